@@ -1,0 +1,134 @@
+"""Analysis -> JSON (the contract in the README), CSV tables, and a standalone HTML report."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from typing import Any
+
+from .model import Analysis, Link, Quote
+
+FORMAT_VERSION = 1
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    article = analysis.article
+    meta = article.metadata
+    return {
+        "source": article.source,
+        "title": meta.title,
+        "text": article.text,
+        "format": article.format,
+        "metadata": {"byline": meta.byline, "date": meta.date, "site_name": meta.site_name,
+                     "canonical_url": meta.canonical_url, "language": meta.language},
+        "recogniser": analysis.recogniser,
+        "notices": list(analysis.notices),
+        "paragraphs": [{"start": block.start, "end": block.end, "kind": block.kind} for block in article.blocks],
+        "entities": [
+            {"id": entity.id, "name": entity.name, "label": entity.label, "aliases": list(entity.aliases),
+             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions]}
+            for entity in analysis.entities
+        ],
+        "quotes": [_quote(quote) for quote in analysis.quotes],
+        "links": [_link(link) for link in analysis.links],
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "text": quote.text, "start": quote.start, "end": quote.end, "kind": quote.kind,
+        "speaker": None if speaker is None else {"text": speaker.text, "start": speaker.start,
+                                                  "end": speaker.end, "entity_id": speaker.entity_id},
+        "cue": quote.cue, "confidence": round(quote.confidence, 3), "closed": quote.closed,
+    }
+
+
+def _link(link: Link) -> dict[str, Any]:
+    return {
+        "text": link.text, "href": link.href, "url": link.url, "start": link.start, "end": link.end,
+        "domain": link.domain, "warnings": [warning.code for warning in link.warnings],
+        "warning_messages": [warning.message for warning in link.warnings],
+        "display_url": link.display_url, "clean_url": link.clean_url,
+        "tracking_params": list(link.tracking_params), "real_target": link.real_target, "policy": link.policy,
+    }
+
+
+def to_json(analysis: Analysis, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
+
+
+def to_csv(analysis: Analysis, table: str) -> str:
+    """One table as CSV: "entities" (one row per mention), "quotes" or "links"."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if table == "entities":
+        writer.writerow(["entity_id", "name", "label", "aliases", "start", "end", "text"])
+        for entity in analysis.entities:
+            for mention in entity.mentions:
+                writer.writerow([entity.id, entity.name, entity.label, " | ".join(entity.aliases),
+                                 mention.start, mention.end, mention.text])
+    elif table == "quotes":
+        writer.writerow(["start", "end", "kind", "text", "speaker", "speaker_entity_id", "cue", "confidence"])
+        for quote in analysis.quotes:
+            speaker = quote.speaker
+            writer.writerow([quote.start, quote.end, quote.kind, quote.text, speaker.text if speaker else "",
+                             speaker.entity_id or "" if speaker else "", quote.cue or "", f"{quote.confidence:.2f}"])
+    elif table == "links":
+        writer.writerow(["start", "end", "text", "href", "url", "domain", "warnings"])
+        for link in analysis.links:
+            writer.writerow([link.start, link.end, link.text, link.href, link.url or "", link.domain or "",
+                             " | ".join(warning.code for warning in link.warnings)])
+    else:
+        raise ValueError(f"unknown table {table!r}")
+    return out.getvalue()
+
+
+LABEL_COLOURS = {
+    "PERSON": "#f6c7b6", "ORG": "#b6d7f6", "GPE": "#c5e8b7", "LOC": "#d9f0c9", "FAC": "#e3d7f4",
+    "NORP": "#f8e3a3", "DATE": "#e6e6e6", "TIME": "#e6e6e6", "EVENT": "#f4cde4", "PRODUCT": "#d6ecec",
+    "WORK_OF_ART": "#f0d9c4", "LAW": "#dcdcf0", "LANGUAGE": "#e0f0e0", "MONEY": "#e8f0c8",
+    "PERCENT": "#e8f0c8", "QUANTITY": "#e8f0c8",
+}
+
+
+def to_html_report(analysis: Analysis) -> str:
+    """A standalone page: the article with its entities highlighted, then the quotes and the links."""
+    text = analysis.text
+    marks: list[tuple[int, int, str]] = []
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            marks.append((mention.start, mention.end, entity.label))
+    marks.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end, label in marks:
+        if start < position:
+            continue  # overlapping mentions: the first one wins, as in the window
+        pieces.append(html.escape(text[position:start]))
+        colour = LABEL_COLOURS.get(label, "#eeeeee")
+        pieces.append(f'<mark style="background:{colour}" title="{label}">{html.escape(text[start:end])}'
+                      f'<sup>{label}</sup></mark>')
+        position = end
+    pieces.append(html.escape(text[position:]))
+    body = "".join(pieces).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    title = html.escape(analysis.article.title or analysis.article.source)
+    quotes = "".join(
+        f"<li><q>{html.escape(q.text)}</q> — {html.escape(q.speaker.text) if q.speaker else '<i>unattributed</i>'}"
+        f"{' (' + html.escape(q.cue) + ')' if q.cue else ''} <small>{q.kind}</small></li>" for q in analysis.quotes)
+    links = "".join(
+        f"<tr><td>{html.escape(link.text)}</td><td><code>{html.escape(link.display_url or link.href)}</code></td>"
+        f"<td>{html.escape(link.domain or '')}</td><td>{html.escape('; '.join(w.message for w in link.warnings))}</td></tr>"
+        for link in analysis.links)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} — Reader report</title>
+<style>body{{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.6;padding:0 1em}}
+mark{{border-radius:3px;padding:0 2px}} sup{{font:9px sans-serif;margin-left:2px;opacity:.7}}
+table{{border-collapse:collapse;font:13px sans-serif}} td{{border:1px solid #ccc;padding:3px 6px}}</style></head>
+<body><h1>{title}</h1><p>{body}</p>
+<h2>Quotes</h2><ul>{quotes}</ul>
+<h2>Links</h2><table><tr><th>Text</th><th>Target</th><th>Domain</th><th>Warnings</th></tr>{links}</table>
+<p><small>Entities by {html.escape(analysis.recogniser)}.</small></p></body></html>
+"""
