@@ -1,17 +1,504 @@
-"""Raw mentions -> cleaned, consistently labelled mentions -> entities (alias clusters). (Placeholder.)"""
+"""Raw mentions -> clean, consistently labelled mentions -> entities (alias clusters).
+
+A small statistical model alone is not enough for a reader: it tags a city as an
+organisation in one sentence and a place in the next, takes a religious minority for a
+person, and drags "the" and "'s" into names. This stage fixes what can be fixed with
+evidence from the whole article:
+
+1. Boundaries: no leading article, title or sentence-initial ordinary word ("Losing
+   Hama"), no trailing possessive or lower-case noun ("Hama city").
+2. Labels: one name, one label per article, decided by the model's votes and the
+   gazetteers (places, nationalities), unless the article itself shows the name is a
+   person's (it ends a multi-word person name).
+3. Recall: every other occurrence of a name already recognised is a mention too, and
+   well-known places and nationalities are recognised on sight.
+4. Institutions: a nationality followed by an institution noun ("Syrian army") is an
+   organisation, so that quotes by "the army" have an entity to belong to.
+5. Clusters: titles are not names ("Mr Assad" joins "Bashar Al Assad"); people who
+   only share a family name stay apart; a bare family name joins the most salient
+   person carrying it; acronyms join their expansions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+from .gazetteers import Gazetteer, load_gazetteer
 from .model import Entity, Mention, RawMention, Span
+from .sentences import sentence_at
+
+NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
+# Labels whose names may be extended to every other occurrence in the article.
+PROPAGATED_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT".split())
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister premier chancellor
+    senator sen rep representative congressman congresswoman governor gov mayor secretary general gen
+    lieutenant lt colonel col major maj captain capt commander admiral sergeant sgt judge justice king queen
+    prince princess emperor sheikh sheik emir imam ayatollah pope cardinal archbishop bishop rabbi reverend rev
+    father brother sister saint st spokesman spokeswoman spokesperson ambassador envoy chairman chairwoman
+    chair ceo director chief leader commissioner inspector detective officer agent deputy speaker""".split()
+)
+# Lower-case words inside a name ("Hayat Tahrir al Sham", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("al el bin ibn bint abu abd de del della der di da dos du la le van von den ter y".split())
+INSTITUTION_NOUNS = (
+    "armed forces", "security forces", "air force", "coast guard", "foreign ministry", "defence ministry",
+    "defense ministry", "interior ministry", "army", "navy", "government", "police", "parliament", "regime",
+    "cabinet", "ministry", "embassy", "authorities", "junta", "judiciary", "legislature",
+)
+_TOKEN = re.compile(r"[^\s]+")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INSTITUTION_AFTER = re.compile(r"[ \t]+(" + "|".join(INSTITUTION_NOUNS) + r")\b")
+_NAME_WORD = r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*"  # "Iranian-allied" yields "Iranian"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:(?:al|el|de|of|the|bin)[ \t]+)?{_NAME_WORD})*")
 
 
-def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Span]) -> list[Entity]:
-    entities = []
-    for index, mention in enumerate(sorted(raw, key=lambda m: (m.start, m.end))):
-        entity_id = f"e{index}"
+@dataclass
+class _Mention:
+    """A mention being worked on (mutable until it becomes a model.Mention)."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    title: str | None = None  # a title written just before it ("President", "Mr")
+    votes: Counter[str] = field(default_factory=Counter)
+
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Span],
+                   gazetteer: Gazetteer | None = None) -> list[Entity]:
+    gazetteer = gazetteer or load_gazetteer()
+    sentence_starts = _sentence_starts(text, sentences)
+    mentions = [m for m in (_clean(text, r, sentence_starts, gazetteer) for r in raw) if m is not None]
+    mentions = _resolve_overlaps(mentions)
+    labels = _decide_labels(text, mentions, gazetteer)
+    for mention in mentions:
+        mention.label = labels.get(_key(text, mention), mention.label)
+    mentions = _resolve_overlaps(mentions + _propagate(text, mentions, sentence_starts, gazetteer))
+    mentions = _resolve_overlaps(_institutions(text, mentions))
+    for mention in mentions:
+        if mention.label == "PERSON":
+            mention.title = _title_before(text, mention.start)
+    return _cluster(text, mentions, gazetteer)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Boundaries
+
+
+def _sentence_starts(text: str, sentences: Sequence[Span]) -> frozenset[int]:
+    """Offsets where a sentence's first word starts (after any opening quote or bracket)."""
+    starts = set()
+    for sentence in sentences:
+        position = sentence.start
+        while position < sentence.end and not text[position].isalnum():
+            position += 1
+        starts.add(position)
+    return frozenset(starts)
+
+
+def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer: Gazetteer) -> _Mention | None:
+    start, end, label = raw.start, raw.end, raw.label
+    start, end = _strip_edges(text, start, end)
+    if label not in NAME_LABELS:
+        return _Mention(start, end, label, raw.source) if end > start else None
+    while True:
+        tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+        if len(tokens) < 2:
+            break
+        first = text[tokens[0][0]:tokens[0][1]]
+        bare = first.rstrip(".").lower()
+        sentence_initial = tokens[0][0] in sentence_starts
+        if bare in {"the", "a", "an"} and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
+            start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
+        elif bare in TITLES and label in {"PERSON", "ORG", "NORP", "GPE"} and _looks_like_name(text, tokens[1:]):
+            start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
+            if label != "PERSON" and bare not in {"spokesman", "leader", "chief", "director"}:
+                label = "PERSON"
+        elif sentence_initial and gazetteer.is_common_word(first) and first[:1].isupper():
+            start = tokens[1][0]  # "Losing Hama" -> "Hama"
+        else:
+            break
+    # Trailing lower-case words are not part of a name: "Hama city", "Hama central".
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    while len(tokens) > 1 and text[tokens[-1][0]].islower():
+        tokens.pop()
+        end = tokens[-1][1]
+    start, end = _strip_edges(text, start, end)
+    if end <= start:
+        return None
+    surface = text[start:end]
+    if not any(char.isupper() for char in surface[:1]) and not surface[:1].isdigit():
+        return None  # names start with a capital; "hundreds" or "leader" are not names
+    if start in sentence_starts and " " not in surface and gazetteer.is_common_word(surface) \
+            and surface not in gazetteer.norp and not _capitalised_elsewhere(text, surface, start):
+        return None  # "Interventions", "Armed": an ordinary word that only starts a sentence
+    return _Mention(start, end, label, raw.source)
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        end -= 1
+    if end > start and text[end - 1] == ".":
+        last_word = text[start:end - 1].rsplit(None, 1)[-1] if text[start:end - 1].strip() else ""
+        if "." not in last_word:
+            end -= 1  # a sentence's full stop, not an abbreviation's ("U.S.")
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive and possessive.start() > start:
+        end = possessive.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        end -= 1
+    return start, end
+
+
+def _looks_like_name(text: str, tokens: list[tuple[int, int]]) -> bool:
+    return bool(tokens) and text[tokens[0][0]].isupper()
+
+
+def _capitalised_elsewhere(text: str, word: str, here: int) -> bool:
+    """Does ``word`` appear capitalised mid-sentence somewhere else (so it is a name)?"""
+    for match in re.finditer(r"(?<=[a-z,;] )" + re.escape(word) + r"\b", text):
+        if match.start() != here:
+            return True
+    return False
+
+
+def _resolve_overlaps(mentions: Iterable[_Mention]) -> list[_Mention]:
+    """Keep non-overlapping mentions: longer first, then the model's over propagated ones."""
+    priority = {"institution": 0, "model": 1, "rule": 1, "propagated": 2, "gazetteer": 3}
+    ordered = sorted(mentions, key=lambda m: (priority.get(m.source, 2), -(m.end - m.start), m.start))
+    kept: list[_Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for mention in ordered:
+        if any(mention.start < end and start < mention.end for start, end in occupied):
+            continue
+        kept.append(mention)
+        occupied.append((mention.start, mention.end))
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Labels
+
+
+def _key(text: str, mention: _Mention | Span) -> str:
+    return _normalise(text[mention.start:mention.end])
+
+
+def _normalise(surface: str) -> str:
+    surface = unicodedata.normalize("NFKC", surface).replace("’", "'").replace("-", " ")
+    return " ".join(surface.split()).casefold()
+
+
+def _person_name_tokens(text: str, mentions: Iterable[_Mention]) -> set[str]:
+    """Tokens that end or start a multi-word person name in this article."""
+    tokens: set[str] = set()
+    for mention in mentions:
+        if mention.label == "PERSON":
+            words = _name_words(text[mention.start:mention.end])
+            if len(words) >= 2:
+                tokens.add(words[-1])
+                tokens.add(" ".join(words[-2:]))  # "al assad"
+    return tokens
+
+
+def _decide_labels(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> dict[str, str]:
+    """One label per name in the article: the model's majority, corrected by the gazetteers."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[str, str] = {}
+    for mention in mentions:
+        if mention.label in NAME_LABELS:
+            key = _key(text, mention)
+            votes[key][mention.label] += 1
+            surfaces.setdefault(key, text[mention.start:mention.end])
+    person_tokens = _person_name_tokens(text, mentions)
+    labels: dict[str, str] = {}
+    for key, counter in votes.items():
+        surface = surfaces[key]
+        label = _majority(counter)
+        norp = gazetteer.norp.get(surface)
+        place = gazetteer.place(surface)
+        is_persons_name = " ".join(_name_words(surface)) in person_tokens and len(_name_words(surface)) <= 2
+        if surface in gazetteer.orgs and label in {"GPE", "PERSON", "NORP", "LOC", "FAC"}:
+            label = "ORG"  # "Hamas" or "Al Qaeda" tagged as a place or a person
+        elif norp is not None and not is_persons_name:
+            label = "NORP"  # "Alawite" is a minority, not a person
+        elif place is not None and label in {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"} and not is_persons_name:
+            if not (label == "PERSON" and counter["PERSON"] > 1 and place.ambiguous):
+                # A place the model calls an organisation ("Hama" as ORG) is still a place,
+                # unless the article shows it is a person's name.
+                label = label if label in PLACE_LABELS else place.label
+        elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
+            label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
+        labels[key] = label
+    return labels
+
+
+def _majority(counter: Counter[str]) -> str:
+    order = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+    return max(counter, key=lambda label: (counter[label], -order.index(label) if label in order else -99))
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Recall
+
+
+def _propagate(text: str, mentions: list[_Mention], sentence_starts: frozenset[int],
+               gazetteer: Gazetteer) -> list[_Mention]:
+    """Other occurrences of recognised names, and well-known places and groups seen on sight."""
+    known: dict[str, str] = {}
+    for mention in mentions:
         surface = text[mention.start:mention.end]
-        entities.append(Entity(entity_id, surface, mention.label, (surface,),
-                               (Mention(mention.start, mention.end, surface, mention.label, entity_id),)))
+        if mention.label in PROPAGATED_LABELS and len(surface) > 1 and surface[:1].isupper():
+            known.setdefault(surface, mention.label)
+    added: list[_Mention] = []
+    if known:
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
+                             + r")(?![\w-])")
+        for match in pattern.finditer(text):
+            surface = match.group()
+            if match.start() in sentence_starts and gazetteer.is_common_word(surface):
+                continue
+            added.append(_Mention(match.start(), match.end(), known[surface], "propagated"))
+    for match in _CAPITALISED_RUN.finditer(text):
+        added.extend(_gazetteer_mentions(text, match.start(), match.group(), sentence_starts, gazetteer))
+    return added
+
+
+def _gazetteer_mentions(text: str, offset: int, run: str, sentence_starts: frozenset[int],
+                        gazetteer: Gazetteer) -> list[_Mention]:
+    """Longest gazetteer names inside a run of capitalised words."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
+    found: list[_Mention] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(4, len(words) - index), 0, -1):
+            start = words[index][0]
+            end = words[index + size - 1][1]
+            surface = run[start:end]
+            surface_start, surface_end = _strip_edges(text, offset + start, offset + end)
+            surface = text[surface_start:surface_end]
+            label = _gazetteer_label(surface, gazetteer)
+            if label and not (surface_start in sentence_starts and gazetteer.is_common_word(surface)):
+                found.append(_Mention(surface_start, surface_end, label, "gazetteer"))
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def _gazetteer_label(surface: str, gazetteer: Gazetteer) -> str | None:
+    if surface in gazetteer.norp:
+        return "NORP"
+    if surface in gazetteer.orgs:
+        return "ORG"
+    place = gazetteer.place(surface)
+    if place is not None and place.well_known:
+        return place.label
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Institutions
+
+
+def _institutions(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """"Syrian army", "Russian government": a nationality with an institution noun is an organisation."""
+    result = []
+    for mention in mentions:
+        if mention.label == "NORP":
+            match = _INSTITUTION_AFTER.match(text, mention.end)
+            if match:
+                result.append(_Mention(mention.start, match.end(), "ORG", "institution"))
+                continue
+        result.append(mention)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Clusters
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title written right before a name: "President", "Mr", "Prime Minister"."""
+    words = text[max(0, start - 40):start].split()
+    title: list[str] = []
+    while words and words[-1].rstrip(".").lower() in TITLES and words[-1][:1].isupper():
+        title.insert(0, words.pop())
+    return " ".join(title) or None
+
+
+def _name_words(surface: str) -> list[str]:
+    """Lower-cased name words without particles or titles: "Mr Al-Assad" -> ["assad"]."""
+    words = _normalise(surface).replace(".", " ").split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return [word for word in words if word not in NAME_PARTICLES] or words
+
+
+@dataclass
+class _Cluster:
+    label: str
+    mentions: list[_Mention] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the fullest name's words (persons)
+    titles: set[str] = field(default_factory=set)
+    key: str = ""
+
+
+def _cluster(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[Entity]:
+    clusters: list[_Cluster] = []
+    by_key: dict[tuple[str, str], _Cluster] = {}
+
+    def cluster_for(label: str, key: str) -> _Cluster:
+        cluster = by_key.get((label, key))
+        if cluster is None:
+            cluster = _Cluster(label, key=key)
+            by_key[(label, key)] = cluster
+            clusters.append(cluster)
+        return cluster
+
+    persons = [m for m in mentions if m.label == "PERSON"]
+    # Full names first (two name words or more), so that short forms can find them.
+    for mention in persons:
+        words = _name_words(text[mention.start:mention.end])
+        if len(words) >= 2:
+            cluster = cluster_for("PERSON", " ".join(words))
+            cluster.words = words
+            cluster.mentions.append(mention)
+            if mention.title:
+                cluster.titles.add(mention.title.lower())
+    full_names = [c for c in clusters if c.label == "PERSON"]
+    for mention in persons:
+        words = _name_words(text[mention.start:mention.end])
+        if len(words) >= 2:
+            continue
+        target = _best_person(words, mention, full_names)
+        if target is None:
+            target = cluster_for("PERSON", " ".join(words))
+            target.words = target.words or words
+        target.mentions.append(mention)
+        if mention.title:
+            target.titles.add(mention.title.lower())
+
+    for mention in mentions:
+        if mention.label == "PERSON":
+            continue
+        surface = text[mention.start:mention.end]
+        key = _normalise(surface)
+        if mention.label in {"GPE", "LOC"}:
+            place = gazetteer.place(surface)
+            if place is not None and place.kind == "country":
+                key = _normalise(place.canonical)  # "US" and "United States" are one country
+        elif mention.label == "NORP":
+            key = _normalise(gazetteer.norp.get(surface, surface))  # "Syrians" and "Syrian"
+        elif mention.label == "ORG":
+            key = _normalise(gazetteer.orgs.get(surface, surface))  # "UN" and "United Nations"
+        cluster_for(mention.label, key).mentions.append(mention)
+
+    _merge_acronyms(text, clusters)
+    return _entities(text, [c for c in clusters if c.mentions])
+
+
+def _best_person(words: list[str], mention: _Mention, full_names: list[_Cluster]) -> _Cluster | None:
+    """The person a short name ("Assad", "Al Assad") refers to: same family name, most salient."""
+    if not words:
+        return None
+    word = words[-1]
+    candidates = [c for c in full_names if c.words and c.words[-1] == word]
+    if not candidates:
+        candidates = [c for c in full_names if c.words and c.words[0] == word]
+    if not candidates:
+        return None
+    title = (mention.title or "").lower()
+
+    def salience(cluster: _Cluster) -> tuple[int, int, int]:
+        shares_title = int(bool(title) and title in cluster.titles)
+        earlier = sum(1 for m in cluster.mentions if m.start < mention.start)
+        return shares_title, len(cluster.mentions), -min(m.start for m in cluster.mentions) if earlier else -10**9
+
+    return max(candidates, key=salience)
+
+
+def _merge_acronyms(text: str, clusters: list[_Cluster]) -> None:
+    """"HTS" joins "Hayat Tahrir Al Sham" when its letters are the name's initials."""
+    by_initials: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        if cluster.label == "ORG":
+            words = [w for w in cluster.key.split() if w not in NAME_PARTICLES | {"of", "the", "and", "for"}]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words), cluster)
+    for cluster in clusters:
+        if cluster.label == "ORG" and cluster.mentions and cluster.key.isalpha() and 2 <= len(cluster.key) <= 6:
+            surface = text[cluster.mentions[0].start:cluster.mentions[0].end]
+            target = by_initials.get(cluster.key)
+            if surface.isupper() and target is not None and target is not cluster:
+                target.mentions.extend(cluster.mentions)
+                cluster.mentions = []
+
+
+def _entities(text: str, clusters: list[_Cluster]) -> list[Entity]:
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    used_ids: set[str] = set()
+    entities = []
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: m.start)
+        name = _display_name(text, cluster)
+        entity_id = _unique_id(f"{cluster.label.lower()}-{_slug(name)}", used_ids)
+        aliases: list[str] = []
+        for mention in cluster.mentions:
+            surface = text[mention.start:mention.end]
+            for alias in (surface, f"{mention.title} {surface}" if mention.title else None):
+                if alias and alias not in aliases:
+                    aliases.append(alias)
+        entities.append(Entity(
+            id=entity_id, name=name, label=cluster.label, aliases=tuple(aliases),
+            mentions=tuple(Mention(m.start, m.end, text[m.start:m.end], cluster.label, entity_id)
+                           for m in cluster.mentions),
+        ))
     return entities
+
+
+def _display_name(text: str, cluster: _Cluster) -> str:
+    surfaces = [text[m.start:m.end] for m in cluster.mentions]
+    if cluster.label in {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"}:
+        return max(surfaces, key=lambda s: (len(_name_words(s)), len(s)))
+    counts = Counter(surfaces)
+    return max(counts, key=lambda s: (counts[s], -surfaces.index(s)))
+
+
+def _slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def entity_at(entities: Sequence[Entity], offset: int) -> Entity | None:
+    """The entity with a mention covering ``offset`` (for clicks in the reading view)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.start <= offset < mention.end:
+                return entity
+    return None
+
+
+__all__ = ["build_entities", "entity_at", "sentence_at"]

@@ -166,7 +166,10 @@ class RulesRecogniser:
 
     name = "rules (no statistical model)"
 
-    _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*[a-z\d][\w'’-]*|[A-Z]{2,})(?:[ \t]+(?:(?:of|the|al|Al|bin|de|del|van|von|der|la|le|du)[ \t]+)?(?:[A-Z][\w'’-]*|[A-Z]{2,}))*")
+    # Capitalised words (hyphenated parts must be capitalised too: "Iranian-allied" stops at
+    # "Iranian"), joined by spaces or lower-case name particles; a possessive ends the run.
+    _WORD = r"(?:[A-Z][a-z\d]*(?:['’][A-Z][a-z]+)?(?:-[A-Z][\w]*)*[a-z\d]*|[A-Z]{2,})"
+    _CAPITALISED = re.compile(rf"\b{_WORD}(?![\w-])(?:[ \t]+(?:(?:of|the|al|bin|de|del|van|von|der|la|le|du)[ \t]+)?{_WORD}(?![\w-]))*")
     _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
     _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     _DATE = re.compile(
@@ -176,7 +179,8 @@ class RulesRecogniser:
         "Party Ministry Council Committee Commission Agency Bank Company Corporation Corp Inc Ltd "
         "University College Institute Association Union Organisation Organization Army Forces Force "
         "Police Court Parliament Congress Senate Department Office Group Front Movement Foundation "
-        "News Times Post Journal Airlines Club Federation Authority Assembly".split()
+        "News Times Post Journal Airlines Club Federation Authority Assembly Companies Brigades Brigade "
+        "Guards Corps Battalion Regiment Division Fund Bureau Service Services Network Institute".split()
     )
     _PERSON_CUES = frozenset(
         "Mr Mrs Ms Dr President Minister Senator Governor General Judge Prince Princess King Queen "
@@ -220,7 +224,7 @@ class RulesRecogniser:
         return mentions
 
     def _label(self, words: list[str], before: str) -> str | None:
-        if len(words) == 1 and words[0] in self._SENTENCE_WORDS:
+        if len(words) == 1 and (words[0] in self._SENTENCE_WORDS or words[0].rstrip(".") in self._PERSON_CUES):
             return None
         if any(word in self._ORG_WORDS for word in words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
             return "ORG"
@@ -229,4 +233,6 @@ class RulesRecogniser:
             return "PERSON"
         if len(words) >= 2:
             return "PERSON"
-        return "GPE" if len(words) == 1 else None
+        # A lone unknown capitalised word: the entity stage's gazetteers and document-level
+        # evidence turn places, nationalities and family names into what they are.
+        return "ORG" if len(words) == 1 else None

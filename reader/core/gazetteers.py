@@ -1,0 +1,72 @@
+"""Word lists the entity stage trusts more than a small statistical model.
+
+Places come from GeoNames (via tools/build_gazetteers.py), nationalities and groups
+from a hand-kept list, common words from a dictionary. They are loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    label: str  # GPE or LOC
+    kind: str  # country, state, city, region, continent
+    population: int
+    ambiguous: bool  # its lower-case form is an ordinary word ("Reading", "Mobile")
+    canonical: str  # the name its aliases share ("US" -> "United States")
+
+    @property
+    def well_known(self) -> bool:
+        """Safe to recognise on sight, without a model's say-so."""
+        return not self.ambiguous and (self.kind != "city" or self.population >= 200_000)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, Place]
+    norp: dict[str, str]  # surface (singular or plural) -> singular name
+    orgs: dict[str, str]  # surface or alias -> canonical organisation name
+    common_words: frozenset[str]
+
+    def place(self, name: str) -> Place | None:
+        return self.places.get(name)
+
+    def is_common_word(self, word: str) -> bool:
+        return word.lower() in self.common_words
+
+
+def _read_lines(name: str) -> list[str]:
+    path = resources.gazetteer(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []  # a missing data file degrades recognition; it must not stop the reader
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    places: dict[str, Place] = {}
+    for line in _read_lines("places.tsv"):
+        fields = line.split("\t")
+        if len(fields) == 6:
+            name, label, kind, population, ambiguous, canonical = fields
+            places[name] = Place(label, kind, int(population), ambiguous == "1", canonical)
+    norp: dict[str, str] = {}
+    for name in _read_lines("norp.txt"):
+        name = name.strip()
+        norp[name] = name
+        if not name.endswith(("ese", "ish", "ch", "ss", "s", "ic")):  # no "Chineses", "Frenchs"
+            norp.setdefault(name + "s", name)  # Syrians, Kurds, Iraqis, Islamists
+    orgs: dict[str, str] = {}
+    for line in _read_lines("orgs.txt"):
+        names = [name.strip() for name in line.split("\t") if name.strip()]
+        for name in names:
+            orgs.setdefault(name, names[0])
+    common = frozenset(_read_lines("common_words.txt"))
+    return Gazetteer(places, norp, orgs, common)
