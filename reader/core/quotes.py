@@ -1,11 +1,1066 @@
-"""Quotations: find quote spans, attribute speakers, map speakers to entities. (Placeholder.)"""
+"""Quotations: find quote spans, attribute speakers, map speakers to entities.
+
+Three stages, each cheap and deterministic:
+
+1. ``scan_quotes`` - a character scanner (not a parser) pairs quotation marks. Curly marks
+   give their direction; straight ``"`` and ``'`` get theirs from the characters around them;
+   an apostrophe between letters (Syria’s, don't) is never a mark, and a ``s’`` before a
+   lower-case word (the rebels’ positions) is only a closing mark if nothing better turns up.
+   Marks of another family nest inside an open quote (“… ‘…’ …”) and stay part of it, so
+   quotes never overlap. A quote still open at the end of a paragraph continues when the
+   next paragraph opens with a mark of the same family (the news convention for long
+   quotes); otherwise it is reported unclosed, ending at the paragraph end, and no quote
+   runs on for more than ``MAX_SEGMENT`` characters without a paragraph or closing mark.
+
+2. ``find_quotes`` attributes each quote with an ordered sieve, most precise first:
+
+   ====  ============================================================  ==========
+   step  pattern                                                       confidence
+   ====  ============================================================  ==========
+   T     naming verb or "so-called" right before: a ``term``           0.85 / 0.0
+   T'    "titled"/"entitled" or a work noun before a Title Cased quote 0.0
+   1     “…,” X said / “…,” said X right after the closing mark        0.95
+   2     X said (that) … “…” - a cue earlier in the same sentence      0.9 / 0.8
+   3     a cue later in the same sentence (“…” …, X said.)             0.7
+   4     "according to X" in the same sentence                         0.7
+   5     no cue: inherit the previous quote's speaker when that quote  0.5
+         ended at most two sentences back and no cue sits in between
+   6     nobody: speaker None                                          0.0
+   ====  ============================================================  ==========
+
+   The naming check runs first although it is the fifth rule of the design: it only fires
+   on the tight local shape "call [object] “…”", and when it does, the quote is somebody's
+   label, not the words of the sentence's reporting verb ("X said the area, which analysts
+   call “useful Syria”, was lost" is the analysts' term, not X's words).
+
+   The kind: ``term`` and ``title`` come from the patterns above; a quote of four or more
+   words, or one that opens its sentence with a capital, is ``full``; a shorter one is
+   ``partial`` when someone said it and ``term`` (a scare quote) when nobody did.
+
+3. The speaker's noun phrase is mapped to an entity: a PERSON mention inside it wins
+   ("Hezbollah leader Naim Qassem" -> Naim Qassem), then an ORG/GPE/NORP mention covering
+   its head word; a name with no mention there is matched on its last word against the
+   entities' names; "the army" takes the most recent entity whose name ends in "army";
+   "the group"-style heads and pronouns take the most recent compatible speaker (It/They:
+   not a person; He/She: a person), then the most recent compatible mention a few sentences
+   back. An indefinite or unknown speaker ("some analysts") keeps ``entity_id=None``.
+
+Everything works on offsets into the text; nothing here knows about any particular article.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .model import Entity, Quote, Span
+from . import quote_cues as cues
+from .model import Entity, Quote, Span, Speaker
+from .sentences import split_sentences
+
+MAX_SEGMENT = 3000  # characters a quote may run within one paragraph without closing
+FULL_MIN_WORDS = 4  # a quote this long is a clause someone spoke, not a borrowed word or two
+INHERIT_SENTENCES = 2  # how far back an uncued quote may look for the previous quote's speaker
+PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
+WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
+
+# ---------------------------------------------------------------------------------------------
+# 1. The scanner
+# ---------------------------------------------------------------------------------------------
+
+DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET = "d", "s", "g", "sg"
+_FAMILY = {"“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE, '"': DOUBLE, "＂": DOUBLE,
+           "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‛": SINGLE, "'": SINGLE,
+           "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET}
+_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+_OPENING_PUNCT = set("([{<—–-/\u00a0") | set("“‘„‚«‹‟‛")
+_CLOSING_PUNCT = set(".,;:!?)]}>…—–-/") | set("”’»›")
+# Elisions that begin with an apostrophe: 'em, 'n', 'til, '90s.
+_ELISION = re.compile(r"(?:em|n|tis|twas|til|cause|bout|round|nuff|ol|s|\d\ds?|\d0s)(?![\w])", re.I)
 
 
-def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
-    return []
+@dataclass(slots=True)
+class _Mark:
+    pos: int
+    char: str
+    family: str
+    can_open: bool
+    can_close: bool
+    weak: bool = False  # a closing mark that is more likely an apostrophe: the rebels’ positions
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """What the scanner found: the words' span and where the marks were."""
+
+    start: int  # first character of the words (after the opening mark and any space)
+    end: int  # end of the words, exclusive (before the closing mark)
+    open_pos: int  # the opening mark
+    close_pos: int | None  # the closing mark; None when unclosed
+    closed: bool
+    family: str
+
+
+def _is_space(char: str) -> bool:
+    return char == "" or char.isspace()
+
+
+def _classify(text: str, pos: int) -> _Mark | None:
+    char = text[pos]
+    family = _FAMILY[char]
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    # Left-flanking: could open (nothing word-like before, something after).
+    opens_here = (_is_space(before) or before in _OPENING_PUNCT) and not _is_space(after)
+    # Right-flanking: could close (something before, nothing word-like after).
+    closes_here = not _is_space(before) and before not in "([{" and (_is_space(after) or after in _CLOSING_PUNCT)
+    between_words = before.isalnum() and after.isalnum()
+
+    if char in "“‟":
+        # Opens in English; closes a German „…“ or a mistyped closer: he said“ .
+        return _Mark(pos, char, family, can_open=not closes_here or opens_here, can_close=closes_here)
+    if char == "”":
+        # Closes; opens only where it plainly starts a word (Swedish ”…”, or a typo).
+        return _Mark(pos, char, family, can_open=opens_here and not closes_here, can_close=not opens_here or closes_here)
+    if char == "„":
+        return _Mark(pos, char, family, can_open=True, can_close=False)
+    if char in "\"＂":
+        if opens_here and not closes_here:
+            return _Mark(pos, char, family, True, False)
+        if closes_here and not opens_here:
+            # 6' 2" is a measurement, not a quotation ending.
+            return None if before.isdigit() and after != "" and after in " ,." and _inch(text, pos) else \
+                _Mark(pos, char, family, False, True)
+        if between_words or (not _is_space(before) and not _is_space(after)):
+            return _Mark(pos, char, family, True, True)  # word"word: let the state decide
+        return None  # surrounded by space: a stray mark
+    if char in "'’‛":
+        if between_words:
+            return None  # don't, Syria’s, O'Brien
+        if opens_here and after.isalnum() or (opens_here and char == "‛"):
+            if _ELISION.match(text, pos + 1):
+                return None  # 'em, rock 'n' roll, the '90s
+            return _Mark(pos, char, family, True, False)
+        if closes_here:
+            # s’ + lower-case word is usually a plural possessive (the rebels’ positions).
+            weak = before in "sS" and _next_word_is_lower(text, pos + 1)
+            return _Mark(pos, char, family, False, True, weak=weak)
+        return None
+    if char == "‘":
+        if between_words:
+            return None  # mistyped apostrophe: don‘t
+        if not _is_space(after) and not closes_here:
+            if _ELISION.match(text, pos + 1):
+                return None
+            return _Mark(pos, char, family, True, False)
+        if closes_here:
+            return _Mark(pos, char, family, False, True)
+        return None
+    if char == "‚":
+        # Low single mark opens German single quotes; elsewhere it is a comma look-alike.
+        return _Mark(pos, char, family, True, False) if opens_here and after.isalpha() else None
+    if char in "«‹":
+        return _Mark(pos, char, family, can_open=not closes_here or opens_here, can_close=closes_here)
+    if char in "»›":
+        # Closes French «…»; opens Danish/German »…«.
+        return _Mark(pos, char, family, can_open=opens_here and not closes_here, can_close=not opens_here or closes_here)
+    return None
+
+
+def _inch(text: str, pos: int) -> bool:
+    """A straight double mark right after a digit that follows a feet mark or a number: 6' 2", 27"."""
+    start = max(0, pos - 6)
+    return bool(re.search(r"\d['’]\s?\d{1,2}$|\b\d{1,3}$", text[start:pos]))
+
+
+def _next_word_is_lower(text: str, pos: int) -> bool:
+    index = pos
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index > pos and index < len(text) and text[index].islower()
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines: a line break ends a paragraph in the loaders' text."""
+    spans = []
+    start = 0
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        if not text[start:end].isspace() and end > start:
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def scan_quotes(text: str) -> list[QuoteSpan]:
+    """All top-level quotations in ``text``, in order, never overlapping. Linear in practice."""
+    marks = [mark for match in _MARKS.finditer(text) if (mark := _classify(text, match.start())) is not None]
+    if not marks:
+        return []
+    paragraphs = _paragraphs(text)
+    para_starts = [start for start, _ in paragraphs]
+
+    def paragraph_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+    positions = [mark.pos for mark in marks]
+    found: list[QuoteSpan] = []
+
+    # The open quote: its opening mark, the family, where its current paragraph segment started,
+    # the nested families inside it, and the first weak closing mark seen (a fallback).
+    opener: _Mark | None = None
+    segment_start = 0
+    paragraph = 0
+    nested: list[str] = []
+    fallback: int | None = None  # index into marks
+
+    def emit(close_index: int | None, end: int) -> None:
+        assert opener is not None
+        start = opener.pos + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and any(char.isalnum() for char in text[start:min(end, start + 200)]):
+            close_pos = marks[close_index].pos if close_index is not None else None
+            found.append(QuoteSpan(start, end, opener.pos, close_pos, close_pos is not None, opener.family))
+
+    def unclosed_end(limit: int) -> int:
+        """Where an unclosed quote stops: the paragraph end or, past MAX_SEGMENT, the last sentence end."""
+        para_end = paragraphs[paragraph][1]
+        if para_end - segment_start <= MAX_SEGMENT and para_end <= limit:
+            return para_end
+        cap = min(limit, segment_start + MAX_SEGMENT, para_end)
+        window = text[segment_start:cap]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        if cut > 0:
+            return segment_start + cut + 1
+        space = window.rfind(" ")
+        return segment_start + space if space > 0 else cap
+
+    index = 0
+    while index < len(marks):
+        mark = marks[index]
+        if opener is not None:
+            mark_paragraph = paragraph_of(mark.pos)
+            if mark_paragraph != paragraph:
+                # The paragraph ended with the quote open.
+                if opener.family == SINGLE and fallback is not None:
+                    emit(fallback, marks[fallback].pos)
+                    opener, index = None, fallback + 1
+                    continue
+                next_start = paragraphs[paragraph + 1][0] if paragraph + 1 < len(paragraphs) else -1
+                first = next_start
+                while 0 <= first < len(text) and text[first] in " \t":
+                    first += 1
+                if (mark_paragraph == paragraph + 1 and mark.pos == first and mark.can_open
+                        and mark.family == opener.family and paragraphs[paragraph][1] - segment_start <= MAX_SEGMENT):
+                    # “… (paragraph) “… : the same quote goes on.
+                    paragraph, segment_start, nested, fallback = mark_paragraph, mark.pos, [], None
+                    index += 1
+                    continue
+                emit(None, unclosed_end(len(text)))
+                opener = None
+                continue  # look at this mark again with nothing open
+            if mark.pos - segment_start > MAX_SEGMENT:
+                if opener.family == SINGLE and fallback is not None:
+                    emit(fallback, marks[fallback].pos)
+                    opener, index = None, fallback + 1
+                    continue
+                end = unclosed_end(mark.pos)
+                emit(None, end)
+                opener = None
+                index = bisect.bisect_left(positions, end)
+                continue
+
+        if opener is None:
+            if mark.can_open:
+                opener, segment_start, paragraph, nested, fallback = mark, mark.pos, paragraph_of(mark.pos), [], None
+            index += 1
+            continue
+
+        if mark.can_close and mark.family in nested:
+            # Closes the innermost nested quote of its family (and anything opened inside it).
+            while nested and nested.pop() != mark.family:
+                pass
+        elif mark.can_close and mark.family == opener.family and _closes(opener, mark):
+            if mark.weak and opener.family == SINGLE:
+                if fallback is None:
+                    fallback = index
+            else:
+                emit(index, mark.pos)
+                opener = None
+        elif mark.can_open:
+            if mark.family == opener.family and not nested:
+                # A second opening mark of the same family: the first quote was never closed
+                # (double quotes do not nest inside double quotes).
+                if opener.family == SINGLE and fallback is not None:
+                    emit(fallback, marks[fallback].pos)
+                    opener, index = None, fallback + 1
+                    continue
+                emit(None, mark.pos)
+                opener, segment_start, nested, fallback = mark, mark.pos, [], None
+            elif len(nested) < 4:
+                nested.append(mark.family)
+        index += 1
+
+    if opener is not None:
+        if opener.family == SINGLE and fallback is not None:
+            emit(fallback, marks[fallback].pos)
+            # What followed the fallback was scanned as inside the quote: scan it again.
+            rest_start = marks[fallback].pos + 1
+            found.extend(_shift(scan_quotes(text[rest_start:]), rest_start))
+        else:
+            emit(None, unclosed_end(len(text)))
+
+    # A straight single quote left open is far more often a stray apostrophe than a quotation.
+    return [quote for quote in found if quote.closed or text[quote.open_pos] != "'"]
+
+
+def _closes(opener: _Mark, mark: _Mark) -> bool:
+    if opener.family in (GUILLEMET, SINGLE_GUILLEMET):
+        # «…» closes with », »…« with «.
+        return mark.char != opener.char
+    if mark.char in "\"'" and opener.char not in "\"'" and mark.pos > 0:
+        return True  # mixed curly and straight marks happen in sloppy copy
+    return True
+
+
+def _shift(spans: list[QuoteSpan], offset: int) -> list[QuoteSpan]:
+    return [QuoteSpan(s.start + offset, s.end + offset, s.open_pos + offset,
+                      None if s.close_pos is None else s.close_pos + offset, s.closed, s.family) for s in spans]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens: words with offsets, enough to walk noun phrases and find verbs
+# ---------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Mx|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|Sgt|Capt|Maj|Adm|Cmdr|Rev|Hon|St|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: John F. Kennedy
+    r"|\w+(?:[-‑’'.]\w+)*"
+    r"|[^\w\s]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def _tokens(text: str, start: int, end: int, hidden: "_Hidden") -> list[_Token]:
+    """Tokens of text[start:end], leaving out whatever sits inside a quotation."""
+    return [token for match in _TOKEN.finditer(text, start, end)
+            if not hidden.covers((token := _Token(match.start(), match.end(), match.group())).start)]
+
+
+class _Hidden:
+    """The quoted stretches (marks included): words in there are the speaker's, never a cue."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.starts = [span.open_pos for span in spans]
+        self.ends = [(span.close_pos + 1) if span.close_pos is not None else span.end for span in spans]
+
+    def covers(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index >= 0 and pos < self.ends[index]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues and noun phrases
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    index: int  # token index of the verb
+    last: int  # token index of the cue's last word (the particle of "pointed out")
+    lemma: str
+    start: int
+    end: int
+
+
+def _cue_at(tokens: list[_Token], index: int, adjacent: bool = False) -> _Cue | None:
+    """The reporting verb starting at ``tokens[index]``, if it is one here."""
+    token = tokens[index]
+    if not token.is_word:
+        return None
+    word = token.lower
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 1] if index > 0 else None
+    if before is not None and before.lower in cues.DETERMINERS and before.lower not in ("that", "one", "all", "both"):
+        return None  # "the stated aim", "a report"
+    if word in cues.PHRASAL_FORMS and after is not None:
+        phrasal = cues.PHRASAL.get((cues.PHRASAL_FORMS[word], after.lower))
+        if phrasal is not None:
+            return _Cue(index, index + 1, phrasal, token.start, after.end)
+    lemma = cues.REPORTING_FORMS.get(word)
+    if lemma is None:
+        return None
+    followed = after is not None and (after.lower in ("that", ":") or after.text in "“\"‘'«,—")
+    if lemma in cues.NOUN_LIKE and word in (lemma, _third(lemma)) and not (followed or adjacent):
+        return None
+    if lemma in cues.WEAK and not (followed or adjacent):
+        return None
+    return _Cue(index, index, lemma, token.start, token.end)
+
+
+def _third(lemma: str) -> str:
+    return lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else lemma + "s"
+
+
+_NAME_PARTICLES = frozenset("al al- el bin ibn bint abu de da del della di du van von der den la le ter dos das y".split())
+
+
+def _is_name(token: _Token) -> bool:
+    if not token.is_word or not token.is_capitalised:
+        return False
+    word = token.lower
+    return word not in cues.STOP and word not in cues.DETERMINERS and word not in cues.SUBJECT_PRONOUNS \
+        and word not in cues.REPORTING_FORMS
+
+
+def _is_common(token: _Token) -> bool:
+    """A lower-case word that can sit inside a noun phrase."""
+    if not token.is_word:
+        return token.text in "-‑"
+    word = token.lower
+    return (word not in cues.STOP and word not in cues.REPORTING_FORMS and word not in cues.SUBJECT_PRONOUNS
+            and word not in cues.NAMING_FORMS)
+
+
+def _np_before(tokens: list[_Token], end: int, floor: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending just before token ``end`` (a verb): token indices [first, last].
+
+    Skips "has also", "later", "on Thursday" between subject and verb, and an appositive
+    ("X, the leader of Y, said"), then takes a pronoun, a name with its role words
+    ("Hezbollah leader Naim Qassem"), or a short common noun phrase ("The Syrian army",
+    "some analysts", "a spokesman for the ministry").
+    """
+    index = end - 1
+    while index >= floor:
+        word = tokens[index].lower
+        if word in cues.BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and tokens[index].text.islower()
+                                                     and len(word) > 4 and word not in ("family", "ally", "rally")):
+            index -= 1
+        elif word in cues.WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower == "on":
+            index -= 2
+        else:
+            break
+    if index < floor:
+        return None
+    if tokens[index].text == ",":
+        return _appositive_head(tokens, index, floor)
+    return _np_ending_at(tokens, index, floor)
+
+
+def _appositive_head(tokens: list[_Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """X, the leader of Y, an offshoot of Z, said -> X. Walks back over appositive chunks."""
+    boundary = comma
+    for _ in range(4):
+        previous = boundary - 1
+        while previous >= floor and tokens[previous].text not in ",;:()—–":
+            previous -= 1
+        chunk = tokens[previous + 1:boundary]
+        if not chunk:
+            return None
+        first = chunk[0]
+        appositive = (first.lower in cues.DETERMINERS or first.lower in ("who", "which", "whose", "himself", "herself")
+                      or first.text[0].isdigit() or first.text.islower() or first.lower in cues.ROLES)
+        if not appositive:
+            found = _np_ending_at(tokens, boundary - 1, previous + 1)
+            return found
+        if previous < floor or tokens[previous].text != ",":
+            return None
+        boundary = previous
+    return None
+
+
+def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0) -> tuple[int, int] | None:
+    token = tokens[last]
+    if token.lower in cues.SUBJECT_PRONOUNS:
+        return (last, last)
+    index = last
+    # A name: capitalised words, with particles inside (Abu Muhammad Al Golani, Ursula von der Leyen).
+    while index >= floor and (_is_name(tokens[index]) or (tokens[index].lower in _NAME_PARTICLES and index < last
+                                                          and index - 1 >= floor and _is_name(tokens[index - 1]))):
+        index -= 1
+    if index < last:
+        first = index + 1
+        while tokens[first].text in _NAME_PARTICLES and first < last:  # lower-case only: keep "Abu", "Al"
+            first += 1
+        if index >= floor and (tokens[index].lower in cues.ROLES or tokens[first].lower in cues.ROLES):
+            # Role words before the name, and what qualifies the role: "Hezbollah leader", "rebel commander".
+            while index >= floor and tokens[index].lower in cues.ROLES:
+                index -= 1
+            modifiers = 0
+            while index >= floor and modifiers < 3 and (_is_name(tokens[index]) or _is_common(tokens[index])) \
+                    and tokens[index].is_word:
+                index -= 1
+                modifiers += 1
+            if index >= floor and tokens[index].lower in cues.DETERMINERS:
+                index -= 1
+            first = index + 1
+        elif index >= floor and tokens[index].lower == "the":
+            first = index  # the BBC, the New York Times
+        return (first, last)
+    # A common noun phrase, possibly with one "of/for/from" phrase: a spokesman for the ministry.
+    index = last
+    words = 0
+    prepositions = 0
+    while index >= floor and words < 8:
+        current = tokens[index]
+        if current.lower in cues.DETERMINERS and current.lower != "that":
+            index -= 1
+            if (prepositions < 1 and index - 1 >= floor and tokens[index].lower in ("of", "for", "from", "at")
+                    and _is_common(tokens[index - 1]) and tokens[index - 1].is_word):
+                index -= 1
+                prepositions += 1
+                continue
+            break
+        if current.is_word and (_is_common(current) or _is_name(current)):
+            index -= 1
+            words += 1
+            continue
+        if current.text in "-‑" and words:
+            index -= 1
+            continue
+        break
+    first = index + 1
+    if first > last or not any(tokens[i].is_word and tokens[i].lower not in cues.DETERMINERS
+                               for i in range(first, last + 1)):
+        return None
+    if not tokens[last].is_word or tokens[last].text[0].isdigit():
+        return None
+    return (first, last)
+
+
+def _np_after(tokens: list[_Token], first: int, allow_by: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``first``: said [Hezbollah leader Naim Qassem] in a speech."""
+    if first >= len(tokens):
+        return None
+    token = tokens[first]
+    if token.lower in cues.SUBJECT_PRONOUNS:
+        return (first, first)
+    index = first
+    last = None
+    prepositions = 0
+    nouns = 0
+    while index < len(tokens) and index - first < 10:
+        current = tokens[index]
+        word = current.lower
+        if current.is_word and word in cues.DETERMINERS and word != "that":
+            index += 1
+            continue
+        if current.is_word and (word in ("of", "for", "from") or (allow_by and word == "by")) and nouns \
+                and prepositions < 2 and index + 1 < len(tokens) and tokens[index + 1].is_word:
+            prepositions += 1
+            index += 1
+            continue
+        if current.is_word and (_is_name(current) or (_is_common(current) and not (
+                nouns and current.text.islower() and word.endswith("ed") and not allow_by))):
+            last = index
+            nouns += 1
+            index += 1
+            continue
+        if current.text in "-‑" and last == index - 1:
+            index += 1
+            continue
+        break
+    if last is None:
+        return None
+    return (first, last)
+
+
+def _np_head(tokens: list[_Token], first: int, last: int) -> int:
+    """The head word of a noun phrase: the last word before an of/for phrase, else the last word."""
+    for index in range(first, last + 1):
+        if tokens[index].lower in ("of", "for", "from", "at", "by") and index > first:
+            return index - 1
+    return last
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Attribution
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: tuple[int, int] | None  # character offsets of the speaker's noun phrase
+    cue: tuple[int, int] | None  # character offsets of the cue
+    confidence: float
+    kind: str | None = None  # forced kind: "term", "title"
+    sieve: str = "none"
+
+
+class _Context:
+    """The text, its sentences and its quotes, with the lookups the sieve needs."""
+
+    def __init__(self, text: str, sentences: Sequence[Span], spans: list[QuoteSpan]) -> None:
+        self.text = text
+        self.sentences = list(sentences) or list(split_sentences(text)) or [Span(0, len(text))]
+        self.starts = [sentence.start for sentence in self.sentences]
+        self.spans = spans
+        self.hidden = _Hidden(spans)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def sentence(self, pos: int) -> Span:
+        return self.sentences[self.sentence_index(pos)]
+
+
+def _attribute(ctx: _Context, number: int) -> _Attribution:
+    span = ctx.spans[number]
+    text = ctx.text
+    sentence = ctx.sentence(span.open_pos)
+    before_start = max(sentence.start, span.open_pos - WINDOW)
+    before = _tokens(text, before_start, span.open_pos, ctx.hidden)
+
+    naming = _naming(ctx, span, before)
+    if naming is not None:
+        return naming
+    title = _title(text, span, before)
+    if title is not None:
+        return title
+
+    after_pos = span.close_pos + 1 if span.close_pos is not None else span.end
+    for sieve in (_after_quote, _earlier_in_sentence, _later_in_sentence, _according_to):
+        found = sieve(ctx, span, before, after_pos)
+        if found is not None:
+            return found
+    return _Attribution(None, None, 0.0)
+
+
+def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attribution | None:
+    """what some analysts call “useful Syria”; the so-called “X”; an area dubbed “X”; known as “X”."""
+    if not before or before[-1].end < span.open_pos - 3:
+        return None
+    last = len(before) - 1
+    if before[last].lower in cues.NAMING_BY_ITSELF or before[last].lower in cues.TERM_NOUNS:
+        return _Attribution(None, (before[last].start, before[last].end), 0.0, kind="term", sieve="naming")
+    # The naming verb is at most six words back, with no punctuation or reporting verb after it.
+    for index in range(last, max(-1, last - 7), -1):
+        token = before[index]
+        if not token.is_word:
+            return None
+        lemma = cues.NAMING_FORMS.get(token.lower)
+        if lemma is None:
+            if _cue_at(before, index) is not None:
+                return None
+            continue
+        following = before[index + 1] if index + 1 < len(before) else None
+        if lemma == "call" and following is not None and following.lower in ("for", "on", "upon"):
+            return None  # "called for": a demand, reported speech
+        if lemma in cues.NAMING_NEEDS_AS and before[last].lower != "as":
+            continue
+        if index > 0 and before[index - 1].lower in cues.DETERMINERS and token.lower in (lemma, lemma + "s"):
+            return None  # "the term", "a label": a noun
+        between = last - index  # object words between the verb and the quote
+        speaker = None
+        previous = before[index - 1].lower if index > 0 else ""
+        passive = previous in ("is", "are", "was", "were", "be", "been", "being", "also", "often", "sometimes",
+                               "widely", "commonly", "so", ",", "and", "now")
+        present = token.lower in (lemma, _third(lemma)) or token.lower.endswith("ing")
+        if not passive:
+            found = _np_before(before, index)
+            if found is not None:
+                first = found[0]
+                ahead = before[first - 1].lower if first > 0 else ""
+                active = present or (between > (1 if before[last].lower == "as" else 0)) \
+                    or first == 0 or ahead in ("that", "which", "what", "who", "whom", "as", "and", ";")
+                if active:
+                    speaker = (before[found[0]].start, before[found[1]].end)
+        confidence = 0.85 if speaker else 0.0
+        return _Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
+    return None
+
+
+def _title(text: str, span: QuoteSpan, before: list[_Token]) -> _Attribution | None:
+    """Titles of works: the book “The Art of War”, an article headlined “...”."""
+    words = text[span.start:span.end].split()
+    if not words or not before or len(words) > 15:
+        return None
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    title_case = words[0][0].isupper() and capitalised * 2 >= len(words) + (1 if len(words) > 2 else 0)
+    tail = [token.lower for token in before[-4:]]
+    if tail and tail[-1] in cues.TITLE_CUES:
+        return _Attribution(None, None, 0.0, kind="title", sieve="title")
+    if title_case and len(words) >= 2 and any(word in cues.WORK_NOUNS for word in tail[-3:]) \
+            and before[-1].end >= span.open_pos - 2:
+        return _Attribution(None, None, 0.0, kind="title", sieve="title")
+    return None
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    return span.end > span.start and text[span.end - 1] in ".!?…"
+
+
+def _after_quote(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
+    """“…,” X said  /  “…,” said X  /  “…” X told reporters - right after the closing mark."""
+    text = ctx.text
+    if span.close_pos is None:
+        return None
+    sentence = ctx.sentence(span.close_pos)
+    end = min(sentence.end, after_pos + WINDOW)
+    crossed = text[after_pos:end].strip(" \t\n.,;:!?…”’\"'»") == ""
+    if crossed:
+        # The quote ended its sentence; an attribution may be the next sentence: “We won.” Smith said.
+        following = ctx.sentence_index(span.close_pos) + 1
+        if following >= len(ctx.sentences) or ctx.sentences[following].start - after_pos > 3:
+            return None
+        if "\n" in text[after_pos:ctx.sentences[following].start]:
+            return None  # a new paragraph is a new thought, not this quote's tag
+        end = min(ctx.sentences[following].end, after_pos + WINDOW)
+    tokens = _tokens(text, after_pos, end, ctx.hidden)
+    first = 0
+    while first < len(tokens) and tokens[first].text in ",—–-:":
+        first += 1
+    if first >= len(tokens):
+        return None
+    terminal = _ends_sentence(text, span) or crossed
+    # said X
+    cue = _cue_at(tokens, first, adjacent=True)
+    if cue is not None:
+        found = _np_after(tokens, cue.last + 1)
+        if found is not None and not (terminal and tokens[first].is_capitalised and not crossed):
+            return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, cue.end), 0.95,
+                                sieve="after")
+        return None
+    # X said
+    for index in range(first + 1, min(len(tokens), first + 25)):
+        if tokens[index].text in ".;!?":
+            return None
+        cue = _cue_at(tokens, index, adjacent=True)
+        if cue is None:
+            continue
+        found = _np_before(tokens, index, first)
+        if found is None or found[0] != first:
+            return None
+        if terminal:
+            # A new sentence after a finished quote is only its tag if it ends right there:
+            # “We won.” Smith said.   not   “We won.” Smith said the vote was fair.
+            rest = [t for t in tokens[cue.last + 1:] if t.is_word]
+            stop = next((i for i, t in enumerate(tokens[cue.last + 1:]) if t.text in ".;!?"), None)
+            rest = [t for t in tokens[cue.last + 1:cue.last + 1 + stop] if t.is_word] if stop is not None else rest
+            if len(rest) > 5 or any(t.lower == "that" for t in rest):
+                return None
+            if not crossed and tokens[found[0]].is_capitalised and tokens[found[0]].lower not in cues.SUBJECT_PRONOUNS \
+                    and not _is_name(tokens[found[0]]):
+                return None
+        return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end), 0.95,
+                            sieve="after")
+    return None
+
+
+def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
+    """X said (that) “…”; X said its units have “redeployed”; X said: (new paragraph) “…”."""
+    tokens = before
+    text = ctx.text
+    if not [t for t in tokens if t.is_word]:
+        # The quote opens its sentence: a colon at the end of the previous one introduces it.
+        index = ctx.sentence_index(span.open_pos)
+        if index == 0:
+            return None
+        previous = ctx.sentences[index - 1]
+        if not text[previous.start:previous.end].rstrip().endswith(":"):
+            return None
+        tokens = _tokens(text, max(previous.start, previous.end - WINDOW), previous.end, ctx.hidden)
+    cues_tried = 0
+    for index in range(len(tokens) - 1, -1, -1):
+        cue = _cue_at(tokens, index)
+        if cue is None:
+            continue
+        cues_tried += 1
+        found = None
+        if tokens[index].lower.endswith("ing") and index > 0 and tokens[index - 1].text == ",":
+            # "The ministry issued a statement, saying “…”": the clause's subject speaks.
+            found = _np_after(tokens, _clause_start(tokens, index))
+        else:
+            found = _np_before(tokens, index)
+            if found is None and index + 1 < len(tokens) and tokens[index].is_capitalised:
+                found = _np_after(tokens, cue.last + 1)  # "Said X: “…”"
+        if found is not None:
+            gap = [t for t in tokens[cue.last + 1:] if t.is_word and t.lower != "that"]
+            confidence = 0.9 if len(gap) <= 3 else 0.8
+            return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
+                                confidence, sieve="before")
+        if cues_tried >= 3:
+            break
+    return None
+
+
+def _clause_start(tokens: list[_Token], index: int) -> int:
+    start = 0
+    # Skip a leading adverbial chunk: "On Friday, the ministry ..."
+    for position in range(0, min(index, 8)):
+        if tokens[position].text == ",":
+            if tokens[0].lower in cues.PREPOSITIONS or tokens[0].lower in ("meanwhile", "however", "later", "earlier"):
+                start = position + 1
+            break
+    return start
+
+
+def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
+    """He has “no intention” of resigning, the minister said."""
+    text = ctx.text
+    sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
+    tokens = _tokens(text, after_pos, min(sentence.end, after_pos + WINDOW), ctx.hidden)
+    for index in range(len(tokens)):
+        cue = _cue_at(tokens, index)
+        if cue is None:
+            continue
+        found = _np_before(tokens, index)
+        if found is None:
+            found = _np_after(tokens, cue.last + 1)
+        if found is not None:
+            return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
+                                0.7, sieve="later")
+        return None
+    return None
+
+
+def _according_to(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
+    text = ctx.text
+    sentence = ctx.sentence(span.open_pos)
+    end_sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
+    tokens = _tokens(text, max(sentence.start, span.open_pos - WINDOW), min(end_sentence.end, after_pos + WINDOW),
+                     ctx.hidden)
+    for index in range(len(tokens) - 1):
+        if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
+            found = _np_after(tokens, index + 2, allow_by=True)
+            if found is not None:
+                return _Attribution((tokens[found[0]].start, tokens[found[1]].end),
+                                    (tokens[index].start, tokens[index + 1].end), 0.7, sieve="according")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Speakers -> entities
+# ---------------------------------------------------------------------------------------------
+
+_PERSON = "PERSON"
+_GROUP_LABELS = ("ORG", "GPE", "NORP")
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _head_words(name: str) -> set[str]:
+    words = re.findall(r"[\w’'-]+", name.lower())
+    if not words:
+        return set()
+    head = words[-1]
+    return {head, head[:-1] if head.endswith("s") else head + "s"}
+
+
+class _Resolver:
+    def __init__(self, text: str, entities: Sequence[Entity], ctx: _Context) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.by_id = {entity.id: entity for entity in entities}
+        mentions = []
+        for entity in entities:
+            for mention in entity.mentions:
+                mentions.append((mention.start, mention.end, entity.id, mention.label or entity.label))
+        mentions.sort()
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.heads = {entity.id: set().union(*(_head_words(name) for name in (entity.name, *entity.aliases)))
+                      for entity in entities}
+        self.surnames: dict[str, list[str]] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                words = re.findall(r"[\w’'-]+", name)
+                if words and words[-1][0].isupper():
+                    self.surnames.setdefault(_strip_possessive(words[-1]).lower(), []).append(entity.id)
+        self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
+
+    def label(self, entity_id: str) -> str:
+        return self.by_id[entity_id].label
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        index = bisect.bisect_left(self.mention_starts, start - 200)
+        found = []
+        while index < len(self.mentions) and self.mentions[index][0] < end:
+            mention = self.mentions[index]
+            if mention[1] > start:
+                found.append(mention)
+            index += 1
+        return found
+
+    def resolve(self, start: int, end: int) -> str | None:
+        text = self.text
+        phrase = text[start:end]
+        tokens = [t for t in _TOKEN.finditer(phrase)]
+        if not tokens:
+            return None
+        words = [t.group() for t in tokens]
+        lower = [w.lower() for w in words]
+        if len(words) == 1 and lower[0] in cues.SUBJECT_PRONOUNS:
+            return self.pronoun(lower[0], start)
+        overlap = [m for m in self.overlapping(start, end) if self.by_id[m[2]].label in _SPEAKER_LABELS]
+        people = [m for m in overlap if self.label(m[2]) == _PERSON or m[3] == _PERSON]
+        if people:
+            return people[-1][2]  # the name at the end, after the roles
+        head_index = len(words) - 1
+        for index, word in enumerate(lower):
+            if word in ("of", "for", "from", "at", "by") and index > 0:
+                head_index = index - 1
+                break
+        head_start = start + tokens[head_index].start()
+        head_end = start + tokens[head_index].end()
+        for mention in reversed(overlap):
+            if mention[0] <= head_start and mention[1] >= head_end and self.label(mention[2]) in _GROUP_LABELS + ("FAC",):
+                return mention[2]
+        head = lower[head_index]
+        if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):
+            # A name the recogniser did not mark here: match it on its last word.
+            found = self.by_surname(_strip_possessive(head), start)
+            if found is not None:
+                return found
+        if lower[0] in ("the", "this", "that") and len(words) <= 4:
+            return self.nominal(_strip_possessive(head), start)
+        return None
+
+    def by_surname(self, word: str, before: int) -> str | None:
+        ids = self.surnames.get(word)
+        if not ids:
+            return None
+        best = None
+        for entity_id in dict.fromkeys(ids):
+            entity = self.by_id[entity_id]
+            previous = [m.start for m in entity.mentions if m.start < before]
+            key = (entity.label == _PERSON, max(previous) if previous else -1)
+            if best is None or key > best[0]:
+                best = (key, entity_id)
+        return best[1] if best else None
+
+    def nominal(self, head: str, before: int) -> str | None:
+        """the army -> the most recent entity named "... army"; the group -> the last group that spoke."""
+        index = bisect.bisect_left(self.mention_starts, before) - 1
+        while index >= 0:
+            entity_id = self.mentions[index][2]
+            if self.label(entity_id) != _PERSON and head in self.heads[entity_id]:
+                return entity_id
+            index -= 1
+        if head in cues.GENERIC_ORG_HEADS:
+            return self.recent(before, lambda label: label == "ORG")
+        return None
+
+    def pronoun(self, word: str, offset: int) -> str | None:
+        if word in cues.PERSON_PRONOUNS:
+            wanted = lambda label: label == _PERSON  # noqa: E731
+        elif word in cues.THING_PRONOUNS:
+            wanted = lambda label: label in _GROUP_LABELS  # noqa: E731
+        else:
+            return None  # I, we, you: the speaker is inside a quotation, not named here
+        return self.recent(offset, wanted)
+
+    def recent(self, offset: int, wanted) -> str | None:
+        """The most recent compatible speaker within a few sentences, else the most recent mention."""
+        sentence = self.ctx.sentence_index(offset)
+        floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
+        for position, entity_id in reversed(self.speakers):
+            if position < floor:
+                break
+            if position < offset and wanted(self.label(entity_id)):
+                return entity_id
+        floor = self.ctx.sentences[max(0, sentence - 3)].start
+        index = bisect.bisect_left(self.mention_starts, offset) - 1
+        while index >= 0 and self.mentions[index][0] >= floor:
+            entity_id = self.mentions[index][2]
+            if wanted(self.label(entity_id)):
+                return entity_id
+            index -= 1
+        return None
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# The entry point
+# ---------------------------------------------------------------------------------------------
+
+def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity], *,
+                inherit: bool = True) -> list[Quote]:
+    """Quotations in ``text`` with kind, speaker, cue and confidence. Never raises on odd input."""
+    spans = scan_quotes(text)
+    if not spans:
+        return []
+    ctx = _Context(text, sentences, spans)
+    resolver = _Resolver(text, entities, ctx)
+    quotes: list[Quote] = []
+    previous_speaker: Speaker | None = None
+    previous_end_sentence = -10
+    previous_end = 0
+    for number, span in enumerate(spans):
+        attribution = _attribute(ctx, number)
+        words = len(text[span.start:span.end].split())
+        opens_sentence = _opens_sentence(ctx, span)
+        speaker = None
+        cue = cue_start = cue_end = None
+        confidence = attribution.confidence
+        if attribution.cue is not None:
+            cue_start, cue_end = attribution.cue
+            cue = text[cue_start:cue_end]
+        if attribution.speaker is not None:
+            start, end = attribution.speaker
+            entity_id = resolver.resolve(start, end)
+            speaker = Speaker(text[start:end], start, end, entity_id)
+            if entity_id is not None:
+                resolver.speakers.append((start, entity_id))
+        kind = attribution.kind
+        if kind is None:
+            if (words >= FULL_MIN_WORDS or opens_sentence) and attribution.sieve == "none" and inherit \
+                    and previous_speaker is not None \
+                    and ctx.sentence_index(span.open_pos) - previous_end_sentence <= INHERIT_SENTENCES \
+                    and not _cue_between(ctx, previous_end, span.open_pos):
+                # No cue of its own: the same voice goes on (“…,” she said. “…”).
+                speaker, confidence = previous_speaker, 0.5
+            if words >= FULL_MIN_WORDS or opens_sentence:
+                kind = "full"
+            else:
+                kind = "partial" if speaker is not None else "term"
+        quotes.append(Quote(span.start, span.end, text[span.start:span.end], kind, speaker, cue, confidence,
+                            cue_start, cue_end, span.closed))
+        if kind in ("full", "partial") and speaker is not None:
+            previous_speaker = speaker
+            previous_end = span.close_pos if span.close_pos is not None else span.end
+            previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
+    return quotes
+
+
+def _opens_sentence(ctx: _Context, span: QuoteSpan) -> bool:
+    sentence = ctx.sentence(span.open_pos)
+    lead = ctx.text[sentence.start:span.open_pos]
+    return not any(char.isalnum() for char in lead) and ctx.text[span.start:span.start + 1].isupper()
+
+
+def _cue_between(ctx: _Context, start: int, end: int) -> bool:
+    """Is there a reporting verb outside quotations between two quotes? Then a new voice may speak."""
+    if end - start > 4 * WINDOW:
+        return True
+    tokens = _tokens(ctx.text, start, end, ctx.hidden)
+    return any(_cue_at(tokens, index) is not None for index in range(len(tokens)))
