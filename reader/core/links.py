@@ -89,6 +89,8 @@ _LATIN_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE
 _CJK_SETS = (frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}), frozenset({"LATIN", "HAN", "BOPOMOFO"}),
              frozenset({"LATIN", "HAN", "HANGUL"}))
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
+# Look-alike letters that are ordinary letters of the language of a country's domain (Turkish dotless i).
+_NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"})}
 # File extensions that are also top-level domains: "README.md" as link text is a file name.
 _FILE_LIKE_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "rb", "so", "zip", "mov", "ps", "cs", "txt"})
 
@@ -256,7 +258,7 @@ def _to_unicode_label(label: str) -> str | None:
         return None
 
 
-def _script_problem(label: str) -> tuple[str, str] | None:
+def _script_problem(label: str, tld: str) -> tuple[str, str] | None:
     """("mixed-script" | "idn-homograph", detail) when a Unicode label can pass for another."""
     categories, confusables = _confusables()
     scripts = {categories.alias(c) for c in label} - _NEUTRAL_SCRIPTS
@@ -271,7 +273,8 @@ def _script_problem(label: str) -> tuple[str, str] | None:
     (script,) = scripts
     if script == "LATIN":
         # Latin letters outside ASCII that copy ASCII ones (ɑ, ı, ɡ) rather than accented ones (é, ü).
-        fakes = [c for c in label if not c.isascii() and _ascii_twin(confusables, c)]
+        fakes = [c for c in label if not c.isascii() and _ascii_twin(confusables, c)
+                 and tld.lower() not in _NATIVE_LOOKALIKES.get(c, ())]
         if fakes:
             return "idn-homograph", f"Latin letters that imitate plain ones ({', '.join(fakes[:3])})"
         return None
@@ -358,7 +361,7 @@ def _host(raw: str) -> _Host:
         for label in unicode_labels:
             if label.isascii():
                 continue
-            problem = _script_problem(label)
+            problem = _script_problem(label, tld)
             if problem is None:
                 continue
             code, detail = problem
@@ -424,35 +427,29 @@ class _Web:
     query: str | None
     fragment: str | None
 
-    @property
-    def origin(self) -> str:
-        host = f"[{self.host.ascii}]" if isinstance(self.host.ip, ipaddress.IPv6Address) else self.host.ascii
-        return f"{self.scheme}://{host}" + (f":{self.port}" if self.port is not None else "")
-
-    def url(self, query: str | None | _Keep = _KEEP) -> str:
-        """The URL a browser would request: ASCII host, default port dropped, unsafe characters escaped."""
+    def render(self, query: str | None | _Keep = _KEEP) -> tuple[str, str]:
+        """(url, display). The URL is what a browser requests: ASCII host, default port dropped, unsafe characters
+        percent-encoded. The display is for people: no credentials, a host that cannot pass for another, hidden
+        characters escaped, readable non-ASCII text kept."""
         if isinstance(query, _Keep):
             query = self.query
+        host = self.host
+        ascii_host = f"[{host.ascii}]" if isinstance(host.ip, ipaddress.IPv6Address) else host.ascii
+        port = f":{self.port}" if self.port is not None else ""
         userinfo = f"{_encode(self.userinfo, _ENCODE_USERINFO)}@" if self.userinfo else ""
-        origin = self.origin
-        origin = origin[:len(self.scheme) + 3] + userinfo + origin[len(self.scheme) + 3:]
-        out = origin + (_encode(self.path, _ENCODE_PATH) or "/")
-        if query is not None:
-            out += "?" + _encode(query, _ENCODE_QUERY)
-        if self.fragment is not None:
-            out += "#" + _encode(self.fragment, _ENCODE_FRAGMENT)
-        return out
-
-    def display(self) -> str:
-        """For people: no credentials, a host that cannot pass for another, hidden characters escaped."""
-        host = self.host.display
-        out = f"{self.scheme}://{host}" + (f":{self.port}" if self.port is not None else "")
-        out += _escape(self.path) or "/"
-        if self.query is not None:
-            out += "?" + _escape(self.query)
-        if self.fragment is not None:
-            out += "#" + _escape(self.fragment)
-        return _truncate(out, _DISPLAY_LIMIT)
+        url = [self.scheme, "://", userinfo, ascii_host, port]
+        shown = [self.scheme, "://", host.display, port]
+        for separator, part, needs in (("", self.path, _ENCODE_PATH), ("?", query, _ENCODE_QUERY),
+                                       ("#", self.fragment, _ENCODE_FRAGMENT)):
+            if part is None:
+                continue
+            encoded = _encode(part, needs)
+            if not separator and not encoded:
+                encoded = "/"
+            url += (separator, encoded)
+            # ASCII reads the same either way; only non-ASCII text is kept readable (but with hidden ones escaped).
+            shown += (separator, encoded if part.isascii() else _escape(part))
+        return "".join(url), _truncate("".join(shown), _DISPLAY_LIMIT)
 
 
 def _parse_web(scheme: str, rest: str) -> _Web:
@@ -739,10 +736,9 @@ _CARRIED_FROM_TARGET = ("credentials", "numeric-host", "idn-homograph", "mixed-s
 
 def _analyse_web(web: _Web, result: _Result, depth: int) -> None:
     host = web.host
-    result.url = web.url()
+    result.url, result.display = web.render()
     result.host = host.ascii
     result.domain = host.domain
-    result.display = web.display()
     for warning in host.warnings:
         result.warn(warning.code, warning.message, warning.severity)
     if web.userinfo is not None:
@@ -769,7 +765,7 @@ def _analyse_web(web: _Web, result: _Result, depth: int) -> None:
         if found:
             result.tracking = tuple(dict.fromkeys(found))
             remaining = "&".join(p for p in kept if p)
-            result.clean_url = web.url(query=remaining or None)
+            result.clean_url = web.render(query=remaining or None)[0]
             names = ", ".join(result.tracking[:5]) + (", ..." if len(result.tracking) > 5 else "")
             result.warn("tracking-parameters", f"The address carries tracking parameters ({_quote_for_message(names)}) "
                         "that tell the site where the click came from; a clean link without them is offered.", INFO)
