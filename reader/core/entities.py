@@ -21,6 +21,7 @@ evidence from the whole article:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -178,13 +179,18 @@ def _resolve_overlaps(mentions: Iterable[_Mention]) -> list[_Mention]:
     """Keep non-overlapping mentions: longer first, then the model's over propagated ones."""
     priority = {"institution": 0, "model": 1, "rule": 1, "propagated": 2, "gazetteer": 3}
     ordered = sorted(mentions, key=lambda m: (priority.get(m.source, 2), -(m.end - m.start), m.start))
+    starts: list[int] = []  # kept spans, sorted and disjoint, so a neighbour check suffices
+    ends: list[int] = []
     kept: list[_Mention] = []
-    occupied: list[tuple[int, int]] = []
     for mention in ordered:
-        if any(mention.start < end and start < mention.end for start, end in occupied):
-            continue
+        index = bisect.bisect_right(starts, mention.start)
+        if index > 0 and ends[index - 1] > mention.start:
+            continue  # overlaps the kept span starting before it
+        if index < len(starts) and starts[index] < mention.end:
+            continue  # overlaps the kept span starting after it
+        starts.insert(index, mention.start)
+        ends.insert(index, mention.end)
         kept.append(mention)
-        occupied.append((mention.start, mention.end))
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 
@@ -424,10 +430,9 @@ def _best_person(words: list[str], mention: _Mention, full_names: list[_Cluster]
         return None
     title = (mention.title or "").lower()
 
-    def salience(cluster: _Cluster) -> tuple[int, int, int]:
-        shares_title = int(bool(title) and title in cluster.titles)
-        earlier = sum(1 for m in cluster.mentions if m.start < mention.start)
-        return shares_title, len(cluster.mentions), -min(m.start for m in cluster.mentions) if earlier else -10**9
+    def salience(cluster: _Cluster) -> tuple[int, int, int, int]:
+        first = cluster.mentions[0].start  # full-name mentions are added in text order
+        return int(bool(title) and title in cluster.titles), int(first < mention.start), len(cluster.mentions), -first
 
     return max(candidates, key=salience)
 
