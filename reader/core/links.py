@@ -17,7 +17,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urljoin
+from urllib.parse import parse_qsl, unquote, urljoin
 
 import idna
 
@@ -292,9 +292,13 @@ def _ascii_twin(confusables: Any, char: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=8192)
 def _host(raw: str) -> _Host:
-    """Parse one URL host the way a browser does; raises _BadURL. Cached: articles repeat hosts."""
+    """Parse one URL host the way a browser does; raises _BadURL."""
+    # Cached because articles repeat hosts; freak-sized ones are not kept, so the cache stays small.
+    return _cached_host(raw) if len(raw) <= 300 else _parse_host(raw)
+
+
+def _parse_host(raw: str) -> _Host:
     if raw.startswith("["):
         if not raw.endswith("]") or "%" in raw:
             raise _BadURL("its IPv6 address is not closed or not valid")
@@ -386,6 +390,9 @@ def _host(raw: str) -> _Host:
             "no-public-suffix", f"The site name {_quote_for_message(display)} does not end in a public domain "
             "(like .com or .org), so it likely points at a computer on a private network.", WARNING))
     return _Host(ascii_host, display, domain, None, tuple(warnings))
+
+
+_cached_host = functools.lru_cache(maxsize=4096)(_parse_host)
 
 
 def _same_script(label: str, other: str) -> bool:
@@ -681,7 +688,8 @@ def _analyse_absolute(url: str, result: _Result, base: str | None, depth: int, s
         return result
 
     result.display = _truncate(_escape(url), _DISPLAY_LIMIT)
-    result.url = scheme + url[colon:] if colon >= 0 and url[:colon].lower() == scheme else url
+    # A disguised scheme ("java\x00script:") is recorded as what it imitates, without the hidden characters.
+    result.url = scheme + url[colon:]
     result.policy = "never"
     if scheme in _SCRIPT_SCHEMES:
         code = _SCRIPT_SCHEMES[scheme]
@@ -779,7 +787,7 @@ def _analyse_web(web: _Web, result: _Result, depth: int) -> None:
             result.warn("redirect-wrapper", f"The link goes through the {service} shortener, so its final "
                         "destination cannot be known without opening it.", WARNING)
         else:
-            inner = _analyse(target, None, depth + 1)
+            inner = _analyse(target, result.url, depth + 1)  # a relative target stays on the wrapper's site
             if inner.scheme in _DEFAULT_PORTS and inner.url is not None:
                 result.real_target = inner.real_target or inner.url
                 result.real_domain = inner.real_domain or inner.domain
@@ -789,7 +797,8 @@ def _analyse_web(web: _Web, result: _Result, depth: int) -> None:
                             f"destination is {where}.", INFO)
                 for warning in inner.warnings or ():
                     if warning.code in _CARRIED_FROM_TARGET:
-                        result.warn(warning.code, "Behind the redirect: " + warning.message, warning.severity)
+                        message = warning.message[:1].lower() + warning.message[1:]
+                        result.warn(warning.code, "Behind the redirect, " + message, warning.severity)
             else:
                 result.warn("redirect-wrapper", f"The link passes through {service}'s redirect service to a "
                             "destination that is not a web page or cannot be read.", DANGER)
