@@ -53,6 +53,9 @@ INSTITUTION_NOUNS = (
     "cabinet", "ministry", "embassy", "authorities", "junta", "judiciary", "legislature",
 )
 _TOKEN = re.compile(r"[^\s]+")
+# "Ursula" + " von der Leyen": a person's name continues through lower-case particles.
+_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:von|van|der|den|de|del|della|da|di|du|dos|la|le|al|el|bin|ibn|ter))+"
+                            r"[ \t]+[A-Z][\w'’-]*")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INSTITUTION_AFTER = re.compile(r"[ \t]+(" + "|".join(INSTITUTION_NOUNS) + r")\b")
@@ -134,6 +137,10 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
     while len(tokens) > 1 and text[tokens[-1][0]].islower():
         tokens.pop()
         end = tokens[-1][1]
+    if label == "PERSON":
+        tail = _PARTICLE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
     start, end = _strip_edges(text, start, end)
     if end <= start:
         return None

@@ -120,3 +120,9 @@ def test_mention_text_and_ids_are_consistent(analyzer, data_dir):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
     for entity in analysis.entities:
         assert all(m.entity_id == entity.id and m.label == entity.label for m in entity.mentions)
+
+
+def test_a_persons_name_continues_through_particles():
+    text = "Commission President Ursula von der Leyen met Ludwig van Beethoven fans."
+    found = entities_from(text, [("Ursula von", "PERSON", 0), ("Leyen", "GPE", 0), ("Ludwig van Beethoven", "PERSON", 0)])
+    assert [(e.name, e.label) for e in found] == [("Ursula von der Leyen", "PERSON"), ("Ludwig van Beethoven", "PERSON")]
