@@ -1,0 +1,101 @@
+"""Highlights as character formats, in layers, applied inside one edit block.
+
+Each layer is a list of (start, end, format) in document positions. Changing a layer
+restyles only the ranges it touched: those ranges go back to their base format, then
+every layer is merged over them again, in order. ExtraSelections are not used: they
+repaint slowly with thousands of marks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+
+Mark = tuple[int, int, QTextCharFormat]
+
+LAYERS = ("entities", "links", "focus", "find")  # later layers win
+
+
+class _Layer:
+    def __init__(self, marks: Iterable[Mark] = ()) -> None:
+        self.marks = sorted((m for m in marks if m[1] > m[0]), key=lambda m: m[0])
+        self.starts = [m[0] for m in self.marks]
+        self.longest = max((m[1] - m[0] for m in self.marks), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [m for m in self.marks[lo:hi] if m[1] > start]
+
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(m[0], m[1]) for m in self.marks]
+
+
+class Highlighter:
+    def __init__(self, document: QTextDocument) -> None:
+        self._document = document
+        self._base: list[Mark] = []
+        self._base_starts: list[int] = []
+        self._layers: dict[str, _Layer] = {name: _Layer() for name in LAYERS}
+
+    def reset(self, base: list[Mark]) -> None:
+        """A new document: its base formats, and no highlights."""
+        self._base = base
+        self._base_starts = [m[0] for m in base]
+        self._layers = {name: _Layer() for name in LAYERS}
+
+    def marks(self, layer: str) -> list[Mark]:
+        return self._layers[layer].marks
+
+    def set_layer(self, name: str, marks: Iterable[Mark], restyle: bool = True) -> None:
+        old = self._layers[name]
+        new = _Layer(marks)
+        self._layers[name] = new
+        if restyle:
+            if old.marks and len(old.marks) + len(new.marks) > 5000:
+                self.render()  # cheaper than thousands of small restyles
+            else:
+                self.restyle(old.ranges() + new.ranges())
+
+    def render(self) -> None:
+        """Restyle the whole document."""
+        if self._base:
+            self.restyle([(self._base[0][0], self._base[-1][1])])
+
+    def restyle(self, ranges: Iterable[tuple[int, int]]) -> None:
+        regions = _merged(ranges)
+        if not regions:
+            return
+        cursor = QTextCursor(self._document)
+        cursor.beginEditBlock()
+        for start, end in regions:
+            for s, e, fmt in self._base_overlapping(start, end):
+                _select(cursor, max(s, start), min(e, end))
+                cursor.setCharFormat(fmt)
+            for name in LAYERS:
+                for s, e, fmt in self._layers[name].overlapping(start, end):
+                    _select(cursor, max(s, start), min(e, end))
+                    cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def _base_overlapping(self, start: int, end: int) -> list[Mark]:
+        lo = max(bisect_right(self._base_starts, start) - 1, 0)
+        hi = bisect_left(self._base_starts, end)
+        return [m for m in self._base[lo:hi] if m[1] > start]
+
+
+def _select(cursor: QTextCursor, start: int, end: int) -> None:
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]

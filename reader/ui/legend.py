@@ -1,0 +1,101 @@
+"""The legend: one toggle per entity type in the article, with its look and its count."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
+
+from . import theme
+from .flow_layout import FlowLayout
+from .swatch import swatch_icon
+
+if TYPE_CHECKING:
+    from ..core.model import Analysis
+
+_STYLE_WORDS = {"SingleUnderline": "solid underline", "DashUnderline": "dashed underline", "DotLine": "dotted underline",
+                "DashDotLine": "dash-dot underline", "DashDotDotLine": "dash-dot-dot underline",
+                "WaveUnderline": "wavy underline", "NoUnderline": "no underline"}
+
+
+class Legend(QWidget):
+    hiddenChanged = Signal(object)  # set of hidden labels
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAccessibleName("Entity types")
+        self._theme = theme.current()
+        self._counts: Counter[str] = Counter()
+        self._hidden: set[str] = set()
+        self._buttons: dict[str, QToolButton] = {}
+        self._layout = FlowLayout(self, spacing=4)
+        self._layout.setContentsMargins(10, 4, 10, 4)
+        self._status = QLabel(self)
+        self._status.setObjectName("legendStatus")
+        self._layout.addWidget(self._status)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.set_analysis(None)
+
+    def hidden_labels(self) -> set[str]:
+        return set(self._hidden)
+
+    def button(self, label: str) -> QToolButton | None:
+        return self._buttons.get(label)
+
+    def set_status(self, text: str) -> None:
+        """A short note shown while there is nothing to list (loading, analysing)."""
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self._counts = Counter(m.label for e in analysis.entities for m in e.mentions) if analysis else Counter()
+        for button in self._buttons.values():
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = {}
+        order = {label: i for i, label in enumerate(theme.TYPE_ORDER)}
+        for label in sorted(self._counts, key=lambda l: (order.get(l, len(order)), l)):
+            self._buttons[label] = self._make_button(label)
+        self.set_status("" if analysis else self._status.text())
+        self.updateGeometry()
+
+    def set_theme(self, new_theme: theme.Theme) -> None:
+        self._theme = new_theme
+        for label, button in self._buttons.items():
+            button.setIcon(swatch_icon(new_theme.type_style(label)))
+
+    def set_label_visible(self, label: str, visible: bool) -> None:
+        button = self._buttons.get(label)
+        if button is not None:
+            button.setChecked(visible)
+        else:
+            self._toggle(label, visible)
+
+    def _make_button(self, label: str) -> QToolButton:
+        style = self._theme.type_style(label)
+        count = self._counts[label]
+        button = QToolButton(self)
+        button.setObjectName(f"legend_{label}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIcon(swatch_icon(style))
+        button.setIconSize(QSize(22, 14))
+        button.setText(f"{style.name.replace('&', '&&')} {count}")
+        button.setCheckable(True)
+        button.setChecked(label not in self._hidden)
+        button.setAutoRaise(True)
+        look = _STYLE_WORDS.get(style.underline_style.name, "")
+        button.setToolTip(f"{style.name} ({label}): {count} mentions, {look}. Click to show or hide.")
+        button.setAccessibleName(f"Show {style.name}")
+        button.setAccessibleDescription(f"{count} mentions; highlighted with a {look}")
+        button.toggled.connect(lambda checked, l=label: self._toggle(l, checked))
+        self._layout.addWidget(button)
+        return button
+
+    def _toggle(self, label: str, visible: bool) -> None:
+        changed = (label in self._hidden) == visible
+        (self._hidden.discard if visible else self._hidden.add)(label)
+        if changed:
+            self.hiddenChanged.emit(set(self._hidden))

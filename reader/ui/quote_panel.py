@@ -1,0 +1,264 @@
+"""The quotes: each with its speaker and reporting verb, kinds told apart, filterable by speaker."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize,
+                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QListView, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
+
+from . import theme
+
+if TYPE_CHECKING:
+    from ..core.model import Analysis, Quote
+
+SpeakerRole = Qt.ItemDataRole.UserRole + 1  # the speaker as shown
+SpeakerKeyRole = Qt.ItemDataRole.UserRole + 2  # entity id, "text:<speaker>", or "" when unattributed
+CueRole = Qt.ItemDataRole.UserRole + 3
+KindRole = Qt.ItemDataRole.UserRole + 4
+SpanRole = Qt.ItemDataRole.UserRole + 5  # (start, end)
+BadgesRole = Qt.ItemDataRole.UserRole + 6  # short words: "partial", "term", "unattributed", ...
+
+UNATTRIBUTED = "Unattributed"
+_KIND_BADGES = {"partial": "partial quote", "term": "term", "title": "title"}
+MAX_QUOTE_CHARS = 280
+
+
+class QuoteModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._quotes: tuple[Quote, ...] = ()
+        self._names: dict[str, str] = {}
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.beginResetModel()
+        self._quotes = analysis.quotes if analysis else ()
+        self._names = {e.id: e.name for e in analysis.entities} if analysis else {}
+        self.endResetModel()
+
+    def quote(self, row: int) -> Quote:
+        return self._quotes[row]
+
+    def speakers(self) -> list[tuple[str, str, int]]:
+        """(key, name, number of quotes) for every speaker, most quoted first; unattributed last."""
+        counts = Counter(self._key(q) for q in self._quotes)
+        names = {self._key(q): self._speaker(q) for q in self._quotes}
+        rows = [(k, names[k], n) for k, n in counts.items() if k]
+        rows.sort(key=lambda r: (-r[2], r[1].casefold()))
+        if counts.get(""):
+            rows.append(("", UNATTRIBUTED, counts[""]))
+        return rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._quotes)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
+            return None
+        quote = self._quotes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return quote.text
+        if role == SpeakerRole:
+            return self._speaker(quote)
+        if role == SpeakerKeyRole:
+            return self._key(quote)
+        if role == CueRole:
+            return quote.cue or ""
+        if role == KindRole:
+            return quote.kind
+        if role == SpanRole:
+            return (quote.start, quote.end)
+        if role == BadgesRole:
+            return self._badges(quote)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            badges = ", ".join(self._badges(quote))
+            who = f"{self._speaker(quote)}{', ' + quote.cue if quote.cue else ''}"
+            return f"“{_short(quote.text, 600)}” — {who}{' (' + badges + ')' if badges else ''}"
+        return None
+
+    def _speaker(self, quote: Quote) -> str:
+        if quote.speaker is None:
+            return UNATTRIBUTED
+        return self._names.get(quote.speaker.entity_id or "", quote.speaker.text)
+
+    @staticmethod
+    def _key(quote: Quote) -> str:
+        if quote.speaker is None:
+            return ""
+        return quote.speaker.entity_id or f"text:{quote.speaker.text}"
+
+    @staticmethod
+    def _badges(quote: Quote) -> list[str]:
+        badges = []
+        if quote.kind in _KIND_BADGES:
+            badges.append(_KIND_BADGES[quote.kind])
+        if quote.speaker is None:
+            badges.append("unattributed")
+        if not quote.closed:
+            badges.append("unclosed")
+        if quote.speaker is not None and quote.confidence < 0.5:
+            badges.append("uncertain speaker")
+        return badges
+
+
+class QuoteDelegate(QStyledItemDelegate):
+    """Two parts per quote: its words (wrapped), then speaker, verb and kind badges."""
+
+    PAD = 8
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._theme = theme.current()
+
+    def set_theme(self, new_theme: theme.Theme) -> None:
+        self._theme = new_theme
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        body = QFont(option.font)
+        body.setFamilies(list(theme.READING_FAMILIES))
+        body.setPointSizeF(option.font.pointSizeF() * 1.05)
+        meta = QFont(option.font)
+        meta.setPointSizeF(option.font.pointSizeF() * 0.9)
+        return body, meta
+
+    def _text(self, index: QModelIndex) -> str:
+        return f"“{_short(index.data() or '', MAX_QUOTE_CHARS)}”"
+
+    def _meta(self, index: QModelIndex) -> str:
+        speaker = index.data(SpeakerRole)
+        cue = index.data(CueRole)
+        line = f"— {speaker}" + (f", {cue}" if cue and speaker != UNATTRIBUTED else "")
+        badges = index.data(BadgesRole) or []
+        return line + "".join(f"  [{b}]" for b in badges if b != "unattributed")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        body, meta = self._fonts(option)
+        width = max(120, (option.rect.width() or self._view_width()) - 2 * self.PAD)
+        text = QFontMetrics(body).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, self._text(index))
+        line = QFontMetrics(meta).boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, self._meta(index))
+        return QSize(width + 2 * self.PAD, text.height() + line.height() + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        body, meta = self._fonts(option)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        painter.setFont(body)
+        painter.setPen(ink)
+        text_rect = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, self._text(index))
+        painter.drawText(rect, Qt.TextFlag.TextWordWrap, self._text(index))
+        unattributed = index.data(SpeakerKeyRole) == ""
+        meta_font = QFont(meta)
+        meta_font.setItalic(unattributed)
+        painter.setFont(meta_font)
+        painter.setPen(ink if selected else (self._theme.link_warning if unattributed else self._theme.muted))
+        painter.drawText(rect.adjusted(0, text_rect.height() + self.PAD // 2, 0, 0), Qt.TextFlag.TextWordWrap,
+                         self._meta(index))
+        painter.restore()
+        if not selected:
+            painter.save()
+            painter.setPen(pal.color(QPalette.ColorRole.Mid))
+            painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+            painter.restore()
+
+    def _view_width(self) -> int:
+        view = self.parent()
+        return view.viewport().width() if isinstance(view, QListView) else 300
+
+
+class QuotePanel(QWidget):
+    quoteActivated = Signal(int, int)  # start, end
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quotePanel")
+        self.setAccessibleName("Quotes")
+        self.model = QuoteModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self.model)
+        self._proxy.setFilterRole(SpeakerKeyRole)
+        self.speaker = QComboBox(self)
+        self.speaker.setAccessibleName("Filter quotes by speaker")
+        self.speaker.currentIndexChanged.connect(self._on_speaker)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("quoteSummary")
+        self.list = QListView(self)
+        self.list.setObjectName("quoteList")
+        self.list.setAccessibleName("Quotes")
+        self.list.setModel(self._proxy)
+        self.delegate = QuoteDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.clicked.connect(self._on_activated)
+        self.list.activated.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.list)
+        self.set_analysis(None)
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.model.set_analysis(analysis)
+        self.speaker.blockSignals(True)
+        self.speaker.clear()
+        self.speaker.addItem(f"All speakers ({self.model.rowCount()})", None)
+        for key, name, count in self.model.speakers():
+            self.speaker.addItem(f"{name} ({count})", key)
+        self.speaker.blockSignals(False)
+        self._on_speaker(0)
+
+    def set_theme(self, new_theme: theme.Theme) -> None:
+        self.delegate.set_theme(new_theme)
+        self.list.viewport().update()
+
+    def filter_speaker(self, key: str | None) -> None:
+        """Show only quotes by ``key`` (an entity id, "text:<speaker>", "" for unattributed); None shows all."""
+        i = self.speaker.findData(key) if key is not None else 0
+        self.speaker.setCurrentIndex(max(i, 0))
+
+    def visible_rows(self) -> list[int]:
+        return [self._proxy.mapToSource(self._proxy.index(r, 0)).row() for r in range(self._proxy.rowCount())]
+
+    def activate_row(self, source_row: int) -> None:
+        index = self._proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            self._on_activated(index)
+
+    def _on_speaker(self, i: int) -> None:
+        key = self.speaker.itemData(i) if i >= 0 else None
+        self._proxy.setFilterRegularExpression("" if key is None else f"^{re.escape(key)}$")
+        total = self.model.rowCount()
+        shown = self._proxy.rowCount()
+        self.summary.setText("No quotations found in this article." if total == 0 else
+                             f"{shown} of {total} quotations" if shown != total else
+                             f"{total} quotation{'s' if total != 1 else ''}")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        span = index.data(SpanRole)
+        if span:
+            self.quoteActivated.emit(*span)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

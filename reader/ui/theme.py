@@ -1,0 +1,141 @@
+"""Appearance: light and dark palettes that follow the system, and how each entity type looks.
+
+A type is never told apart by colour alone: each has its own underline style, a short tag
+shown in tooltips and the legend, and a plain-language name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+U = QTextCharFormat.UnderlineStyle
+
+# label: (plural name, tag, light background, dark background, underline colour light, dark, style)
+_TYPES: dict[str, tuple[str, str, str, str, str, str, QTextCharFormat.UnderlineStyle]] = {
+    "PERSON": ("People", "person", "#fbd9cc", "#5a3326", "#b4441f", "#f2a385", U.SingleUnderline),
+    "ORG": ("Organisations", "org", "#cfe2f7", "#243f5c", "#2a62a3", "#8fbdf0", U.DashUnderline),
+    "GPE": ("Countries & cities", "place", "#d3ecc8", "#2c4a25", "#3f7f2a", "#9fd68c", U.DotLine),
+    "LOC": ("Other places", "location", "#dcefe0", "#26463a", "#2f7d63", "#8fd1b6", U.DashDotLine),
+    "FAC": ("Buildings & sites", "facility", "#e7dcf5", "#3f2f57", "#6d4aa3", "#c3a9ec", U.DashDotDotLine),
+    "NORP": ("Groups & nationalities", "group", "#f7e6b0", "#4d4020", "#94700f", "#e8c96b", U.WaveUnderline),
+    "EVENT": ("Events", "event", "#f5d5e8", "#552b45", "#a3347a", "#eba3d0", U.DashUnderline),
+    "PRODUCT": ("Products", "product", "#d6eeee", "#244848", "#2d7d7d", "#8dd3d3", U.DotLine),
+    "WORK_OF_ART": ("Works", "work", "#f1dfcc", "#4d3a26", "#8f5e2a", "#e0b98c", U.DashDotLine),
+    "LAW": ("Laws", "law", "#dfdff3", "#34345a", "#4b4ba3", "#b0b0ee", U.DashDotDotLine),
+    "LANGUAGE": ("Languages", "language", "#e2f0dc", "#33452c", "#4f7f3f", "#b1d9a0", U.WaveUnderline),
+    "DATE": ("Dates", "date", "#e8e8e4", "#3a3a3a", "#77776f", "#a5a59c", U.NoUnderline),
+    "TIME": ("Times", "time", "#e8e8e4", "#3a3a3a", "#77776f", "#a5a59c", U.NoUnderline),
+    "MONEY": ("Money", "money", "#e9f0cf", "#3e4526", "#6b7d24", "#c7d98a", U.NoUnderline),
+    "PERCENT": ("Percentages", "percent", "#e9f0cf", "#3e4526", "#6b7d24", "#c7d98a", U.NoUnderline),
+    "QUANTITY": ("Quantities", "quantity", "#e9f0cf", "#3e4526", "#6b7d24", "#c7d98a", U.NoUnderline),
+}
+_UNKNOWN = ("Other", "other", "#ececec", "#3c3c3c", "#777777", "#aaaaaa", U.DotLine)
+
+# The order of types in the legend and the entity list: people and organisations first, dates last.
+TYPE_ORDER = tuple(_TYPES)
+
+READING_FAMILIES = ("Charis SIL", "Source Serif 4", "Source Serif Pro", "Literata", "Georgia", "Charter",
+                    "Gelasio", "Liberation Serif", "Noto Serif", "DejaVu Serif", "Times New Roman", "serif")
+READING_POINT_SIZE = 12.5
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    label: str
+    name: str  # plural, for the legend and the entity list
+    tag: str  # short, for tooltips
+    background: QColor
+    underline: QColor
+    underline_style: QTextCharFormat.UnderlineStyle
+
+
+@dataclass(frozen=True)
+class Theme:
+    dark: bool
+    paper: QColor  # the reading view's background
+    ink: QColor  # the reading view's text
+    muted: QColor  # secondary text
+    link: QColor
+    link_warning: QColor
+    link_danger: QColor
+    focus_background: QColor  # every mention of the selected entity
+    focus_ink: QColor
+    find_background: QColor  # find matches
+    find_ink: QColor
+
+    def type_style(self, label: str) -> TypeStyle:
+        name, tag, light, dark, line_light, line_dark, style = _TYPES.get(label, _UNKNOWN)
+        return TypeStyle(label, name if label in _TYPES else label.title(), tag,
+                         QColor(dark if self.dark else light), QColor(line_dark if self.dark else line_light), style)
+
+
+LIGHT = Theme(dark=False, paper=QColor("#fcfbf8"), ink=QColor("#1d1d1b"), muted=QColor("#6b6963"),
+              link=QColor("#1a5fb4"), link_warning=QColor("#b35c00"), link_danger=QColor("#c01c28"),
+              focus_background=QColor("#ffb454"), focus_ink=QColor("#1d1d1b"),
+              find_background=QColor("#fff176"), find_ink=QColor("#1d1d1b"))
+DARK = Theme(dark=True, paper=QColor("#1f2023"), ink=QColor("#e4e1da"), muted=QColor("#9d9a93"),
+             link=QColor("#78aeed"), link_warning=QColor("#f0a35e"), link_danger=QColor("#ff7b7b"),
+             focus_background=QColor("#c77a12"), focus_ink=QColor("#ffffff"),
+             find_background=QColor("#8a7a00"), find_ink=QColor("#ffffff"))
+
+
+def type_name(label: str) -> str:
+    return _TYPES.get(label, (label.title(),))[0]
+
+
+def system_is_dark() -> bool:
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def current() -> Theme:
+    return DARK if system_is_dark() else LIGHT
+
+
+def palette(theme: Theme) -> QPalette:
+    pal = QPalette()
+    R = QPalette.ColorRole
+    if theme.dark:
+        colours = {R.Window: "#2a2b2f", R.WindowText: "#e4e1da", R.Base: "#1f2023", R.AlternateBase: "#26272b",
+                   R.Text: "#e4e1da", R.Button: "#33353a", R.ButtonText: "#e4e1da", R.Highlight: "#3d6fb4",
+                   R.HighlightedText: "#ffffff", R.ToolTipBase: "#33353a", R.ToolTipText: "#e4e1da",
+                   R.PlaceholderText: "#8a877f", R.Link: "#78aeed", R.Mid: "#44464c", R.Midlight: "#3a3c41",
+                   R.Dark: "#17181a", R.Shadow: "#000000", R.Light: "#4a4c52"}
+    else:
+        colours = {R.Window: "#f1efea", R.WindowText: "#1d1d1b", R.Base: "#fcfbf8", R.AlternateBase: "#f5f3ee",
+                   R.Text: "#1d1d1b", R.Button: "#ebe8e1", R.ButtonText: "#1d1d1b", R.Highlight: "#2f6fce",
+                   R.HighlightedText: "#ffffff", R.ToolTipBase: "#fffdf5", R.ToolTipText: "#1d1d1b",
+                   R.PlaceholderText: "#8a877f", R.Link: "#1a5fb4", R.Mid: "#c9c5bb", R.Midlight: "#e0ddd5",
+                   R.Dark: "#a29e94", R.Shadow: "#5c5a55", R.Light: "#ffffff"}
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    for role in (R.WindowText, R.Text, R.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a877f"))
+    return pal
+
+
+def apply(app: QApplication) -> Theme:
+    """Style the whole application after the system's colour scheme; returns the theme in use."""
+    theme = current()
+    app.setStyle("Fusion")
+    app.setPalette(palette(theme))
+    return theme
+
+
+def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
+    font = QFont()
+    font.setFamilies(list(READING_FAMILIES))
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(point_size)
+    return font
