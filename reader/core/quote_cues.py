@@ -235,7 +235,8 @@ behind beyond near toward towards upon among amongst throughout than like unlike
 
 # Words that end a noun phrase when walking over it.
 STOP = PREPOSITIONS | frozenset("""and or but nor yet so because while when whereas although though if that which
-who whom whose where whether then also is are was were be been being am has have had having do does did will
+who whom whose where whether then also don't doesn't didn't won't can't isn't wasn't
+aren't weren't haven't hasn't hadn't wouldn't couldn't shouldn't don’t doesn’t didn’t won’t can’t isn’t wasn’t is are was were be been being am has have had having do does did will
 would can could may might must shall should not never n't 's to too however meanwhile moreover still just even
 only later earlier once again already there here this ago today yesterday tonight tomorrow now""".split())
 

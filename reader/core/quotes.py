@@ -73,7 +73,8 @@ DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET = "d", "s", "g", "sg"
 _FAMILY = {"“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE, '"': DOUBLE, "＂": DOUBLE,
            "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‛": SINGLE, "'": SINGLE,
            "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET}
-_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+# An apostrophe between two letters or digits is never a mark: leave it out before any work is done.
+_MARKS = re.compile("[" + re.escape("".join(c for c in _FAMILY if c not in "'’")) + "]|(?<![^\\W_])['’]|['’](?![^\\W_])")
 _OPENING_PUNCT = set("([{<—–-/\u00a0") | set("“‘„‚«‹‟‛")
 _CLOSING_PUNCT = set(".,;:!?)]}>…—–-/") | set("”’»›")
 # Elisions that begin with an apostrophe: 'em, 'n', 'til, '90s.
@@ -111,10 +112,12 @@ def _classify(text: str, pos: int) -> _Mark | None:
     family = _FAMILY[char]
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + 1] if pos + 1 < len(text) else ""
+    space_before = not before or before.isspace()
+    space_after = not after or after.isspace()
     # Left-flanking: could open (nothing word-like before, something after).
-    opens_here = (_is_space(before) or before in _OPENING_PUNCT) and not _is_space(after)
+    opens_here = (space_before or before in _OPENING_PUNCT) and not space_after
     # Right-flanking: could close (something before, nothing word-like after).
-    closes_here = not _is_space(before) and before not in "([{" and (_is_space(after) or after in _CLOSING_PUNCT)
+    closes_here = not space_before and before not in "([{" and (space_after or after in _CLOSING_PUNCT)
     between_words = before.isalnum() and after.isalnum()
 
     if char in "“‟":
@@ -130,9 +133,8 @@ def _classify(text: str, pos: int) -> _Mark | None:
             return _Mark(pos, char, family, True, False)
         if closes_here and not opens_here:
             # 6' 2" is a measurement, not a quotation ending.
-            return None if before.isdigit() and after != "" and after in " ,." and _inch(text, pos) else \
-                _Mark(pos, char, family, False, True)
-        if between_words or (not _is_space(before) and not _is_space(after)):
+            return None if before.isdigit() and _inch(text, pos) else _Mark(pos, char, family, False, True)
+        if between_words or (not space_before and not space_after):
             return _Mark(pos, char, family, True, True)  # word"word: let the state decide
         return None  # surrounded by space: a stray mark
     if char in "'’‛":
@@ -150,7 +152,7 @@ def _classify(text: str, pos: int) -> _Mark | None:
     if char == "‘":
         if between_words:
             return None  # mistyped apostrophe: don‘t
-        if not _is_space(after) and not closes_here:
+        if not space_after and not closes_here:
             if _ELISION.match(text, pos + 1):
                 return None
             return _Mark(pos, char, family, True, False)
@@ -160,18 +162,23 @@ def _classify(text: str, pos: int) -> _Mark | None:
     if char == "‚":
         # Low single mark opens German single quotes; elsewhere it is a comma look-alike.
         return _Mark(pos, char, family, True, False) if opens_here and after.isalpha() else None
+    # Guillemets: French sets them off with spaces (« Oui »), so only a word hugging the mark
+    # from the other side turns its direction round (Danish and German »Ja«).
     if char in "«‹":
-        return _Mark(pos, char, family, can_open=not closes_here or opens_here, can_close=closes_here)
+        backwards = before.isalnum() and (space_after or after in _CLOSING_PUNCT)
+        return _Mark(pos, char, family, can_open=not backwards, can_close=backwards or not space_before)
     if char in "»›":
-        # Closes French «…»; opens Danish/German »…«.
-        return _Mark(pos, char, family, can_open=opens_here and not closes_here, can_close=not opens_here or closes_here)
+        backwards = (space_before or before in _OPENING_PUNCT) and after.isalnum()
+        return _Mark(pos, char, family, can_open=backwards, can_close=not backwards)
     return None
 
 
 def _inch(text: str, pos: int) -> bool:
-    """A straight double mark right after a digit that follows a feet mark or a number: 6' 2", 27"."""
-    start = max(0, pos - 6)
-    return bool(re.search(r"\d['’]\s?\d{1,2}$|\b\d{1,3}$", text[start:pos]))
+    """A straight double mark after a number is inches when it reads like a measure: 6' 2", a 55" screen."""
+    if re.search(r"\d['’]\s?\d{1,2}$", text[max(0, pos - 6):pos]):
+        return True
+    # Two digits at most (years are not sizes) and a lower-case word after: 55" screen.
+    return bool(re.search(r"(?<![\d.,])\d{1,2}$", text[max(0, pos - 4):pos])) and re.match(r" [a-z]", text[pos + 1:pos + 3]) is not None
 
 
 def _next_word_is_lower(text: str, pos: int) -> bool:
@@ -243,96 +250,91 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
         return segment_start + space if space > 0 else cap
 
     index = 0
-    while index < len(marks):
-        mark = marks[index]
-        if opener is not None:
-            mark_paragraph = paragraph_of(mark.pos)
-            if mark_paragraph != paragraph:
-                # The paragraph ended with the quote open.
-                if opener.family == SINGLE and fallback is not None:
-                    emit(fallback, marks[fallback].pos)
-                    opener, index = None, fallback + 1
+    while True:
+        while index < len(marks):
+            mark = marks[index]
+            if opener is not None:
+                mark_paragraph = paragraph if mark.pos < paragraphs[paragraph][1] else paragraph_of(mark.pos)
+                if mark_paragraph != paragraph:
+                    # The paragraph ended with the quote open.
+                    if opener.family == SINGLE and fallback is not None:
+                        emit(fallback, marks[fallback].pos)
+                        opener, index = None, fallback + 1
+                        continue
+                    next_start = paragraphs[paragraph + 1][0] if paragraph + 1 < len(paragraphs) else -1
+                    first = next_start
+                    while 0 <= first < len(text) and text[first] in " \t":
+                        first += 1
+                    if (mark_paragraph == paragraph + 1 and mark.pos == first and mark.can_open
+                            and mark.family == opener.family and paragraphs[paragraph][1] - segment_start <= MAX_SEGMENT):
+                        # “… (paragraph) “… : the same quote goes on.
+                        paragraph, segment_start, nested, fallback = mark_paragraph, mark.pos, [], None
+                        index += 1
+                        continue
+                    emit(None, unclosed_end(len(text)))
+                    opener = None
+                    continue  # look at this mark again with nothing open
+                if mark.pos - segment_start > MAX_SEGMENT:
+                    if opener.family == SINGLE and fallback is not None:
+                        emit(fallback, marks[fallback].pos)
+                        opener, index = None, fallback + 1
+                        continue
+                    end = unclosed_end(mark.pos)
+                    emit(None, end)
+                    opener = None
+                    index = bisect.bisect_left(positions, end)
                     continue
-                next_start = paragraphs[paragraph + 1][0] if paragraph + 1 < len(paragraphs) else -1
-                first = next_start
-                while 0 <= first < len(text) and text[first] in " \t":
-                    first += 1
-                if (mark_paragraph == paragraph + 1 and mark.pos == first and mark.can_open
-                        and mark.family == opener.family and paragraphs[paragraph][1] - segment_start <= MAX_SEGMENT):
-                    # “… (paragraph) “… : the same quote goes on.
-                    paragraph, segment_start, nested, fallback = mark_paragraph, mark.pos, [], None
-                    index += 1
-                    continue
-                emit(None, unclosed_end(len(text)))
-                opener = None
-                continue  # look at this mark again with nothing open
-            if mark.pos - segment_start > MAX_SEGMENT:
-                if opener.family == SINGLE and fallback is not None:
-                    emit(fallback, marks[fallback].pos)
-                    opener, index = None, fallback + 1
-                    continue
-                end = unclosed_end(mark.pos)
-                emit(None, end)
-                opener = None
-                index = bisect.bisect_left(positions, end)
+
+            if opener is None:
+                if mark.can_open:
+                    opener, segment_start, paragraph, nested, fallback = mark, mark.pos, paragraph_of(mark.pos), [], None
+                index += 1
                 continue
 
-        if opener is None:
-            if mark.can_open:
-                opener, segment_start, paragraph, nested, fallback = mark, mark.pos, paragraph_of(mark.pos), [], None
+            if mark.can_close and mark.family in nested:
+                # Closes the innermost nested quote of its family (and anything opened inside it).
+                while nested and nested.pop() != mark.family:
+                    pass
+            elif mark.can_close and mark.family == opener.family and _closes(opener, mark):
+                if mark.weak and opener.family == SINGLE:
+                    if fallback is None:
+                        fallback = index
+                else:
+                    emit(index, mark.pos)
+                    opener = None
+            elif mark.can_open:
+                if mark.family == opener.family and not nested:
+                    # A second opening mark of the same family: the first quote was never closed
+                    # (double quotes do not nest inside double quotes).
+                    if opener.family == SINGLE and fallback is not None:
+                        emit(fallback, marks[fallback].pos)
+                        opener, index = None, fallback + 1
+                        continue
+                    emit(None, mark.pos)
+                    opener, segment_start, nested, fallback = mark, mark.pos, [], None
+                elif len(nested) < 4:
+                    nested.append(mark.family)
             index += 1
-            continue
 
-        if mark.can_close and mark.family in nested:
-            # Closes the innermost nested quote of its family (and anything opened inside it).
-            while nested and nested.pop() != mark.family:
-                pass
-        elif mark.can_close and mark.family == opener.family and _closes(opener, mark):
-            if mark.weak and opener.family == SINGLE:
-                if fallback is None:
-                    fallback = index
-            else:
-                emit(index, mark.pos)
-                opener = None
-        elif mark.can_open:
-            if mark.family == opener.family and not nested:
-                # A second opening mark of the same family: the first quote was never closed
-                # (double quotes do not nest inside double quotes).
-                if opener.family == SINGLE and fallback is not None:
-                    emit(fallback, marks[fallback].pos)
-                    opener, index = None, fallback + 1
-                    continue
-                emit(None, mark.pos)
-                opener, segment_start, nested, fallback = mark, mark.pos, [], None
-            elif len(nested) < 4:
-                nested.append(mark.family)
-        index += 1
-
-    if opener is not None:
-        if opener.family == SINGLE and fallback is not None:
+        if opener is not None and opener.family == SINGLE and fallback is not None:
+            # The text after the fallback was scanned as inside the quote: close there, scan it again.
             emit(fallback, marks[fallback].pos)
-            # What followed the fallback was scanned as inside the quote: scan it again.
-            rest_start = marks[fallback].pos + 1
-            found.extend(_shift(scan_quotes(text[rest_start:]), rest_start))
-        else:
+            opener, index = None, fallback + 1
+            continue
+        if opener is not None:
             emit(None, unclosed_end(len(text)))
+        break
 
     # A straight single quote left open is far more often a stray apostrophe than a quotation.
-    return [quote for quote in found if quote.closed or text[quote.open_pos] != "'"]
+    return [quote for quote in found if quote.closed or text[quote.open_pos] not in "'’"]
 
 
 def _closes(opener: _Mark, mark: _Mark) -> bool:
+    """Does ``mark`` close ``opener``? Within a family any closing mark will do (sloppy copy mixes
+    curly and straight marks), except that guillemets close with the other direction: «…», »…«."""
     if opener.family in (GUILLEMET, SINGLE_GUILLEMET):
-        # «…» closes with », »…« with «.
         return mark.char != opener.char
-    if mark.char in "\"'" and opener.char not in "\"'" and mark.pos > 0:
-        return True  # mixed curly and straight marks happen in sloppy copy
     return True
-
-
-def _shift(spans: list[QuoteSpan], offset: int) -> list[QuoteSpan]:
-    return [QuoteSpan(s.start + offset, s.end + offset, s.open_pos + offset,
-                      None if s.close_pos is None else s.close_pos + offset, s.closed, s.family) for s in spans]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,29 +350,32 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark with its offsets; the derived fields are computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "is_word", "is_capitalised", "maybe_cue")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_word = text[0].isalnum()
+        self.is_capitalised = text[0].isupper()
+        self.maybe_cue = self.lower in _CUE_WORDS
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"_Token({self.start}, {self.end}, {self.text!r})"
+
+
+_CUE_WORDS = frozenset(cues.REPORTING_FORMS) | frozenset(cues.PHRASAL_FORMS)
 
 
 def _tokens(text: str, start: int, end: int, hidden: "_Hidden") -> list[_Token]:
     """Tokens of text[start:end], leaving out whatever sits inside a quotation."""
-    return [token for match in _TOKEN.finditer(text, start, end)
-            if not hidden.covers((token := _Token(match.start(), match.end(), match.group())).start)]
+    covers = hidden.covers
+    return [_Token(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text, start, end)
+            if not covers(match.start())]
 
 
 class _Hidden:
@@ -401,7 +406,7 @@ class _Cue:
 def _cue_at(tokens: list[_Token], index: int, adjacent: bool = False) -> _Cue | None:
     """The reporting verb starting at ``tokens[index]``, if it is one here."""
     token = tokens[index]
-    if not token.is_word:
+    if not token.maybe_cue:
         return None
     word = token.lower
     after = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -521,6 +526,18 @@ def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0) -> tuple[int,
             first = index + 1
         elif index >= floor and tokens[index].lower == "the":
             first = index  # the BBC, the New York Times
+        # "Officials at the Pentagon", "the leader of Hezbollah": the name is only the object.
+        preposition = first - 1
+        if preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
+                and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in cues.ROLES | cues.STOP:
+            owner = _np_ending_at(tokens, preposition - 1, floor)
+            if owner is not None and not _is_name(tokens[owner[1]]):
+                return (owner[0], last)
+        elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
+                and tokens[preposition - 1].lower in cues.ROLES:
+            owner = _np_ending_at(tokens, preposition - 1, floor)
+            if owner is not None:
+                return (owner[0], last)
         return (first, last)
     # A common noun phrase, possibly with one "of/for/from" phrase: a spokesman for the ministry.
     index = last
@@ -621,6 +638,31 @@ class _Context:
         self.spans = spans
         self.hidden = _Hidden(spans)
 
+        self._token_cache: dict[int, tuple[list[int], list[_Token]]] = {}
+
+    def tokens(self, start: int, end: int) -> list[_Token]:
+        """Tokens of text[start:end] outside quotations. Each sentence is tokenised once, on demand."""
+        if end <= start:
+            return []
+        result: list[_Token] = []
+        for index in range(self.sentence_index(start), self.sentence_index(end - 1) + 1):
+            starts, tokens = self._sentence_tokens(index)
+            low = bisect.bisect_left(starts, start)
+            high = bisect.bisect_left(starts, end)
+            result.extend(token for token in tokens[low:high] if token.end <= end)
+        return result
+
+    def _sentence_tokens(self, index: int) -> tuple[list[int], list[_Token]]:
+        cached = self._token_cache.get(index)
+        if cached is None:
+            # A sentence's tokens run to the next sentence, so nothing between sentences is lost.
+            start = 0 if index == 0 else self.sentences[index].start
+            end = self.sentences[index + 1].start if index + 1 < len(self.sentences) else len(self.text)
+            tokens = _tokens(self.text, start, end, self.hidden)
+            cached = ([token.start for token in tokens], tokens)
+            self._token_cache[index] = cached
+        return cached
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
@@ -633,7 +675,7 @@ def _attribute(ctx: _Context, number: int) -> _Attribution:
     text = ctx.text
     sentence = ctx.sentence(span.open_pos)
     before_start = max(sentence.start, span.open_pos - WINDOW)
-    before = _tokens(text, before_start, span.open_pos, ctx.hidden)
+    before = ctx.tokens(before_start, span.open_pos)
 
     naming = _naming(ctx, span, before)
     if naming is not None:
@@ -730,7 +772,7 @@ def _after_quote(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos
         if "\n" in text[after_pos:ctx.sentences[following].start]:
             return None  # a new paragraph is a new thought, not this quote's tag
         end = min(ctx.sentences[following].end, after_pos + WINDOW)
-    tokens = _tokens(text, after_pos, end, ctx.hidden)
+    tokens = ctx.tokens(after_pos, end)
     first = 0
     while first < len(tokens) and tokens[first].text in ",—–-:":
         first += 1
@@ -783,10 +825,14 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
         previous = ctx.sentences[index - 1]
         if not text[previous.start:previous.end].rstrip().endswith(":"):
             return None
-        tokens = _tokens(text, max(previous.start, previous.end - WINDOW), previous.end, ctx.hidden)
+        tokens = ctx.tokens(max(previous.start, previous.end - WINDOW), previous.end)
     cues_tried = 0
+    words_after = 0  # words between a candidate verb and the quote
     for index in range(len(tokens) - 1, -1, -1):
-        cue = _cue_at(tokens, index)
+        if tokens[index].is_word and tokens[index].lower != "that":
+            words_after += 1
+        # Right before the quote even a sometime-reporting verb is one: told Reuters: “…”.
+        cue = _cue_at(tokens, index, adjacent=words_after <= 4)
         if cue is None:
             continue
         cues_tried += 1
@@ -823,9 +869,18 @@ def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], aft
     """He has “no intention” of resigning, the minister said."""
     text = ctx.text
     sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
-    tokens = _tokens(text, after_pos, min(sentence.end, after_pos + WINDOW), ctx.hidden)
+    tokens = ctx.tokens(after_pos, min(sentence.end, after_pos + WINDOW))
     for index in range(len(tokens)):
-        cue = _cue_at(tokens, index)
+        if tokens[index].text in ".!?":
+            break
+        # A verb that closes the sentence is a tag even when it could be something else:
+        # "..., the minister told parliament."
+        tail = 0
+        for following in tokens[index + 1:]:
+            if following.text in ".!?;":
+                break
+            tail += following.is_word
+        cue = _cue_at(tokens, index, adjacent=tail <= 3)
         if cue is None:
             continue
         found = _np_before(tokens, index)
@@ -842,8 +897,7 @@ def _according_to(ctx: _Context, span: QuoteSpan, before: list[_Token], after_po
     text = ctx.text
     sentence = ctx.sentence(span.open_pos)
     end_sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
-    tokens = _tokens(text, max(sentence.start, span.open_pos - WINDOW), min(end_sentence.end, after_pos + WINDOW),
-                     ctx.hidden)
+    tokens = ctx.tokens(max(sentence.start, span.open_pos - WINDOW), min(end_sentence.end, after_pos + WINDOW))
     for index in range(len(tokens) - 1):
         if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
             found = _np_after(tokens, index + 2, allow_by=True)
@@ -1018,7 +1072,8 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
     for number, span in enumerate(spans):
         attribution = _attribute(ctx, number)
         words = len(text[span.start:span.end].split())
-        opens_sentence = _opens_sentence(ctx, span)
+        # A capitalised quote that ends like a sentence is a sentence, however short: said: “We are ready.”
+        opens_sentence = _opens_sentence(ctx, span) or (text[span.start].isupper() and text[span.end - 1] in ".!?")
         speaker = None
         cue = cue_start = cue_end = None
         confidence = attribution.confidence
@@ -1042,12 +1097,15 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             if words >= FULL_MIN_WORDS or opens_sentence:
                 kind = "full"
             else:
-                kind = "partial" if speaker is not None else "term"
+                # Nobody said a short fragment: a scare quote, unless it reads like a sentence.
+                fragment = not any(char in ",;!?" for char in text[span.start:span.end])
+                kind = "partial" if speaker is not None or not fragment else "term"
         quotes.append(Quote(span.start, span.end, text[span.start:span.end], kind, speaker, cue, confidence,
                             cue_start, cue_end, span.closed))
         if kind in ("full", "partial") and speaker is not None:
             previous_speaker = speaker
-            previous_end = span.close_pos if span.close_pos is not None else span.end
+            # Where the next quote's search for a competing cue starts: after this quote and its own tag.
+            previous_end = max(span.close_pos + 1 if span.close_pos is not None else span.end, cue_end or 0)
             previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
     return quotes
 
@@ -1062,5 +1120,5 @@ def _cue_between(ctx: _Context, start: int, end: int) -> bool:
     """Is there a reporting verb outside quotations between two quotes? Then a new voice may speak."""
     if end - start > 4 * WINDOW:
         return True
-    tokens = _tokens(ctx.text, start, end, ctx.hidden)
+    tokens = ctx.tokens(start, end)
     return any(_cue_at(tokens, index) is not None for index in range(len(tokens)))
