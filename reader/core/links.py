@@ -80,7 +80,7 @@ _ENCODE_PATH = re.compile(r"[\x00-\x20\"<>`{}\x7f-\U0010ffff]")
 _ENCODE_QUERY = re.compile(r"[\x00-\x20\"#<>'\x7f-\U0010ffff]")
 _ENCODE_FRAGMENT = re.compile(r"[\x00-\x20\"<>`\x7f-\U0010ffff]")
 _ENCODE_USERINFO = re.compile(r"[\x00-\x20\"#<>?`{}/:;=@\[\\\]^|\x7f-\U0010ffff]")
-_ASCII_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+_UNUSUAL = re.compile(r"[^\x20-\x7e]")  # anything but printable ASCII
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 _TAB_NEWLINE = {9: None, 10: None, 13: None}
 # Scripts whose letters double as Latin ones; mixing them with Latin in one label is the
@@ -132,10 +132,11 @@ def _is_hidden(char: str) -> bool:
 
 def _hidden_chars(text: str) -> list[str]:
     """The distinct characters of ``text`` that draw nothing, reorder text or are not characters at all."""
-    if text.isascii():
-        return sorted(set(_ASCII_CONTROLS.findall(text))) if _ASCII_CONTROLS.search(text) else []
-    # set() first: a long address has few distinct characters, so the slow check runs a few times.
-    return sorted(c for c in set(text) if c != " " and _is_hidden(c))
+    if len(text) < 100_000:
+        unusual = set(_UNUSUAL.findall(text))  # usually none, or a handful
+    else:
+        unusual = set(text)  # a giant data: URL: its distinct characters, without a giant list first
+    return sorted(c for c in unusual if c != " " and _is_hidden(c))
 
 
 @functools.lru_cache(maxsize=1024)
