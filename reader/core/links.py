@@ -61,8 +61,8 @@ _SHORTENERS = frozenset({
     "rb.gy", "amzn.to", "wp.me", "spoti.fi", "ift.tt", "soo.gd", "tr.im", "qr.ae", "po.st", "shar.es",
 })
 
-# Code points that are fine inside a host name only as the ASCII dot; everything here is
-# either a delimiter or forbidden by the URL standard.
+# What the URL standard forbids in a host once it is percent-decoded and IDNA-mapped
+# (a "%" left over means the decoding made no sense).
 _FORBIDDEN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _WEB_PARTS = re.compile(r"([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
@@ -92,7 +92,7 @@ _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 # Look-alike letters that are ordinary letters of the language of a country's domain (Turkish dotless i).
 _NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"})}
 # File extensions that are also top-level domains: "README.md" as link text is a file name.
-_FILE_LIKE_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "rb", "so", "zip", "mov", "ps", "cs", "txt"})
+_FILE_LIKE_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "rb", "so", "zip", "mov", "ps", "cs"})
 
 
 # --------------------------------------------------------------------------- lazy resources
