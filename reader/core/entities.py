@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteers import Gazetteer, load_gazetteer
-from .model import Entity, Mention, RawMention, Span
+from .model import Block, Entity, Mention, RawMention, Span
 from .sentences import sentence_at
 
 NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
@@ -46,7 +46,7 @@ TITLES = frozenset(
     chair ceo director chief leader commissioner inspector detective officer agent deputy speaker""".split()
 )
 # Lower-case words inside a name ("Hayat Tahrir al Sham", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("al el bin ibn bint abu abd de del della der di da dos du la le van von den ter y".split())
+NAME_PARTICLES = frozenset("al el bin ibn bint abu abd de del della der di da dos du la le van von den ter ten op zu y".split())
 INSTITUTION_NOUNS = (
     "armed forces", "security forces", "air force", "coast guard", "foreign ministry", "defence ministry",
     "defense ministry", "interior ministry", "army", "navy", "government", "police", "parliament", "regime",
@@ -54,7 +54,7 @@ INSTITUTION_NOUNS = (
 )
 _TOKEN = re.compile(r"[^\s]+")
 # "Ursula" + " von der Leyen": a person's name continues through lower-case particles.
-_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:von|van|der|den|de|del|della|da|di|du|dos|la|le|al|el|bin|ibn|ter))+"
+_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:von|van|der|den|de|del|della|da|di|du|dos|la|le|al|el|bin|ibn|ter|ten|op|zu))+"
                             r"[ \t]+[A-Z][\w'’-]*")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -79,14 +79,16 @@ class _Mention:
 
 
 def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Span],
-                   gazetteer: Gazetteer | None = None) -> list[Entity]:
+                   gazetteer: Gazetteer | None = None, blocks: Sequence[Block] = ()) -> list[Entity]:
     gazetteer = gazetteer or load_gazetteer()
+    headings = [block for block in blocks if block.kind.startswith("h")]
     sentence_starts = _sentence_starts(text, sentences)
     mentions = [m for m in (_clean(text, r, sentence_starts, gazetteer) for r in raw) if m is not None]
     mentions = _resolve_overlaps(mentions)
     labels = _decide_labels(text, mentions, gazetteer)
     for mention in mentions:
         mention.label = labels.get(_key(text, mention), mention.label)
+    mentions = _resolve_overlaps(mentions + _unlabelled_names(text, mentions, sentence_starts, gazetteer, headings))
     mentions = _resolve_overlaps(mentions + _propagate(text, mentions, sentence_starts, gazetteer))
     mentions = _resolve_overlaps(_institutions(text, mentions))
     for mention in mentions:
@@ -124,12 +126,10 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
         sentence_initial = tokens[0][0] in sentence_starts
         if bare in {"the", "a", "an"} and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
             start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
-        elif bare in TITLES and label in {"PERSON", "ORG", "NORP", "GPE"} and _looks_like_name(text, tokens[1:]):
+        elif bare in TITLES and label == "PERSON" and _looks_like_name(text, tokens[1:]):
             start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
-            if label != "PERSON" and bare not in {"spokesman", "leader", "chief", "director"}:
-                label = "PERSON"
-        elif sentence_initial and gazetteer.is_common_word(first) and first[:1].isupper():
-            start = tokens[1][0]  # "Losing Hama" -> "Hama"
+        elif sentence_initial and gazetteer.starts_no_name(first) and first[:1].isupper():
+            start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
         else:
             break
     # Trailing lower-case words are not part of a name: "Hama city", "Hama central".
@@ -248,11 +248,13 @@ def _decide_labels(text: str, mentions: list[_Mention], gazetteer: Gazetteer) ->
             label = "ORG"  # "Hamas" or "Al Qaeda" tagged as a place or a person
         elif norp is not None and not is_persons_name:
             label = "NORP"  # "Alawite" is a minority, not a person
-        elif place is not None and label in {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"} and not is_persons_name:
-            if not (label == "PERSON" and counter["PERSON"] > 1 and place.ambiguous):
-                # A place the model calls an organisation ("Hama" as ORG) is still a place,
-                # unless the article shows it is a person's name.
-                label = label if label in PLACE_LABELS else place.label
+        elif place is not None and label in {"ORG", "PERSON", "NORP"} and not is_persons_name:
+            # A well-known place the model calls an organisation ("Hama" as ORG) is still a
+            # place; a small town's name or a city's nickname used by a club ("Chelsea",
+            # "Manchester City") keeps the model's label unless the model also saw a place.
+            primary = place.kind == "country" or place.canonical == surface or " " not in surface
+            if counter["GPE"] + counter["LOC"] > 0 or (place.well_known and primary):
+                label = place.label
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = label
@@ -276,6 +278,16 @@ def _propagate(text: str, mentions: list[_Mention], sentence_starts: frozenset[i
         surface = text[mention.start:mention.end]
         if mention.label in PROPAGATED_LABELS and len(surface) > 1 and surface[:1].isupper():
             known.setdefault(surface, mention.label)
+    for mention in mentions:
+        # A person's family name on its own ("Arteta" after "Mikel Arteta") is that person,
+        # unless the name is also a country's, where a bare mention is more likely the place.
+        if mention.label == "PERSON":
+            words = text[mention.start:mention.end].split()
+            surname = words[-1] if len(words) >= 2 else ""
+            place = gazetteer.place(surname)
+            if len(surname) > 2 and surname[:1].isupper() and surname.lower() not in NAME_PARTICLES \
+                    and not (place is not None and place.kind == "country") and surname not in gazetteer.norp:
+                known.setdefault(surname, "PERSON")
     added: list[_Mention] = []
     if known:
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
@@ -322,6 +334,48 @@ def _gazetteer_label(surface: str, gazetteer: Gazetteer) -> str | None:
     if place is not None and place.well_known:
         return place.label
     return None
+
+
+# Words that make an unknown capitalised phrase an organisation ("Defence Companies").
+ORG_HEADS = frozenset(
+    """party ministry council committee commission agency bank company companies corporation inc ltd university
+    college institute association union organisation organization army forces force police court parliament
+    congress senate department office group front movement foundation news times post journal airlines club
+    federation authority assembly brigade brigades guards corps battalion regiment division fund bureau service
+    network school hospital church mosque""".split()
+)
+
+
+def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: frozenset[int],
+                      gazetteer: Gazetteer, headings: Sequence[Block]) -> list[_Mention]:
+    """Multi-word capitalised names the model left out ("Mikel Arteta told ...").
+
+    Only phrases of two to four words none of which is an ordinary word (or whose last word
+    names an organisation), outside headings, where title case says nothing.
+    """
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    found: list[_Mention] = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        start, end = _strip_edges(text, match.start(), match.end())
+        index = bisect.bisect_left(starts, end)
+        if index > 0 and ends[index - 1] > start:
+            continue  # overlaps something already recognised
+        if any(block.start <= start < block.end for block in headings):
+            continue
+        words = text[start:end].split()
+        if start in sentence_starts and gazetteer.starts_no_name(words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
+        names = [word for word in words if word.lower() not in NAME_PARTICLES | {"of", "the"}]
+        if not 2 <= len(names) <= 4:
+            continue
+        ordinary = [word for word in names if gazetteer.is_common_word(word.rstrip("."))]
+        if not ordinary and all(word[:1].isupper() and not word.isupper() for word in names):
+            found.append(_Mention(start, end, "PERSON", "rule"))
+        elif names[-1].lower() in ORG_HEADS and not gazetteer.is_common_word(names[0]):
+            found.append(_Mention(start, end, "ORG", "rule"))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

@@ -32,12 +32,19 @@ class Gazetteer:
     norp: dict[str, str]  # surface (singular or plural) -> singular name
     orgs: dict[str, str]  # surface or alias -> canonical organisation name
     common_words: frozenset[str]
+    function_words: frozenset[str] = frozenset()
 
     def place(self, name: str) -> Place | None:
         return self.places.get(name)
 
     def is_common_word(self, word: str) -> bool:
         return word.lower() in self.common_words
+
+    def starts_no_name(self, word: str) -> bool:
+        """A sentence-initial word that cannot begin a name: "The", "Losing", "Reportedly" (not "Bill")."""
+        lower = word.lower()
+        return lower in self.function_words or (
+            lower in self.common_words and lower.endswith(("ing", "ed", "ly")) and len(lower) > 4)
 
 
 def _read_lines(name: str) -> list[str]:
@@ -69,4 +76,4 @@ def load_gazetteer() -> Gazetteer:
         for name in names:
             orgs.setdefault(name, names[0])
     common = frozenset(_read_lines("common_words.txt"))
-    return Gazetteer(places, norp, orgs, common)
+    return Gazetteer(places, norp, orgs, common, frozenset(_read_lines("function_words.txt")))

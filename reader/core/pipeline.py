@@ -57,7 +57,7 @@ class Analyzer:
         report("entities", 0.05)
         raw = recogniser.recognise(article.text, article.blocks or sentences,
                                    progress=lambda done: report("entities", 0.05 + 0.8 * done))
-        entities = build_entities(article.text, raw, sentences)
+        entities = build_entities(article.text, raw, sentences, blocks=article.blocks)
         report("quotes", 0.9)
         quotes = find_quotes(article.text, sentences, entities)
         report("links", 0.95)
