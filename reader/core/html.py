@@ -11,6 +11,7 @@ deeply nested documents cannot exhaust the Python stack.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,14 @@ BLOCK_KIND = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": 
               "li": "li", "blockquote": "blockquote", "pre": "pre", "dt": "li", "dd": "li"}
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
+_ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
+MAX_DEPTH = 512
+MAX_TEXT_CHARS = 2_000_000  # ~300,000 words: far beyond any article; keeps every later stage bounded
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
+RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ class HtmlText:
     links: tuple[LinkSpan, ...]
     base_href: str | None
     title: str | None
+    truncated: bool = False  # the text reached MAX_TEXT_CHARS and the rest was left out
 
 
 class _TextBuilder:
@@ -125,25 +135,107 @@ class _TextBuilder:
 
 
 def parse_html(markup: str) -> lxml.html.HtmlElement:
-    """Parse a full page or a fragment into one tree; never raises on bad markup."""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                                  no_network=True, huge_tree=True)
-    stripped = markup.strip()
-    if not stripped:
+    """Parse a full page or a fragment into one tree; never raises on bad markup, never loses text.
+
+    The parser never touches the network (``no_network``; lxml has no fetching HTML parser
+    anyway), and nothing here loads images, styles or scripts. libxml2 gives up on documents
+    nested deeper than 2048 elements and then silently returns an empty tree; such documents
+    are flattened below a sane depth and parsed again, so their text survives.
+    """
+    markup = sanitize(markup)
+    if not markup.strip():
         return lxml.html.fromstring("<div></div>")
-    try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+    root, too_deep = _parse(markup)
+    if too_deep:
+        for limit in (MAX_DEPTH, 64):
+            root, too_deep = _parse(flatten(markup, limit))
+            if not too_deep:
+                break
+        else:  # the flattener's idea of the tree differs too much from libxml2's
+            root = None
+    if root is None:  # keep the words at least
         root = lxml.html.fromstring("<div></div>")
-        root.text = markup
+        root.text = sanitize(html_lib.unescape(_ANY_TAG.sub(" ", markup)))
     return root
 
 
-def html_to_text(markup: str) -> HtmlText:
-    return tree_to_text(parse_html(markup))
+def sanitize(markup: str) -> str:
+    """Remove what libxml2 refuses or mangles: NUL and other C0 controls, lone surrogates, an XML declaration."""
+    if _CONTROL.search(markup):
+        markup = _CONTROL.sub("", markup)
+    if _SURROGATE.search(markup):
+        markup = _SURROGATE.sub("\ufffd", markup)
+    return _XML_DECLARATION.sub("", markup, count=1)
 
 
-def tree_to_text(root: lxml.html.HtmlElement) -> HtmlText:
+def _parse(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                  no_network=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None, _too_deep(parser)
+    return root, _too_deep(parser)
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
+def flatten(markup: str, limit: int = 512) -> str:
+    """Drop the tags that open deeper than ``limit`` (their text stays, blocks become line breaks).
+
+    A linear tokenizer, used only after libxml2 refused a document for its depth. (selectolax's
+    lexbor parser would also do, but its tree builder is quadratic in the depth: 23 s at 100,000
+    nested divs.)
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []
+    kept = 0
+    position = 0
+    while True:
+        match = _TOKEN.search(markup, position)
+        if match is None:
+            out.append(markup[position:])
+            break
+        out.append(markup[position:match.start()])
+        position = match.end()
+        closing, name = match.group(1), (match.group(2) or "").lower()
+        if not name:  # a comment or doctype
+            out.append(match.group(0))
+            continue
+        tag = match.group(0)
+        block = "<br>" if name in BLOCKS else ""
+        if not closing:
+            if name in RAW_TEXT:
+                end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(markup, position)
+                stop = end.end() if end else len(markup)
+                if kept < limit:
+                    out.append(tag + markup[position:stop])
+                position = stop
+            elif name in VOID or tag.endswith("/>"):
+                out.append(tag if kept < limit else block)
+            else:
+                keep = kept < limit
+                stack.append((name, keep))
+                kept += keep
+                out.append(tag if keep else block)
+            continue
+        for index in range(len(stack) - 1, max(-1, len(stack) - 65), -1):
+            if stack[index][0] == name:
+                keep = stack[index][1]
+                kept -= sum(entry[1] for entry in stack[index:])
+                del stack[index:]
+                out.append(tag if keep else block)
+                break
+    return "".join(out)
+
+
+def html_to_text(markup: str, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:
+    return tree_to_text(parse_html(markup), max_chars)
+
+
+def tree_to_text(root: lxml.html.HtmlElement, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:
     base_href = None
     for base in root.iter("base"):
         if base.get("href"):
@@ -159,12 +251,16 @@ def tree_to_text(root: lxml.html.HtmlElement) -> HtmlText:
     open_links: list[tuple[int, lxml.html.HtmlElement]] = []
     pre_depth = 0
     skip_depth = 0
+    truncated = False
 
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if builder.length > max_chars:
+            truncated = True
+            break
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower().rpartition("}")[2]
         if event == "start":
-            if skip_depth or tag in SKIPPED or not tag or _hidden(element):
+            if skip_depth or not tag or (tag in SKIPPED and not _holds_article(element, tag)) or _hidden(element):
                 skip_depth += 1
                 continue
             if tag in BLOCKS:
@@ -197,8 +293,27 @@ def tree_to_text(root: lxml.html.HtmlElement) -> HtmlText:
             builder.add_text(element.tail or "", preformatted=pre_depth > 0)
 
     text, blocks = builder.finish()
+    if truncated:
+        text, blocks, links = _cut(text, blocks, links, max_chars)
     links.sort(key=lambda link: (link.start, link.end))
-    return HtmlText(text, blocks, tuple(links), base_href, title)
+    return HtmlText(text, blocks, tuple(links), base_href, title, truncated)
+
+
+def _cut(text: str, blocks: tuple[Block, ...], links: list[LinkSpan],
+         limit: int) -> tuple[str, tuple[Block, ...], list[LinkSpan]]:
+    """Cut the text at the last paragraph break before ``limit`` (or at ``limit``), with what lies inside."""
+    end = text.rfind("\n\n", 0, limit + 1)
+    end = end if end > limit // 2 else limit
+    text = text[:end].rstrip()
+    end = len(text)
+    kept_blocks = tuple(block if block.end <= end else Block(block.start, end, block.kind)
+                        for block in blocks if block.start < end)
+    return text, kept_blocks, [link for link in links if link.end <= end]
+
+
+def _holds_article(element: lxml.html.HtmlElement, tag: str) -> bool:
+    """Some sites (ASP.NET WebForms) wrap the whole page in one <form>: keep a form that holds paragraphs."""
+    return tag == "form" and next(element.iter("p", "article", "main"), None) is not None
 
 
 def _hidden(element: lxml.html.HtmlElement) -> bool:

@@ -1,48 +1,96 @@
 """A path or bytes -> Article.
 
-Decides what the bytes are by their content (not only the file name), decodes them
-with real charset detection, and hands them to the HTML, Markdown or plain-text
-reader. It only ever reads the user's file.
+Decides what the bytes are by their content (not only the file name), decodes them the way
+a browser would (BOM, then the transport's charset, then the page's own declaration, then
+detection, with the usual mis-declarations corrected), and hands them to the HTML, Markdown
+or plain-text reader. A full saved web page is cut down to its main article (``extract``).
+Browser archives (MHTML "single file" pages, Safari .webarchive) are unpacked first.
+
+It only ever reads the user's file, never writes it, and never touches the network.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import email
+import email.policy
 import os
+import plistlib
 import re
 from pathlib import Path
 
 import charset_normalizer
 
+from . import extract
 from .errors import LoadError
-from .html import html_to_text
+from .html import MAX_TEXT_CHARS, parse_html, tree_to_text
+from .language import detect_language, language_name, primary, reconcile
 from .model import Article, Block, Metadata
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024
 
 _BINARY_SIGNATURES = (
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"GIF8", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon file"),
     (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript document"),
+    (b"SQLite format 3\x00", "a database file"),
     (b"\x7fELF", "a program"),
     (b"MZ", "a Windows program"),
+    (b"\xca\xfe\xba\xbe", "a program"),
+    (b"\xcf\xfa\xed\xfe", "a program"),
+    (b"\x00asm", "a program"),
+    (b"wOFF", "a font file"),
+    (b"wOF2", "a font file"),
+    (b"OTTO", "a font file"),
     (b"RIFF", "a media file"),
     (b"OggS", "a media file"),
+    (b"fLaC", "a media file"),
     (b"ID3", "an MP3 file"),
+    (b"\x1a\x45\xdf\xa3", "a video file"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_SNIFF = re.compile(
-    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<p[\s>]|<div[\s>]|<a\s[^>]*href|<br\s*/?>|<article[\s>]|<span[\s>]|<h[1-6][\s>]",
-    re.I,
-)
-_MARKDOWN_SNIFF = re.compile(r"^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+_STRONG_HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_HTML_TAG = re.compile(
+    r"<(?:p|div|span|a\s[^>]*href|br|article|section|h[1-6]|ul|ol|li|table|em|strong|b|i|img|blockquote|pre|meta|title|"
+    r"script|style|link)[\s/>]", re.I)
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```|~~~|\|.*\|\s*$|(?:-{3,}|={3,})\s*$)", re.M)
+_MARKDOWN_INLINE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![*\w])\*\*[^*\n]+\*\*(?!\*)|`[^`\n]+`")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_LOOKS_LIKE_MARKUP = re.compile(r"\s*<[!?A-Za-z]")
+
+# Labels as the WHATWG Encoding Standard (and so every browser) reads them -> Python codecs.
+_ENCODING_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "l1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874",
+    "iso-8859-11": "cp874", "windows-874": "cp874", "shift-jis": "cp932", "shift_jis": "cp932", "sjis": "cp932",
+    "x-sjis": "cp932", "ms-kanji": "cp932", "windows-31j": "cp932", "csshiftjis": "cp932", "gb2312": "gb18030",
+    "gbk": "gb18030", "x-gbk": "gb18030", "gb-2312": "gb18030", "gb_2312-80": "gb18030", "chinese": "gb18030",
+    "cp936": "gb18030", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "korean": "cp949", "big5": "big5hkscs",
+    "x-mac-roman": "mac_roman", "macintosh": "mac_roman", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
+    "x-user-defined": "cp1252", "iso-8859-8-i": "iso-8859-8", "windows-1252": "cp1252",
+}
+_UNICODE_WIDE = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "unicode", "ucs-2"}
+NOT_ENGLISH_NOTICE = "Entities may be unreliable: the article is not in English (it looks like {name})."
+TRUNCATED_NOTICE = f"The document is very long; only its first {MAX_TEXT_CHARS:,} characters are shown."
 
 
 def load_path(path: str | os.PathLike[str], source: str | None = None) -> Article:
@@ -68,92 +116,180 @@ def load_path(path: str | os.PathLike[str], source: str | None = None) -> Articl
     return load_bytes(data, source=label, filename=file_path.name)
 
 
-def load_bytes(data: bytes, source: str = "<bytes>", filename: str | None = None) -> Article:
+def load_bytes(data: bytes, source: str = "<bytes>", filename: str | None = None, *,
+               charset: str | None = None, page_url: str | None = None, content_type: str | None = None) -> Article:
+    """Bytes -> Article. ``charset``, ``page_url`` and ``content_type`` come from HTTP when the page was fetched."""
     if not data.strip():
         raise LoadError(f"{source} is empty")
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{source} is too large to open")
+        raise LoadError(f"{source} is too large to open ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    notices: tuple[str, ...] = ()
+    if data.startswith(b"bplist00"):
+        data, charset, page_url = _unpack_webarchive(data, source)
+        notices += ("Opened the page saved in a Safari web archive.",)
+        content_type = "text/html"
+    elif _is_mhtml(data):
+        data, charset, page_url = _unpack_mhtml(data, source)
+        notices += ("Opened the page saved in an MHTML web archive.",)
+        content_type = "text/html"
     kind = _binary_kind(data)
     if kind:
         raise LoadError(f"{source} is {kind}, not an article Reader can open")
-    text, encoding, notices = decode(data)
+    text, encoding, decode_notices = decode(data, charset)
     if _looks_binary(text):
         raise LoadError(f"{source} looks like a binary file, not an article Reader can open")
-    return load_text(text, source=source, filename=filename, encoding=encoding, notices=notices)
+    return load_text(text, source=source, filename=filename, encoding=encoding, notices=notices + decode_notices,
+                     page_url=page_url, content_type=content_type)
 
 
 def load_text(text: str, source: str = "<text>", filename: str | None = None,
-              encoding: str | None = None, notices: tuple[str, ...] = ()) -> Article:
+              encoding: str | None = None, notices: tuple[str, ...] = (), *,
+              page_url: str | None = None, content_type: str | None = None) -> Article:
     """Make an Article of already-decoded text, choosing HTML, Markdown or plain text by content."""
     text = text.lstrip("\ufeff")
-    fmt = sniff_format(text, filename)
+    fmt = sniff_format(text, filename, content_type)
     if fmt == "html":
-        return _from_html(text, source, encoding, notices)
-    if fmt == "markdown":
+        article = _from_html(text, source, encoding, notices, page_url=page_url)
+    elif fmt == "markdown":
         from .markdown import markdown_to_html  # imported on use: plain files never pay for it
 
-        article = _from_html(markdown_to_html(text), source, encoding, notices)
-        return Article(article.source, article.text, article.blocks, article.links, article.metadata,
-                       article.base_url, "markdown", encoding, notices)
-    return _from_plain_text(text, source, encoding, notices)
+        article = _from_html(markdown_to_html(text), source, encoding, notices, page_url=page_url,
+                             fmt="markdown", whole_page=False)
+    else:
+        article = _from_plain_text(text, source, encoding, notices)
+    if not article.text.strip():
+        raise LoadError(f"{source} has no readable text")
+    return _with_language(article)
 
 
-def sniff_format(text: str, filename: str | None = None) -> str:
-    """"html", "markdown" or "text", decided by content first and the file name second."""
-    head = text[:4096].encode("utf-8", "ignore")
-    if _HTML_SNIFF.search(head) or (head.lstrip()[:1] == b"<" and b">" in head):
-        return "html"
+def sniff_format(text: str, filename: str | None = None, content_type: str | None = None) -> str:
+    """"html", "markdown" or "text", decided by content first and the file name (or HTTP type) second."""
+    head = text[:20000]
     suffix = Path(filename).suffix.lower() if filename else ""
-    if suffix in {".md", ".markdown"}:
-        return "markdown"
-    if suffix != ".txt" and _MARKDOWN_SNIFF.search(text[:20000]):
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if _STRONG_HTML.search(head[:4096].encode("utf-8", "ignore")) or head.lstrip().startswith("<?xml"):
+        return "html"
+    tags = len(_HTML_TAG.findall(head))
+    markdown = len(_MARKDOWN_LINE.findall(head)) + len(_MARKDOWN_INLINE.findall(head))
+    if suffix in {".md", ".markdown", ".mdown", ".mkd"} or mime == "text/markdown":
+        return "markdown" if markdown or not tags else "html"
+    if tags >= 3 or (tags and tags >= markdown) or (_LOOKS_LIKE_MARKUP.match(head) and ">" in head[:4096]):
+        return "html"
+    if suffix in {".htm", ".html", ".xhtml", ".shtml"} or mime in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if suffix != ".txt" and mime != "text/plain" and markdown >= 2:
         return "markdown"
     return "text"
 
 
-def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """Bytes -> text: a BOM or a declared charset first, then statistical detection."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes -> text. A BOM first, then ``charset`` (from HTTP), then the page's declaration, then detection.
+
+    Corrects the usual lies: a page declaring latin-1 (or any legacy encoding) whose bytes are
+    valid UTF-8 is UTF-8; a declaration the bytes cannot be decoded with is ignored.
+    """
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, ()
-    declared = _declared_charset(data[:8192])
-    if declared:
+    wide = _bomless_utf16(data)
+    if wide:
+        return data.decode(wide, errors="replace"), wide, ()
+    utf8 = _utf8(data)
+    declared = [name for name in (_codec(charset), _declared_charset(data[:8192])) if name]
+    for name in declared:
+        if name == "utf-8":
+            if utf8 is not None:
+                return utf8
+            continue
+        if utf8 is not None and not data.isascii():
+            return utf8[0], "utf-8", utf8[2] + (f"The page declares {name} but its text is UTF-8; read as UTF-8.",)
         try:
-            return data.decode(declared), declared, ()
-        except (UnicodeDecodeError, LookupError):
-            pass  # the declaration lies; fall through to detection
+            return data.decode(name), name, ()
+        except UnicodeDecodeError:
+            text = data.decode(name, errors="replace")
+            if text.count("\ufffd") <= max(2, len(text) // 1000):
+                return text, name, ("A few bytes could not be read and were replaced.",)
+        except LookupError:
+            continue
+    if utf8 is not None:
+        return utf8
+    return _detect(data)
+
+
+def _utf8(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """The text if the bytes are UTF-8 (allowing a cut-off last character or a rare stray byte), else None."""
     try:
         return data.decode("utf-8"), "utf-8", ()
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            return (data[:error.start].decode("utf-8", errors="replace") + "\ufffd", "utf-8",
+                    ("The file ends in the middle of a character; it may be cut short.",))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for char in text[:1_000_000] if char > "\x7f") - bad
+    if wide >= 20 * bad:
+        return text, "utf-8", ("A few bytes were not valid UTF-8 and were replaced.",)
+    return None
+
+
+def _detect(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     if best is not None:
-        encoding = best.encoding
+        encoding = _codec(best.encoding) or best.encoding
         try:
-            return data.decode(encoding, errors="replace"), encoding, (f"Text encoding detected as {encoding}.",)
+            text = data.decode(encoding, errors="replace")
         except LookupError:
             pass
+        else:
+            return text, encoding, (f"Text encoding detected as {codecs.lookup(encoding).name}.",)
     return data.decode("utf-8", errors="replace"), "utf-8", ("The text is not valid UTF-8; unreadable bytes were replaced.",)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes in every other position of mostly-ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _codec(label: str | None) -> str | None:
+    """A charset label as a browser reads it -> a Python codec name, or None if unknown."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _ENCODING_ALIASES.get(name, _ENCODING_ALIASES.get(name.replace("_", "-"), name))
+    if name in _UNICODE_WIDE:
+        return "utf-8"  # a byte stream that declares UTF-16 without a BOM is ASCII-compatible: browsers use UTF-8
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "utf-8" if codec == "utf-8" else name
 
 
 def _declared_charset(head: bytes) -> str | None:
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return None
-    # Browsers treat a declared latin-1 as windows-1252 (the WHATWG encoding standard).
-    return "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"} else name
+    return _codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
 def _binary_kind(data: bytes) -> str | None:
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
+            if signature == b"PK\x03\x04":
+                if b"mimetypeapplication/epub+zip" in data[:100]:
+                    return "an EPUB e-book"
+                if b"word/" in data[:2000]:
+                    return "a Word document"
             return kind
+    if data[4:8] == b"ftyp":
+        return "a video file"
     return None
 
 
@@ -161,21 +297,95 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    controls = sum(1 for char in sample if (ord(char) < 32 and char not in "\t\n\r\f") or char == "\ufffd")
-    return "\x00" in sample or controls / len(sample) > 0.05
+    nul = sample.count("\x00")
+    controls = len(_CONTROLS.findall(sample)) + sample.count("\ufffd")
+    return nul > len(sample) * 0.01 or controls > len(sample) * 0.05
 
 
-def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[str, ...]) -> Article:
-    result = html_to_text(markup)
-    return Article(source=source, text=result.text, blocks=result.blocks, links=result.links,
-                   metadata=Metadata(title=result.title), base_url=result.base_href, format="html",
+def _is_mhtml(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return (head.startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:", b"snapshot-content-location:"))
+            and b"multipart/related" in head)
+
+
+def _unpack_mhtml(data: bytes, source: str) -> tuple[bytes, str | None, str | None]:
+    """MHTML (Chrome's "Webpage, Single File"): the first text/html part and its address."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() in ("text/html", "application/xhtml+xml"):
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload, part.get_content_charset(), part.get("Content-Location") or message.get(
+                        "Snapshot-Content-Location")
+    except Exception:  # noqa: BLE001 - a damaged archive is reported, not raised
+        pass
+    raise LoadError(f"{source} is a web archive (MHTML) without a readable page in it")
+
+
+def _unpack_webarchive(data: bytes, source: str) -> tuple[bytes, str | None, str | None]:
+    """Safari's .webarchive: a binary property list around the page."""
+    try:
+        archive = plistlib.loads(data)
+        main = archive["WebMainResource"]
+        payload = main["WebResourceData"]
+        if isinstance(payload, bytes) and payload.strip():
+            return payload, main.get("WebResourceTextEncodingName"), main.get("WebResourceURL")
+    except Exception:  # noqa: BLE001 - any other property list is not an article
+        pass
+    raise LoadError(f"{source} is a property list or damaged web archive, not an article Reader can open")
+
+
+def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[str, ...], *,
+               page_url: str | None = None, fmt: str = "html", whole_page: bool = True) -> Article:
+    """HTML -> Article. A full web page is cut down to its main article; a clean fragment is read whole.
+
+    A page counts as full when it shows the usual scaffolding (navigation, sidebars, footers,
+    banners, comments), or when the extractor leaves out blocks of links or a sizeable part of
+    the text. A clean document (a print view, an article's own HTML) keeps every word.
+    """
+    root = parse_html(markup)
+    small = len(markup) <= extract.EXTRACTION_LIMIT
+    document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
+    info = extract.read_page_info(root, markup, thorough=document and small)
+    full = whole_page and small and extract.is_full_page(root)
+    result = None
+    if full or (document and small):
+        body = extract.extract_main(root)
+        main = tree_to_text(body) if body is not None else None
+        if main is not None and main.text.strip():
+            if full:
+                result = main
+            else:
+                whole = tree_to_text(root)
+                result = main if extract.left_out_boilerplate(whole, main.text) else whole
+            if result is main:
+                notices += (extract.EXTRACTED_NOTICE,)
+        elif full:
+            notices += (extract.WHOLE_PAGE_NOTICE,)
+    if result is None:
+        result = tree_to_text(root)
+    if result.truncated:
+        notices += (TRUNCATED_NOTICE,)
+    metadata = Metadata(title=info.title, byline=info.byline, date=info.date, site_name=info.site_name,
+                        canonical_url=info.canonical_url or info.og_url, language=info.language,
+                        description=info.description, page_url=page_url or info.saved_from)
+    return Article(source=source, text=result.text, blocks=result.blocks, links=result.links, metadata=metadata,
+                   base_url=info.base_url(page_url) if fmt == "html" else None, format=fmt,
                    encoding=encoding, notices=notices)
 
 
 def _from_plain_text(text: str, source: str, encoding: str | None, notices: tuple[str, ...]) -> Article:
     """Plain text keeps its characters; only line endings are unified so offsets stay simple."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(char if char >= " " or char in "\n\t" else " " for char in text) if _has_controls(text) else text
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text.rfind("\n", MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS)
+        text = text[:cut if cut > 0 else MAX_TEXT_CHARS]
+        notices += (TRUNCATED_NOTICE,)
+    if _has_controls(text):
+        text = "".join(char if char >= " " or char in "\n\t" else " " for char in text)
+    if _SURROGATES.search(text):  # only a caller's str can hold them; they cannot be shown or saved
+        text = _SURROGATES.sub("\ufffd", text)
     blocks = []
     position = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -185,8 +395,21 @@ def _from_plain_text(text: str, source: str, encoding: str | None, notices: tupl
     return Article(source=source, text=text, blocks=tuple(blocks), format="text", encoding=encoding, notices=notices)
 
 
+def _with_language(article: Article) -> Article:
+    """Record the article's language (declared, checked against the text) and warn when it is not English."""
+    language = reconcile(article.metadata.language, article.text) if article.metadata.language else detect_language(article.text)
+    notices = article.notices
+    if primary(language) not in (None, "en"):
+        name = language_name(language) or f"language '{language}'"
+        notices += (NOT_ENGLISH_NOTICE.format(name=name),)
+    if language == article.metadata.language and notices == article.notices:
+        return article
+    return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, language=language),
+                               notices=notices)
+
+
 def _has_controls(text: str) -> bool:
-    return any(char < " " and char not in "\n\t" for char in text)
+    return _CONTROLS.search(text) is not None
 
 
 def _add_block(blocks: list[Block], text: str, start: int, end: int) -> None:

@@ -50,6 +50,7 @@ class Metadata:
     canonical_url: str | None = None
     language: str | None = None
     description: str | None = None
+    page_url: str | None = None  # where the page was fetched from, or saved from (browsers note it)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,324 @@
+"""Full saved web pages: tell them from clean fragments, find the main article, read the metadata.
+
+trafilatura picks the main content (it scores best on the public article-extraction
+benchmarks, is actively maintained, and already falls back to its readability and jusText
+ports when its own heuristics find too little). Its output is a small XML tree (``p``,
+``head``, ``list``/``item``, ``quote``, ``hi``, ``ref``, ``lb``, ``table``/``row``/``cell``)
+that keeps the source's whitespace; ``to_html`` renames it back to HTML and the project's
+own walker (``html.tree_to_text``) turns it into text, so block and link offsets are
+computed exactly as for any other document.
+
+Links are kept raw: trafilatura is never given a URL, so it cannot resolve them; the link
+inspector resolves them later against ``Article.base_url``.
+
+Nothing here touches the network: trafilatura only ever receives an already parsed tree.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from .html import HtmlText
+
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings are not the reader's
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+EXTRACTED_NOTICE = "Main article extracted from a full web page; navigation and comments left out."
+WHOLE_PAGE_NOTICE = "Could not tell the article from the rest of the page; showing the whole page."
+# Above this many characters of markup the page is read whole: extraction needs several copies of the tree.
+EXTRACTION_LIMIT = 15_000_000
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+_BOILERPLATE_TOKEN = re.compile(
+    r"(?:^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topnav|header|masthead|footer|colophon|sidebar|sidebars|"
+    r"widget|widgets|rail|comment|comments|disqus|cookie|cookies|consent|gdpr|cmp|banner|advert|advertisement|ad|"
+    r"ads|adslot|dfp|gpt|promo|sponsored|share|sharing|social|related|recirculation|recirc|newsletter|"
+    r"subscribe|paywall|breadcrumb|breadcrumbs|popular|most-read|mostread|trending|taboola|outbrain|skip-link)"
+    r"(?:$|[\s_-])", re.I)
+_LANDMARK_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+_HEADING = {f"h{n}" for n in range(1, 7)}
+_FORMATTING = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a page says about itself; every field may be missing."""
+
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    og_url: str | None = None
+    language: str | None = None  # as declared by the page (<html lang>, Content-Language, og:locale)
+    description: str | None = None
+    base_href: str | None = None
+    saved_from: str | None = None  # the address a browser noted when saving the page
+
+    def base_url(self, page_url: str | None = None) -> str | None:
+        """What relative links resolve against: <base href>, the page's own address, canonical, og:url."""
+        address = page_url or self.saved_from
+        fallback = address or self.canonical_url or self.og_url
+        if self.base_href:
+            joined = _join(fallback, self.base_href)
+            if joined and _absolute(joined):
+                return joined
+        for candidate in (address, self.canonical_url, self.og_url):
+            if candidate and _absolute(candidate):
+                return candidate
+        return None
+
+
+def _join(base: str | None, href: str) -> str | None:
+    try:
+        return urljoin(base or "", href)
+    except ValueError:
+        return None
+
+
+def _absolute(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https", "file") and bool(parts.netloc or parts.scheme == "file")
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def read_page_info(root: lxml.html.HtmlElement, markup: str, thorough: bool = True) -> PageInfo:
+    """The page's metadata. ``thorough`` adds trafilatura's reading (byline, date, site name, JSON-LD)."""
+    head_meta: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or meta.get("itemprop") or "").strip().lower()
+        content = meta.get("content")
+        if key and content and key not in head_meta:
+            head_meta[key] = content.strip()
+    title = None
+    for element in root.iter("title"):
+        title = _clean(element.text_content())
+        break
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = _clean(link.get("href"))
+            break
+    base_href = None
+    for base in root.iter("base"):
+        if base.get("href"):
+            base_href = base.get("href").strip()
+            break
+    saved = _SAVED_FROM.search(markup[:4096])
+    language = (root.get("lang") or root.get("xml:lang") or head_meta.get("content-language")
+                or head_meta.get("og:locale") or head_meta.get("language") or head_meta.get("dc.language"))
+    info = {
+        "title": _clean(head_meta.get("og:title")) or title,
+        "description": _clean(head_meta.get("description") or head_meta.get("og:description")),
+        "site_name": _clean(head_meta.get("og:site_name")),
+        "canonical_url": canonical,
+        "og_url": _clean(head_meta.get("og:url")),
+        "language": _clean(language.replace("_", "-")) if language else _json_ld_language(root),
+        "base_href": base_href,
+        "saved_from": saved.group(1) if saved else None,
+        "byline": _clean(head_meta.get("author") or head_meta.get("article:author")),
+        "date": None,
+    }
+    if thorough:
+        info.update({key: value for key, value in _trafilatura_metadata(root).items() if value})
+    if info["canonical_url"] and not _absolute(info["canonical_url"]):  # a relative canonical needs an address
+        info["canonical_url"] = _join(info["saved_from"] or info["og_url"], info["canonical_url"]) if (
+            info["saved_from"] or info["og_url"]) else None
+    return PageInfo(**info)
+
+
+def _json_ld_language(root: lxml.html.HtmlElement) -> str | None:
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        match = re.search(r'"inLanguage"\s*:\s*"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)"', script.text)
+        if match:
+            return match.group(1).replace("_", "-")
+    return None
+
+
+def _trafilatura_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
+    from trafilatura.metadata import extract_metadata  # imported on use: fragments never pay for it
+
+    try:
+        # extensive=False: htmldate's extensive search hands free text to dateparser, which takes
+        # seconds per page and guesses (a Russian page without a date got "2024-01-01").
+        document = extract_metadata(root, extensive=False)
+    except Exception:  # noqa: BLE001 - metadata is a bonus; a library bug must not stop the article
+        return {}
+    author = _clean(document.author)
+    return {
+        "title": _clean(document.title),
+        "byline": author.replace("; ", ", ") if author else None,
+        "date": _clean(document.date),
+        "site_name": _clean(document.sitename),
+        "description": _clean(document.description),
+    }
+
+
+def is_full_page(root: lxml.html.HtmlElement) -> bool:
+    """True for a whole saved web page (navigation, sidebars, footers, comments, banners...).
+
+    A clean fragment (an article's own HTML, a Markdown rendering, a print view) has none of
+    these and is read as it is.
+    """
+    score = 0
+    landmarks = set()
+    for element in root.iter("nav", "aside", "footer", "header", "dialog"):
+        if element.tag == "header" and next(element.iterancestors("article"), None) is not None:
+            continue  # an article's own header holds its headline and byline
+        landmarks.add(element.tag)
+    for element in root.xpath("//*[@role]"):
+        if element.get("role", "").lower() in _LANDMARK_ROLES:
+            landmarks.add("role:" + element.get("role").lower())
+    score += min(len(landmarks), 3)
+    kinds = set()
+    for element in root.xpath("//*[@class or @id]"):
+        for match in _BOILERPLATE_TOKEN.finditer(f" {element.get('class', '')} {element.get('id', '')} "):
+            kinds.add(match.group(1).lower())
+        if len(kinds) >= 3:
+            break
+    score += len(kinds)
+    if score >= 2:
+        return True
+    text_length = len(root.text_content())
+    link_length = sum(len(a.text_content()) for a in root.iter("a"))
+    if text_length and link_length / text_length > 0.35 and link_length > 200:
+        score += 2
+    main = next(root.iter("article", "main"), None)
+    if main is not None and text_length and len(main.text_content()) < text_length * 0.75:
+        score += 1
+    return score >= 2
+
+
+def left_out_boilerplate(whole: HtmlText, extracted: str) -> bool:
+    """Did extraction leave out page furniture: blocks made mostly of links, or over 15% of the text?
+
+    Decides for pages without the usual landmarks; a clean document loses at most its
+    headline or a byline, and is then better read whole.
+    """
+    kept = " ".join(extracted.split())
+    dropped = 0
+    links = whole.links
+    index = 0
+    for block in whole.blocks:
+        text = " ".join(whole.text[block.start:block.end].split())
+        while index < len(links) and links[index].end <= block.start:
+            index += 1
+        if text in kept:
+            continue
+        dropped += len(text)
+        linked = sum(min(link.end, block.end) - max(link.start, block.start)
+                     for link in links[index:] if link.start < block.end)
+        if linked >= (block.end - block.start) * 0.5:
+            return True
+    return dropped > len(whole.text) * 0.15
+
+
+def _trafilatura_config():  # type: ignore[no-untyped-def]
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timeout uses signals: main thread only
+    return config
+
+
+_CONFIG = None
+
+
+def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The page's main article as a small HTML tree (headings, paragraphs, lists, quotes, links), or None."""
+    global _CONFIG
+    import trafilatura
+
+    if _CONFIG is None:
+        _CONFIG = _trafilatura_config()
+    try:
+        document = trafilatura.bare_extraction(
+            root, include_links=True, include_formatting=True, include_comments=False, include_tables=True,
+            include_images=False, with_metadata=False, deduplicate=False, config=_CONFIG)
+    except Exception:  # noqa: BLE001 - a library bug means "no extraction", not a crash
+        return None
+    body = getattr(document, "body", None)
+    if body is None or not "".join(body.itertext()).strip():
+        return None
+    return to_html(body)
+
+
+def to_html(body: lxml.etree._Element) -> lxml.html.HtmlElement:
+    """trafilatura's XML -> HTML the walker knows. Layout tables (cells holding paragraphs) are unwrapped."""
+    for element in body.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        attributes = dict(element.attrib)
+        element.attrib.clear()
+        if tag == "head":
+            rend = attributes.get("rend", "h2")
+            element.tag = rend if rend in _HEADING else "h2"
+        elif tag == "list":
+            element.tag = "ol" if attributes.get("rend", "").startswith("ol") else "ul"
+        elif tag == "item":
+            element.tag = "li"
+        elif tag == "quote":
+            element.tag = "blockquote"
+        elif tag == "hi":
+            element.tag = _FORMATTING.get(attributes.get("rend", ""), "span")
+        elif tag == "ref":
+            element.tag = "a"
+            element.set("href", attributes.get("target", ""))
+        elif tag == "lb":
+            element.tag = "br"
+        elif tag == "row":
+            element.tag = "tr"
+        elif tag == "cell":
+            element.tag = "th" if attributes.get("role") == "head" else "td"
+        elif tag == "code":
+            element.tag = "pre" if "\n" in "".join(element.itertext()) else "code"
+        elif tag == "graphic":
+            element.tag = "span"
+        elif tag == "body":
+            element.tag = "div"
+        elif tag in ("div", "p", "table", "del", "details", "summary", "span", "b", "i", "em", "strong"):
+            pass
+        elif tag:
+            element.tag = "span"
+    for table in list(body.iter("table")):
+        _unwrap_layout_table(table)
+    html_root = lxml.html.fromstring("<div></div>")
+    html_root.extend(list(body))
+    html_root.text = body.text
+    return html_root
+
+
+def _unwrap_layout_table(table: lxml.etree._Element) -> None:
+    """A table whose cells hold paragraphs is page layout (old sites): keep only the cells with paragraphs."""
+    parent = table.getparent()
+    if parent is None:
+        return
+    cells = [cell for cell in table.iter("td", "th") if next(cell.iterancestors("table"), None) is table]
+    content = [cell for cell in cells if next(cell.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+                                                         "blockquote"), None) is not None]
+    if not content:
+        return
+    replacement = lxml.etree.Element("div")
+    for cell in content:
+        cell.tag = "div"
+        cell.tail = None
+        replacement.append(cell)
+    replacement.tail = table.tail
+    parent.replace(table, replacement)
+
