@@ -942,8 +942,11 @@ class _Resolver:
         for entity in entities:
             for name in (entity.name, *entity.aliases):
                 words = re.findall(r"[\w’'-]+", name)
-                if words and words[-1][0].isupper():
-                    self.surnames.setdefault(_strip_possessive(words[-1]).lower(), []).append(entity.id)
+                if words and (words[-1][0].isupper() or words[-1].rsplit("-", 1)[-1][:1].isupper()):
+                    last = _strip_possessive(words[-1]).lower()
+                    self.surnames.setdefault(last, []).append(entity.id)
+                    if "-" in last:  # al-Assad is also "Assad"
+                        self.surnames.setdefault(last.rsplit("-", 1)[1], []).append(entity.id)
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
 
     def label(self, entity_id: str) -> str:
