@@ -1,0 +1,60 @@
+"""The quotes panel: speakers, verbs, kinds, the speaker filter, and selecting a quote's words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+
+from reader.ui.quote_panel import BadgesRole, CueRole, SpeakerRole
+
+
+def _rows(panel):
+    model = panel.list.model()
+    return [model.index(r, 0) for r in range(model.rowCount())]
+
+
+def test_quotes_show_speaker_cue_and_kind(shown, synthetic):
+    panel = shown.quote_panel
+    rows = _rows(panel)
+    assert len(rows) == 4
+    full, term, partial, anonymous = rows
+    assert (full.data(SpeakerRole), full.data(CueRole), full.data(BadgesRole)) == ("Maria Lopez", "said", [])
+    assert term.data(BadgesRole) == ["term"] and term.data(SpeakerRole) == "Critics"
+    assert partial.data(BadgesRole) == ["partial quote"]
+    assert anonymous.data(SpeakerRole) == "Unattributed" and "unattributed" in anonymous.data(BadgesRole)
+    assert "Unattributed" in anonymous.data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.summary.text() == "4 quotations"
+
+
+def test_clicking_a_quote_selects_its_words_in_the_article(shown, qtbot, synthetic):
+    panel = shown.quote_panel
+    quote = synthetic.quotes[1]
+    index = _rows(panel)[1]
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualRect(index).center())
+    assert shown.view.selected_span() == (quote.start, quote.end)
+    assert shown.view.textCursor().selectedText() == "vanity project"
+
+
+def test_filter_by_speaker(shown, synthetic):
+    panel = shown.quote_panel
+    labels = [panel.speaker.itemText(i) for i in range(panel.speaker.count())]
+    assert labels == ["All speakers (4)", "Maria Lopez (2)", "Critics (1)", "Unattributed (1)"]
+    panel.speaker.setCurrentIndex(1)
+    assert [r.data(SpeakerRole) for r in _rows(panel)] == ["Maria Lopez", "Maria Lopez"]
+    assert panel.summary.text() == "2 of 4 quotations"
+    panel.filter_speaker("")
+    assert [r.data() for r in _rows(panel)] == ["Nobody knows,"]
+    panel.filter_speaker(None)
+    assert len(_rows(panel)) == 4
+
+
+def test_quote_from_the_entity_card_selects_it(shown, qtbot, synthetic):
+    shown.select_entity("p1")
+    with qtbot.waitSignal(shown.entity_card.quoteActivated):
+        shown.entity_card.mentions.anchorClicked.emit(QUrl("quote:1"))
+    quote = synthetic.quotes[2]
+    assert shown.view.selected_span() == (quote.start, quote.end)
+
+
+def test_sample_quotes_are_listed(sample_window):
+    analysis = sample_window.analysis
+    assert sample_window.quote_panel.list.model().rowCount() == len(analysis.quotes)

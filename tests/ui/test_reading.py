@@ -1,0 +1,243 @@
+"""The reading view with the real window: highlights, entities, the card, find, zoom, keyboard."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.ui import theme
+from reader.ui.entity_card import EntityCard
+from reader.ui.entity_panel import EntityIdRole
+
+from .helpers import background, char_format, click_text
+
+
+def test_key_widgets_have_stable_names_and_accessible_names(window):
+    for name in ("articleView", "entityPanel", "entityCard", "quotePanel", "linkInspector", "legend", "findBar"):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+    for button in (window.entity_card.next_button, window.entity_card.previous_button,
+                   window.link_inspector.open_button, window.link_inspector.copy_button,
+                   window.link_inspector.copy_clean_button, window.quote_panel.speaker, window.entity_panel.filter,
+                   window.find_bar.query):
+        assert button.accessibleName()
+
+
+def test_text_is_shown_first_then_highlights(window, qtbot, data_dir):
+    with qtbot.waitSignal(window.articleShown, timeout=10_000) as shown:
+        window.open_path(data_dir / "hama.html")
+    article = shown.args[0]
+    assert window.view.toPlainText().startswith(article.text[:40].strip())
+    with qtbot.waitSignal(window.analysisShown, timeout=60_000) as done:
+        pass
+    analysis = done.args[0]
+    entity = max(analysis.entities, key=lambda e: len(e.mentions))
+    colour = theme.current().type_style(entity.label).background
+    assert background(window.view, entity.mentions[0].start) == colour
+    assert not window.progress.isVisible()
+
+
+def test_highlights_land_on_the_mentions_text(shown, synthetic):
+    view = shown.view
+    text = view.toPlainText()
+    for entity in synthetic.entities:
+        for mention in entity.mentions:
+            start, end = view.offsets.span(mention.start, mention.end)
+            assert text[start:end] == mention.text
+            fmt = char_format(view, mention.start)
+            assert fmt.background().color() == theme.current().type_style(entity.label).background
+            assert fmt.toolTip().startswith(entity.name)
+    # Types differ by more than colour: the underline style too.
+    assert char_format(view, synthetic.entities[0].mentions[0].start).underlineStyle() != \
+        char_format(view, synthetic.entities[1].mentions[0].start).underlineStyle()
+
+
+def test_header_shows_title_without_shifting_offsets(shown, synthetic):
+    text = shown.view.toPlainText()
+    assert text.startswith("Port plans")
+    assert shown.view.offsets.offset(0) is None  # the header is not article text
+
+
+def test_clicking_an_entity_in_the_list_fills_the_card(shown, qtbot, synthetic):
+    panel = shown.entity_panel
+    tree = panel.tree
+    proxy = tree.model()
+    people = proxy.index(0, 0)
+    lopez = proxy.index(0, 0, people)
+    assert lopez.data(EntityIdRole) == "p1"
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(lopez).center())
+    card: EntityCard = shown.entity_card
+    entity = synthetic.entity("p1")
+    assert card.entity is entity
+    assert card.name.text() == "Maria Lopez"
+    assert "4 mentions" in card.kind.text()
+    listing = card.mentions.toPlainText()
+    assert listing.count("Lopez") >= 4
+    for sentence in ("Maria Lopez met officials from Acme Corp in Paris on Monday.",
+                     "Acme Corp denied everything, Lopez said."):
+        assert sentence in " ".join(listing.split())
+    assert "Quotes by Maria Lopez (2)" in listing  # the quotes by that entity
+    # Every mention of the selected entity is marked in the text.
+    focus = theme.current().focus_background
+    for mention in entity.mentions:
+        assert background(shown.view, mention.start) == focus
+    acme = synthetic.entity("o1").mentions[0]
+    assert background(shown.view, acme.start) != focus
+
+
+def test_clicking_a_mention_in_the_text_shows_its_card(shown, qtbot, synthetic):
+    acme = synthetic.entity("o1")
+    with qtbot.waitSignal(shown.view.mentionClicked) as clicked:
+        click_text(qtbot, shown.view, acme.mentions[1].start + 2)
+    assert clicked.args == ["o1", acme.mentions[1].start]
+    assert shown.entity_card.entity is acme
+    assert shown.entity_card.current_index == 1
+    assert shown.entity_panel.model.entity_at(
+        shown.entity_panel.tree.model().mapToSource(shown.entity_panel.tree.currentIndex())) is acme
+
+
+def test_clicking_plain_text_changes_nothing(shown, qtbot, synthetic):
+    shown.select_entity("o1")
+    click_text(qtbot, shown.view, synthetic.text.index("officials") + 2)
+    assert shown.entity_card.entity.id == "o1"
+
+
+def test_next_and_previous_mention_move_the_cursor(shown, qtbot, synthetic):
+    shown.select_entity("p1")
+    mentions = synthetic.entity("p1").mentions
+    card = shown.entity_card
+    qtbot.mouseClick(card.next_button, Qt.MouseButton.LeftButton)
+    assert shown.view.selected_span() == (mentions[0].start, mentions[0].end)
+    qtbot.mouseClick(card.next_button, Qt.MouseButton.LeftButton)
+    assert shown.view.selected_span() == (mentions[1].start, mentions[1].end)
+    assert card.position.text() == "2 of 4"
+    shown.next_mention_action.trigger()  # Ctrl+]
+    assert shown.view.selected_span() == (mentions[2].start, mentions[2].end)
+    qtbot.mouseClick(card.previous_button, Qt.MouseButton.LeftButton)
+    assert shown.view.selected_span() == (mentions[1].start, mentions[1].end)
+    shown.previous_mention_action.trigger()
+    shown.previous_mention_action.trigger()  # wraps round to the last
+    assert shown.view.selected_span() == (mentions[3].start, mentions[3].end)
+    assert shown.view.textCursor().position() == shown.view.offsets.position(mentions[3].start)
+
+
+def test_next_mention_scrolls_a_long_article(window, qtbot, synthetic):
+    from dataclasses import replace
+
+    from reader.core.model import Analysis, Article, Block, Entity, Mention
+
+    filler = "Nothing to see in this paragraph, which only takes up room on the page. " * 6
+    parts, blocks, mentions, start = [], [], [], 0
+    for i in range(80):
+        body = filler + ("Alice Grey arrived." if i in (0, 79) else "")
+        parts.append(body)
+        blocks.append(Block(start, start + len(body), "p"))
+        if i in (0, 79):
+            s = start + len(filler)
+            mentions.append(Mention(s, s + 10, "Alice Grey", "PERSON", "a"))
+        start += len(body) + 2
+    text = "\n\n".join(parts)
+    article = Article("long.txt", text, tuple(blocks))
+    analysis = Analysis(article, (), (Entity("a", "Alice Grey", "PERSON", ("Alice Grey",), tuple(mentions)),), (), (),
+                        "hand-made")
+    window.show_article(article)
+    window.show_analysis(replace(analysis))
+    window.select_entity("a")
+    bar = window.view.verticalScrollBar()
+    window.next_mention_action.trigger()
+    first = bar.value()
+    window.next_mention_action.trigger()
+    assert bar.value() > first + 1000
+    assert window.view.selected_span() == (mentions[1].start, mentions[1].end)
+
+
+def test_toggling_a_type_removes_its_highlights(shown, qtbot, synthetic):
+    view = shown.view
+    paris = synthetic.entity("g1").mentions[0]
+    lopez = synthetic.entity("p1").mentions[0]
+    colour = theme.current().type_style("GPE").background
+    assert background(view, paris.start) == colour
+    button = shown.legend.button("GPE")
+    assert button is not None and button.isChecked()
+    with qtbot.waitSignal(shown.legend.hiddenChanged):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert background(view, paris.start) is None
+    assert char_format(view, paris.start).underlineStyle() == char_format(view, paris.start - 3).underlineStyle()
+    assert background(view, lopez.start) == theme.current().type_style("PERSON").background  # others stay
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert background(view, paris.start) == colour
+
+
+def test_legend_lists_types_with_counts(shown):
+    texts = {label: shown.legend.button(label).text() for label in ("PERSON", "ORG", "GPE", "DATE")}
+    assert texts["PERSON"] == "People 4"
+    assert texts["ORG"] == "Organisations 2"
+    assert texts["GPE"].endswith(" 1")
+
+
+def test_find_marks_every_match_and_steps_through_them(shown, qtbot, synthetic):
+    shown.find_action.trigger()
+    assert shown.find_bar.isVisible()
+    qtbot.keyClicks(shown.find_bar.query, "lopez")
+    shown.find_bar.flush()
+    matches = [m.span() for m in re.finditer("lopez", synthetic.text, re.IGNORECASE)]
+    assert shown.find_bar.count.text() == f"1 of {len(matches)}"
+    find = theme.current().find_background
+    for start, _end in matches:
+        assert background(shown.view, start) == find
+    qtbot.keyClick(shown.find_bar.query, Qt.Key.Key_Return)
+    assert shown.view.selected_span() == matches[1]
+    qtbot.keyClick(shown.find_bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert shown.view.selected_span() == matches[0]
+    qtbot.keyClick(shown.find_bar.query, Qt.Key.Key_Escape)
+    assert not shown.find_bar.isVisible()
+    assert background(shown.view, matches[0][0]) != find
+
+
+def test_zoom_changes_the_reading_size_and_is_remembered(shown, settings):
+    view = shown.view
+    size = view.document().defaultFont().pointSizeF()
+    shown.zoom_in_action.trigger()
+    assert view.document().defaultFont().pointSizeF() > size
+    assert settings.zoom() == 1
+    shown.zoom_out_action.trigger()
+    shown.zoom_out_action.trigger()
+    assert view.document().defaultFont().pointSizeF() < size
+    shown.zoom_reset_action.trigger()
+    assert view.document().defaultFont().pointSizeF() == size
+    assert settings.zoom() == 0
+    # Highlights survive the rebuild.
+    assert background(view, 0) == theme.current().type_style("PERSON").background
+
+
+def test_keyboard_reaches_every_panel(shown, qtbot):
+    shown.activateWindow()
+    for action, widget in zip(shown.focus_actions, (shown.view, shown.entity_panel.tree, shown.entity_card.mentions,
+                                                    shown.quote_panel.list, shown.link_inspector.table)):
+        action.trigger()
+        qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w, timeout=2000)
+    for action in shown.focus_actions:
+        assert action.shortcut().toString()
+
+
+def test_reading_measure_is_about_seventy_characters(shown):
+    shown.resize(1280, 800)
+    view = shown.view
+    frame = view.document().rootFrame().frameFormat()
+    column = view.viewport().width() - frame.leftMargin() - frame.rightMargin()
+    average = view.fontMetrics().averageCharWidth()
+    assert 40 * average < column
+    assert frame.leftMargin() > 10
+
+
+def test_dark_theme_keeps_highlights_distinct(shown, synthetic):
+    shown.set_theme(theme.DARK)
+    view = shown.view
+    person = synthetic.entity("p1").mentions[0]
+    assert background(view, person.start) == theme.DARK.type_style("PERSON").background
+    assert view.palette().base().color() == theme.DARK.paper
+    shown.set_theme(theme.LIGHT)
+    assert background(view, person.start) == theme.LIGHT.type_style("PERSON").background

@@ -1,0 +1,89 @@
+"""Background work: the text first, progress, and no stale result over a newer document."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.core.model import Analysis
+
+from .helpers import SAMPLE_TIMEOUT_MS
+
+
+class GatedAnalyzer:
+    """Holds the analysis of any article whose file name starts with "slow" until ``gate`` opens.
+
+    It ignores the ``cancelled`` callback on purpose, so the slow result does arrive, late.
+    """
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.cancel_seen: list[bool] = []
+
+    def analyze(self, article, progress=None, cancelled=None) -> Analysis:
+        if article.source.rsplit("/", 1)[-1].startswith("slow"):
+            self.gate.wait(20)
+            self.cancel_seen.append(bool(cancelled and cancelled()))
+        if progress:
+            progress("done", 1.0)
+        return Analysis(article, (), (), (), (), "gated")
+
+
+def test_a_stale_analysis_result_is_discarded(make_window, qtbot, tmp_path):
+    slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
+    slow.write_text("The first article, analysed slowly.", encoding="utf-8")
+    fast.write_text("The second article, analysed at once.", encoding="utf-8")
+    analyzer = GatedAnalyzer()
+    window = make_window(analyzer_=analyzer)
+    with qtbot.waitSignal(window.articleShown, timeout=10_000):
+        first = window.open_path(slow)
+    with qtbot.waitSignal(window.analysisShown, timeout=10_000):
+        window.open_path(fast)
+    assert window.analysis.article.source == str(fast)
+    with qtbot.waitSignal(window.analyst.analysed, timeout=10_000,
+                          check_params_cb=lambda request, _analysis: request == first):
+        analyzer.gate.set()
+    assert analyzer.cancel_seen == [True]  # the analyzer was told the old request is stale
+    assert window.analysis.article.source == str(fast)
+    assert "second article" in window.view.toPlainText()
+    assert window.stale_results == 1
+
+
+def test_a_failed_open_does_not_cancel_the_running_analysis(make_window, qtbot, tmp_path):
+    slow = tmp_path / "slow.txt"
+    slow.write_text("An article whose analysis is still running.", encoding="utf-8")
+    analyzer = GatedAnalyzer()
+    window = make_window(analyzer_=analyzer)
+    with qtbot.waitSignal(window.articleShown, timeout=10_000):
+        window.open_path(slow)
+    with qtbot.waitSignal(window.openFailed, timeout=10_000):
+        window.open_path(tmp_path / "missing.txt")
+    with qtbot.waitSignal(window.analysisShown, timeout=10_000):
+        analyzer.gate.set()
+    assert analyzer.cancel_seen == [False]
+    assert window.analysis.article.source == str(slow)
+
+
+def test_progress_is_reported_while_analysing(window, qtbot, data_dir):
+    seen = []
+    window.analyst.progress.connect(lambda _request, stage, fraction: seen.append((stage, fraction)))
+    with qtbot.waitSignal(window.analysisShown, timeout=SAMPLE_TIMEOUT_MS):
+        window.open_path(data_dir / "hama.html")
+    stages = [stage for stage, _ in seen]
+    assert "entities" in stages and stages[-1] == "done"
+    assert all(0.0 <= f <= 1.0 for _, f in seen)
+    assert not window.progress.isVisible()
+
+
+def test_analysis_errors_keep_the_text(make_window, qtbot, tmp_path):
+    class Broken:
+        def analyze(self, article, progress=None, cancelled=None):
+            raise RuntimeError("model exploded")
+
+    note = tmp_path / "note.txt"
+    note.write_text("Some text that cannot be analysed.", encoding="utf-8")
+    window = make_window(analyzer_=Broken())
+    with qtbot.waitSignal(window.articleShown, timeout=10_000):
+        window.open_path(note)
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=10_000)
+    assert "model exploded" in window.message_bar.text.text()
+    assert "cannot be analysed" in window.view.toPlainText()
