@@ -59,7 +59,9 @@ _PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:von|van|der|den|de|del|della|da|di|du|
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INSTITUTION_AFTER = re.compile(r"[ \t]+(" + "|".join(INSTITUTION_NOUNS) + r")\b")
-_NAME_WORD = r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*"  # "Iranian-allied" yields "Iranian"
+# A capitalised word ("Iranian-allied" yields "Iranian") or an initial/abbreviation ("J.", "U.S.");
+# a full stop after an ordinary word ends the run, so runs never cross sentences.
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:(?:al|el|de|of|the|bin)[ \t]+)?{_NAME_WORD})*")
 
 
@@ -363,11 +365,18 @@ def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: froz
             continue  # overlaps something already recognised
         if any(block.start <= start < block.end for block in headings):
             continue
-        words = text[start:end].split()
-        if start in sentence_starts and gazetteer.starts_no_name(words[0]):
-            start += len(words[0]) + 1
+        words = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+        # Leading words that cannot begin a name: "The", "Losing", titles ("Prime Minister").
+        while words and ((words[0][0] in sentence_starts and gazetteer.starts_no_name(text[slice(*words[0])]))
+                         or text[slice(*words[0])].rstrip(".").lower() in TITLES
+                         or gazetteer.is_common_word(text[slice(*words[0])])):  # "Coach", "Striker"
             words = words[1:]
-        names = [word for word in words if word.lower() not in NAME_PARTICLES | {"of", "the"}]
+            if words and text[slice(*words[0])].lower() in NAME_PARTICLES | {"of", "the"}:
+                words = []  # "Minister of Defence": a title, not a name
+        if not words:
+            continue
+        start = words[0][0]
+        names = [text[slice(*word)] for word in words if text[slice(*word)].lower() not in NAME_PARTICLES | {"of", "the"}]
         if not 2 <= len(names) <= 4:
             continue
         ordinary = [word for word in names if gazetteer.is_common_word(word.rstrip("."))]

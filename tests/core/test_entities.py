@@ -126,3 +126,15 @@ def test_a_persons_name_continues_through_particles():
     text = "Commission President Ursula von der Leyen met Ludwig van Beethoven fans."
     found = entities_from(text, [("Ursula von", "PERSON", 0), ("Leyen", "GPE", 0), ("Ludwig van Beethoven", "PERSON", 0)])
     assert [(e.name, e.label) for e in found] == [("Ursula von der Leyen", "PERSON"), ("Ludwig van Beethoven", "PERSON")]
+
+
+def test_capitalised_names_the_model_missed_are_found_without_their_titles():
+    text = "Officials said Prime Minister Keir Starmer met Mikel Arteta. The Minister of Defence declined."
+    found = entities_from(text, [])
+    assert [(e.name, e.label) for e in found] == [("Keir Starmer", "PERSON"), ("Mikel Arteta", "PERSON")]
+
+
+def test_a_family_name_alone_joins_the_person_found_earlier():
+    text = "Coach Mikel Arteta spoke. Later, Arteta smiled again."
+    found = entities_from(text, [])
+    assert len(found) == 1 and [m.text for m in found[0].mentions] == ["Mikel Arteta", "Arteta"]
