@@ -212,6 +212,24 @@ style
 """
 NAMING_FORMS: dict[str, str] = _build(_NAMING)
 NAMING_FORMS.update({"labeled": "label", "labeling": "label", "termed": "term"})
+# Verbs that judge with a borrowed word: "dismissed the report as “nonsense”" is the subject's word.
+EVALUATIVE_FORMS: dict[str, str] = _build("""
+dismiss
+reject
+condemn
+denounce
+hail
+slam slammed slamming
+decry
+criticise
+criticize
+praise
+deride
+ridicule
+lambast
+welcome
+blast
+""")
 NAMING_NEEDS_AS = frozenset({"describe", "refer", "know", "characterise", "characterize", "portray"})
 NAMING_BY_ITSELF = ("so-called", "so‑called", "self-styled", "self-described", "self-proclaimed")
 TERM_NOUNS = frozenset("""term word phrase expression slogan label name nickname motto catchphrase

@@ -477,26 +477,56 @@ def _np_before(tokens: list[_Token], end: int, floor: int = 0) -> tuple[int, int
     return _np_ending_at(tokens, index, floor)
 
 
+_COORDINATORS = frozenset({"and", "but", "or", "yet", "so"})
+_ADVERBIAL_STARTS = cues.PREPOSITIONS | frozenset("""after before when while as although though because since if once
+until unless despite however meanwhile moreover separately earlier later also still yesterday today instead
+nevertheless then now indeed speaking asked writing""".split()) | cues.WEEKDAYS
+
+
 def _appositive_head(tokens: list[_Token], comma: int, floor: int) -> tuple[int, int] | None:
-    """X, the leader of Y, an offshoot of Z, said -> X. Walks back over appositive chunks."""
+    """Find the subject when a comma sits before the verb.
+
+    "X, the leader of Y, an offshoot of Z, said" -> X;  "In a statement, the ministry, which ..., said"
+    -> the ministry;  "and Smith, a commander, said" -> Smith;  "The prime minister, Keir Starmer, said"
+    -> both, since the name is what the entity stage can find.
+    """
+    chunks: list[tuple[int, int]] = []  # token ranges between commas, left to right
     boundary = comma
-    for _ in range(4):
+    while len(chunks) < 5:
         previous = boundary - 1
-        while previous >= floor and tokens[previous].text not in ",;:()—–":
+        while previous >= floor and tokens[previous].text not in ",;:()—–.!?":
             previous -= 1
-        chunk = tokens[previous + 1:boundary]
-        if not chunk:
-            return None
-        first = chunk[0]
-        appositive = (first.lower in cues.DETERMINERS or first.lower in ("who", "which", "whose", "himself", "herself")
-                      or first.text[0].isdigit() or first.text.islower() or first.lower in cues.ROLES)
-        if not appositive:
-            found = _np_ending_at(tokens, boundary - 1, previous + 1)
-            return found
+        if previous + 1 > boundary - 1:
+            break
+        chunks.insert(0, (previous + 1, boundary - 1))
         if previous < floor or tokens[previous].text != ",":
-            return None
+            break
         boundary = previous
-    return None
+    # A coordinating conjunction starts a new clause: "The rebels advanced, and Smith, a commander, said".
+    for position in range(len(chunks) - 1, -1, -1):
+        first, last = chunks[position]
+        if tokens[first].lower in _COORDINATORS:
+            chunks = chunks[position:]
+            chunks[0] = (first + 1, last)
+            if first + 1 > last:
+                chunks.pop(0)
+            break
+    # Leading adverbials are not the subject: "In a statement,", "On Friday,", "Speaking in London,".
+    while len(chunks) > 1 and (tokens[chunks[0][0]].lower in _ADVERBIAL_STARTS
+                               or tokens[chunks[0][0]].lower.endswith("ly")):
+        chunks.pop(0)
+    if not chunks:
+        return None
+    head = chunks[0]
+    found = _np_ending_at(tokens, head[1], head[0])
+    if found is None:
+        return None
+    if len(chunks) > 1 and not _is_name(tokens[found[1]]):
+        first, last = chunks[1]
+        if all(_is_name(token) or token.lower in _NAME_PARTICLES or token.text in "-‑"
+               for token in tokens[first:last + 1]):
+            return (found[0], last)
+    return found
 
 
 def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0) -> tuple[int, int] | None:
@@ -705,6 +735,9 @@ def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attributio
         if not token.is_word:
             return None
         lemma = cues.NAMING_FORMS.get(token.lower)
+        evaluative = lemma is None and token.lower in cues.EVALUATIVE_FORMS
+        if evaluative:
+            lemma = cues.EVALUATIVE_FORMS[token.lower]
         if lemma is None:
             if _cue_at(before, index) is not None:
                 return None
@@ -712,15 +745,16 @@ def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attributio
         following = before[index + 1] if index + 1 < len(before) else None
         if lemma == "call" and following is not None and following.lower in ("for", "on", "upon"):
             return None  # "called for": a demand, reported speech
-        if lemma in cues.NAMING_NEEDS_AS and before[last].lower != "as":
+        if (lemma in cues.NAMING_NEEDS_AS or evaluative) and before[last].lower != "as":
             continue
         if index > 0 and before[index - 1].lower in cues.DETERMINERS and token.lower in (lemma, lemma + "s"):
             return None  # "the term", "a label": a noun
         between = last - index  # object words between the verb and the quote
         speaker = None
         previous = before[index - 1].lower if index > 0 else ""
+        bare = between <= (1 if before[last].lower == "as" else 0)  # nothing named between verb and quote
         passive = previous in ("is", "are", "was", "were", "be", "been", "being", "also", "often", "sometimes",
-                               "widely", "commonly", "so", ",", "and", "now")
+                               "widely", "commonly", "so", "now") or (previous in (",", "and") and bare)
         present = token.lower in (lemma, _third(lemma)) or token.lower.endswith("ing")
         if not passive:
             found = _np_before(before, index)
@@ -731,6 +765,11 @@ def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attributio
                     or first == 0 or ahead in ("that", "which", "what", "who", "whom", "as", "and", ";")
                 if active:
                     speaker = (before[found[0]].start, before[found[1]].end)
+        if evaluative:
+            # "dismissed the report as “nonsense”": the subject's own word, a partial quote.
+            if speaker is None:
+                return None  # passive: leave it to the other rules ("... as “nonsense” by officials")
+            return _Attribution(speaker, (token.start, token.end), 0.85, sieve="naming")
         confidence = 0.85 if speaker else 0.0
         return _Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
     return None
@@ -827,6 +866,7 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             return None
         tokens = ctx.tokens(max(previous.start, previous.end - WINDOW), previous.end)
     cues_tried = 0
+    pending: _Cue | None = None
     words_after = 0  # words between a candidate verb and the quote
     for index in range(len(tokens) - 1, -1, -1):
         if tokens[index].is_word and tokens[index].lower != "that":
@@ -845,10 +885,15 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             if found is None and index + 1 < len(tokens) and tokens[index].is_capitalised:
                 found = _np_after(tokens, cue.last + 1)  # "Said X: “…”"
         if found is not None:
+            if pending is not None:
+                cue = pending  # the nearer verb is the quote's cue; this one only lent its subject
             gap = [t for t in tokens[cue.last + 1:] if t.is_word and t.lower != "that"]
             confidence = 0.9 if len(gap) <= 3 else 0.8
             return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
                                 confidence, sieve="before")
+        if pending is None and index > 0 and tokens[index - 1].lower in ("and", "but", "then", "also"):
+            # A second verb sharing the first one's subject: "X said ... and urged both sides to “…”".
+            pending = cue
         if cues_tried >= 3:
             break
     return None

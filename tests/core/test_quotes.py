@@ -258,6 +258,30 @@ def test_sieve_2_appositives_are_skipped():
     assert speaker_text(only(text)) == "Jane Doe"
 
 
+def test_sieve_2_subject_behind_adverbials_relative_clauses_and_conjunctions():
+    assert speaker_text(only("One minister, who asked not to be named, said: “It's chaos.”")) == "One minister"
+    assert speaker_text(only("In a statement, the ministry, which runs the camps, said it was “appalled”.")) \
+        == "the ministry"
+    assert speaker_text(only("The rebels advanced, and Omar, a commander, said they were “unstoppable”.")) == "Omar"
+    text = "The prime minister, Keir Starmer, said on Monday that the UK would “not be intimidated”."
+    starmer = entity(text, "starmer", "PERSON", "Keir Starmer")
+    quote = only(text, starmer)
+    assert quote.speaker.text == "The prime minister, Keir Starmer" and quote.speaker.entity_id == "starmer"
+
+
+def test_sieve_2_a_coordinated_verb_is_the_cue_and_borrows_the_subject():
+    text = "Biden said he was worried and urged both sides to “step back from the brink”."
+    quote = only(text)
+    assert speaker_text(quote) == "Biden" and quote.cue == "urged"
+
+
+def test_judging_verbs_with_as_quote_the_subject():
+    text = "The Kremlin, for its part, dismissed the report as “nonsense”."
+    kremlin = entity(text, "kremlin", "ORG", "Kremlin")
+    quote = only(text, kremlin)
+    assert quote.speaker.entity_id == "kremlin" and quote.cue == "dismissed" and quote.kind == "partial"
+
+
 def test_sieve_2_role_words_stay_with_the_name_but_a_preposition_ends_it():
     text = "Spokesman of the rebel forces Hassan Ali said that they are “taking the city back”."
     assert speaker_text(only(text)) == "Hassan Ali"
