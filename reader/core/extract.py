@@ -257,7 +257,33 @@ def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     body = getattr(document, "body", None)
     if body is None or not "".join(body.itertext()).strip():
         return None
+    if _flattened(body):  # links and structure are gone: find the container ourselves, or read the page whole
+        return _recover_container(root, "".join("".join(body.itertext()).split()))
     return to_html(body)
+
+
+def _flattened(body: lxml.etree._Element) -> bool:
+    """trafilatura's last resort ("baseline") returns the article's text as bare paragraphs: no links, no structure."""
+    return all(child.tag == "p" and len(child) == 0 for child in body) and len(body) <= 3
+
+
+def _recover_container(root: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement | None:
+    """The <article> (or <main>) the flattened text came from, pruned of obvious furniture, to walk ourselves."""
+    for candidate in root.iter("article", "main"):
+        own = "".join(candidate.text_content().split())  # compared without spaces: block edges differ
+        if len(own) < 80 or not (own[:60] in text or text[:60] in own):
+            continue
+        copy = lxml.html.fromstring(lxml.html.tostring(candidate, encoding="unicode"))
+        total = len(copy.text_content())
+        for element in list(copy.iterdescendants()):
+            if not isinstance(element.tag, str) or element.getparent() is None:
+                continue
+            match = _BOILERPLATE_TOKEN.search(f" {element.get('class', '')} {element.get('id', '')} ")
+            if match and match.group(1).lower() not in ("header", "masthead", "banner") and \
+                    len(element.text_content()) < total * 0.3:
+                element.drop_tree()
+        return copy
+    return None
 
 
 def to_html(body: lxml.etree._Element) -> lxml.html.HtmlElement:

@@ -41,6 +41,7 @@ _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 MAX_DEPTH = 512
 MAX_TEXT_CHARS = 2_000_000  # ~300,000 words: far beyond any article; keeps every later stage bounded
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
+_UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image")
 RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 
 
@@ -156,7 +157,30 @@ def parse_html(markup: str) -> lxml.html.HtmlElement:
     if root is None:  # keep the words at least
         root = lxml.html.fromstring("<div></div>")
         root.text = sanitize(html_lib.unescape(_ANY_TAG.sub(" ", markup)))
+    _close_void_elements(root)
     return root
+
+
+def _close_void_elements(root: lxml.html.HtmlElement) -> None:
+    """libxml2 does not know <source>, <embed>, <track>, <wbr> are empty and nests what follows inside them.
+
+    In HTML they never have content: move it back out, after the element, where a browser puts it
+    (otherwise the text after an <embed> or a <picture>'s <source> would vanish with it).
+    """
+    for element in list(root.iter(*_UNKNOWN_VOID)):
+        children = list(element)
+        if not children and not element.text:
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail
+        element.tail, element.text = element.text, None
+        index = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(index + offset, child)
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (tail or "") or None
 
 
 def sanitize(markup: str) -> str:
