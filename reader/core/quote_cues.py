@@ -147,20 +147,24 @@ charge
 accuse
 acknowledge
 rule
+chant
+find found finding
+show showed showing shown
 """
 
 # Base and -s forms of these are also common nouns ("state media", "a report", "the claims"),
 # so those forms count as cues only when "that", ":" or a quotation follows.
 NOUN_LIKE = frozenset("""state report comment post claim answer question charge promise demand protest message
 text email estimate forecast signal object counter reply cry sigh joke note tweet challenge query remark
+find show chant
 repeat whisper shout stress boast muse wonder rule blog hint mention scream yell""".split())
 
 # Verbs that are reporting verbs only sometimes ("the fighting continued", "he asked for help",
 # "the rally fired up the crowd"). Right next to a quotation they are fine; further away in the
 # sentence they need "that" or ":" after them.
 WEAK = frozenset("""continue conclude ask answer question charge object protest cry counter message text post
-report note observe reflect challenge highlight underline underscore signal forecast estimate repeat hit fire
-rule recall maintain add tell inform assure reassure instruct advise wonder muse agree accuse""".split())
+report note observe reflect challenge highlight underline underscore signal forecast estimate repeat rule recall
+maintain instruct advise wonder muse agree accuse find show""".split())
 
 
 def _build(table: str) -> dict[str, str]:
@@ -240,6 +244,7 @@ podcast programme program exhibition painting single track episode column editor
 sitcom drama thriller anthem hymn ballad record report""".split())
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it", "they"})
 

@@ -448,8 +448,12 @@ def _is_common(token: _Token) -> bool:
     if not token.is_word:
         return token.text in "-‑"
     word = token.lower
-    return (word not in cues.STOP and word not in cues.REPORTING_FORMS and word not in cues.SUBJECT_PRONOUNS
-            and word not in cues.NAMING_FORMS)
+    if word in cues.REPORTING_FORMS or word in cues.NAMING_FORMS:
+        # "the report", "the claims", "a statement": a noun-like form of a reporting verb is a noun here.
+        lemma = cues.REPORTING_FORMS.get(word) or cues.NAMING_FORMS.get(word)
+        return lemma in cues.NOUN_LIKE | {"term", "label", "brand", "nickname", "call", "style"} \
+            and word in (lemma, _third(lemma))
+    return word not in cues.STOP and word not in cues.SUBJECT_PRONOUNS
 
 
 def _np_before(tokens: list[_Token], end: int, floor: int = 0) -> tuple[int, int] | None:
@@ -877,7 +881,10 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             continue
         cues_tried += 1
         found = None
-        if tokens[index].lower.endswith("ing") and index > 0 and tokens[index - 1].text == ",":
+        quoting = _quoted_as_saying(tokens, index)
+        if quoting is not None:
+            found = quoting  # "The paper quoted him as saying “…”": the object speaks
+        elif tokens[index].lower.endswith("ing") and index > 0 and tokens[index - 1].text == ",":
             # "The ministry issued a statement, saying “…”": the clause's subject speaks.
             found = _np_after(tokens, _clause_start(tokens, index))
         else:
@@ -896,6 +903,17 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             pending = cue
         if cues_tried >= 3:
             break
+    return None
+
+
+def _quoted_as_saying(tokens: list[_Token], index: int) -> tuple[int, int] | None:
+    if tokens[index].lower != "saying" or index < 3 or tokens[index - 1].lower != "as":
+        return None
+    for position in range(index - 2, max(-1, index - 10), -1):
+        if tokens[position].lower in ("quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"):
+            if position + 1 <= index - 2:
+                return _np_ending_at(tokens, index - 2, position + 1)
+            return None
     return None
 
 
@@ -1015,8 +1033,8 @@ class _Resolver:
             return None
         words = [t.group() for t in tokens]
         lower = [w.lower() for w in words]
-        if len(words) == 1 and lower[0] in cues.SUBJECT_PRONOUNS:
-            return self.pronoun(lower[0], start)
+        if len(words) == 1 and (lower[0] in cues.SUBJECT_PRONOUNS or lower[0] in cues.OBJECT_PRONOUNS):
+            return self.pronoun(cues.OBJECT_PRONOUNS.get(lower[0], lower[0]), start)
         overlap = [m for m in self.overlapping(start, end) if self.by_id[m[2]].label in _SPEAKER_LABELS]
         people = [m for m in overlap if self.label(m[2]) == _PERSON or m[3] == _PERSON]
         if people:
@@ -1148,6 +1166,11 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
                 # Nobody said a short fragment: a scare quote, unless it reads like a sentence.
                 fragment = not any(char in ",;!?" for char in text[span.start:span.end])
                 kind = "partial" if speaker is not None or not fragment else "term"
+        if quotes and kind == "partial" and attribution.sieve == "before" and text[span.start].islower():
+            last = quotes[-1]
+            gap = span.open_pos - last.end
+            if last.text.endswith(",") and 0 < gap <= 60 and last.speaker is not None:
+                kind = last.kind  # “This is,” he said, “a historic day.”: one sentence, split by its tag
         quotes.append(Quote(span.start, span.end, text[span.start:span.end], kind, speaker, cue, confidence,
                             cue_start, cue_end, span.closed))
         if kind in ("full", "partial") and speaker is not None:

@@ -186,6 +186,23 @@ def test_find_quotes_works_without_sentences_or_entities():
     assert found[0].speaker.text == "Smith" and found[0].speaker.entity_id is None
 
 
+def test_random_small_documents_keep_the_invariants():
+    rng = random.Random(5)
+    vocabulary = ("the army said It He told “ ” ‘ ’ \" ' « » , . : \n\n Smith Mr according to call so-called as "
+                  "added that group The some analysts quoted him saying dubbed").split(" ")
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 50)))
+        smith = entity(text, "smith", "PERSON", "Smith")
+        found = find_quotes(text, split_sentences(text), [smith])
+        previous_end = -1
+        for quote in found:
+            assert quote.text == text[quote.start:quote.end] and previous_end <= quote.start <= quote.end
+            assert 0.0 <= quote.confidence <= 1.0 and quote.kind in ("full", "partial", "term", "title")
+            if quote.speaker is not None:
+                assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text
+            previous_end = quote.end
+
+
 # --------------------------------------------------------------------------------------------
 # the sieve
 
@@ -312,6 +329,21 @@ def test_cues_inside_other_quotes_are_not_cues():
     found = quotes(text)
     assert speaker_text(found[0]) is None
     assert found[1].cue is None
+
+
+def test_reports_find_and_papers_quote_people():
+    quote = only("The report, published on Monday, found that “systemic failures” had occurred.")
+    assert speaker_text(quote) == "The report" and quote.cue == "found"
+    text = "John Brown was at home. The newspaper quoted him as saying: “We are ready for war.”"
+    brown = entity(text, "brown", "PERSON", "John Brown")
+    quote = only(text, brown)
+    assert quote.speaker.text == "him" and quote.speaker.entity_id == "brown" and quote.cue == "saying"
+
+
+def test_a_quote_split_by_its_tag_keeps_its_kind():
+    first, second = quotes("“This is,” he said, “a historic day.”")
+    assert first.kind == second.kind == "full"
+    assert speaker_text(second) == "he"
 
 
 def test_sieve_3_cue_later_in_the_sentence():
