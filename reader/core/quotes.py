@@ -413,6 +413,8 @@ def _cue_at(tokens: list[_Token], index: int, adjacent: bool = False) -> _Cue | 
     before = tokens[index - 1] if index > 0 else None
     if before is not None and before.lower in cues.DETERMINERS and before.lower not in ("that", "one", "all", "both"):
         return None  # "the stated aim", "a report"
+    if token.is_capitalised and before is not None and before.is_word:
+        return None  # a capital inside a sentence is a name: the Washington Post, Secretary of State
     if word in cues.PHRASAL_FORMS and after is not None:
         phrasal = cues.PHRASAL.get((cues.PHRASAL_FORMS[word], after.lower))
         if phrasal is not None:
@@ -439,8 +441,12 @@ def _is_name(token: _Token) -> bool:
     if not token.is_word or not token.is_capitalised:
         return False
     word = token.lower
+    if word in cues.REPORTING_FORMS:
+        # Capitalised noun-like forms are names: Secretary of State, the Washington Post.
+        lemma = cues.REPORTING_FORMS[word]
+        return lemma in cues.NOUN_LIKE and word in (lemma, _third(lemma))
     return word not in cues.STOP and word not in cues.DETERMINERS and word not in cues.SUBJECT_PRONOUNS \
-        and word not in cues.REPORTING_FORMS
+        and word not in cues.WEEKDAYS
 
 
 def _is_common(token: _Token) -> bool:
@@ -525,7 +531,7 @@ def _appositive_head(tokens: list[_Token], comma: int, floor: int) -> tuple[int,
     found = _np_ending_at(tokens, head[1], head[0])
     if found is None:
         return None
-    if len(chunks) > 1 and not _is_name(tokens[found[1]]):
+    if len(chunks) > 1 and not _is_name(tokens[_np_head(tokens, found[0], found[1])]):
         first, last = chunks[1]
         if all(_is_name(token) or token.lower in _NAME_PARTICLES or token.text in "-‑"
                for token in tokens[first:last + 1]):
@@ -1081,35 +1087,43 @@ class _Resolver:
                 return entity_id
             index -= 1
         if head in cues.GENERIC_ORG_HEADS:
-            return self.recent(before, lambda label: label == "ORG")
+            return self.recent(before, ("ORG",), ("ORG",))
         return None
 
     def pronoun(self, word: str, offset: int) -> str | None:
         if word in cues.PERSON_PRONOUNS:
-            wanted = lambda label: label == _PERSON  # noqa: E731
-        elif word in cues.THING_PRONOUNS:
-            wanted = lambda label: label in _GROUP_LABELS  # noqa: E731
-        else:
-            return None  # I, we, you: the speaker is inside a quotation, not named here
-        return self.recent(offset, wanted)
+            return self.recent(offset, (_PERSON,), (_PERSON,))
+        if word == "it":
+            # "It" is an organisation or a country; a nationality adjective (Russian) hardly ever.
+            return self.recent(offset, _GROUP_LABELS, ("ORG", "GPE"))
+        if word == "they":
+            return self.recent(offset, _GROUP_LABELS, ("ORG", "NORP", "GPE"))
+        return None  # I, we, you: the speaker is inside a quotation, not named here
 
-    def recent(self, offset: int, wanted) -> str | None:
-        """The most recent compatible speaker within a few sentences, else the most recent mention."""
+    def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...]) -> str | None:
+        """The most recent compatible speaker within a few sentences, else the most recent compatible
+        mention outside quotations in the last three sentences, in the order of ``mention_labels``."""
         sentence = self.ctx.sentence_index(offset)
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
         for position, entity_id in reversed(self.speakers):
             if position < floor:
                 break
-            if position < offset and wanted(self.label(entity_id)):
+            if position < offset and self.label(entity_id) in speaker_labels:
                 return entity_id
         floor = self.ctx.sentences[max(0, sentence - 3)].start
+        best: tuple[int, str] | None = None
         index = bisect.bisect_left(self.mention_starts, offset) - 1
         while index >= 0 and self.mentions[index][0] >= floor:
-            entity_id = self.mentions[index][2]
-            if wanted(self.label(entity_id)):
-                return entity_id
+            start, _, entity_id, _ = self.mentions[index]
+            label = self.label(entity_id)
+            if label in mention_labels and not self.ctx.hidden.covers(start):
+                rank = mention_labels.index(label)
+                if best is None or rank < best[0]:
+                    best = (rank, entity_id)
+                if rank == 0:
+                    break
             index -= 1
-        return None
+        return best[1] if best else None
 
 
 def _strip_possessive(word: str) -> str:

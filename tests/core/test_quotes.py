@@ -286,6 +286,16 @@ def test_sieve_2_subject_behind_adverbials_relative_clauses_and_conjunctions():
     assert quote.speaker.text == "The prime minister, Keir Starmer" and quote.speaker.entity_id == "starmer"
 
 
+def test_names_that_contain_reporting_words_and_weekdays():
+    assert speaker_text(only("“It is over,” the Washington Post reported.")) == "the Washington Post"
+    assert speaker_text(only("U.S. Secretary of State Antony Blinken said it was “over”.")) \
+        == "U.S. Secretary of State Antony Blinken"
+    assert speaker_text(only("On Thursday Smith said it was “over”.")) == "Smith"
+    text = "The head of the atomic agency, Rafael Grossi, said it was “worrying”."
+    grossi = entity(text, "grossi", "PERSON", "Rafael Grossi")
+    assert only(text, grossi).speaker.entity_id == "grossi"
+
+
 def test_sieve_2_a_coordinated_verb_is_the_cue_and_borrows_the_subject():
     text = "Biden said he was worried and urged both sides to “step back from the brink”."
     quote = only(text)
@@ -529,6 +539,13 @@ def test_pronoun_they_prefers_a_group_and_he_never_takes_one():
     first, second = quotes(text, hamas)
     assert first.speaker.entity_id == "hamas"
     assert second.speaker.entity_id is None
+
+
+def test_it_prefers_an_organisation_mention_to_a_nationality_adjective():
+    text = "The ministry met Russian envoys on Monday. It said the talks were “constructive”."
+    ministry = entity(text, "ministry", "ORG", "The ministry")
+    russian = entity(text, "russian", "NORP", "Russian")
+    assert only(text, ministry, russian).speaker.entity_id == "ministry"
 
 
 def test_the_group_takes_the_last_organisation():
