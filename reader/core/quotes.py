@@ -909,7 +909,19 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             pending = cue
         if cues_tried >= 3:
             break
+    # A headline's or a transcript's "Name: “…”" has no verb at all.
+    if len(tokens) >= 2 and tokens[-1].text == ":" and tokens is before and span.close_pos is not None \
+            and not text[span.close_pos + 1:ctx.sentence(span.close_pos).end].strip(" .,;!?”’\"'") \
+            and tokens[-2].lower not in _LABELS:
+        found = _np_ending_at(tokens, len(tokens) - 2)
+        if found is not None and found[0] == 0 and (_is_name(tokens[found[1]]) or found[1] - found[0] < 4):
+            return _Attribution((tokens[found[0]].start, tokens[found[1]].end), None, 0.6, sieve="colon")
     return None
+
+
+# Words before a colon that label what follows rather than name who speaks.
+_LABELS = frozenset("""note update warning correction clarification caption source headline photo pictured
+watch read listen related see also quote quotes example question answer q a title subject re fw fwd""".split())
 
 
 def _quoted_as_saying(tokens: list[_Token], index: int) -> tuple[int, int] | None:
@@ -952,9 +964,14 @@ def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], aft
         cue = _cue_at(tokens, index, adjacent=tail <= 3)
         if cue is None:
             continue
-        found = _np_before(tokens, index)
+        found = None
+        if index == 0 or tokens[index - 1].text != ",":
+            found = _np_before(tokens, index)
+            # The tag is its own clause: ", the minister said", "is what the minister said".
+            if found is not None and found[0] > 0 and tokens[found[0] - 1].lower not in (",", "what", "—", "–", "as"):
+                found = None
         if found is None:
-            found = _np_after(tokens, cue.last + 1)
+            found = _np_after(tokens, cue.last + 1)  # ", said Mr O'Neill"
         if found is not None:
             return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
                                 0.7, sieve="later")
@@ -1153,7 +1170,8 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
         attribution = _attribute(ctx, number)
         words = len(text[span.start:span.end].split())
         # A capitalised quote that ends like a sentence is a sentence, however short: said: “We are ready.”
-        opens_sentence = _opens_sentence(ctx, span) or (text[span.start].isupper() and text[span.end - 1] in ".!?")
+        opens_sentence = _opens_sentence(ctx, span) or (text[span.start].isupper() and (
+            text[span.end - 1] in ".!?" or text[max(0, span.open_pos - 3):span.open_pos].rstrip().endswith(":")))
         speaker = None
         cue = cue_start = cue_end = None
         confidence = attribution.confidence

@@ -364,6 +364,24 @@ def test_sieve_3_cue_later_in_the_sentence():
     assert quote.kind == "partial"
 
 
+def test_sieve_3_inverted_tag_after_a_comma_and_what_x_said():
+    quote = only("The 'so-called' experts were wrong, said Mr O'Neill.")
+    assert speaker_text(quote) == "Mr O'Neill"
+    quote = only("The army is “exhausted”, which is what the minister said.")
+    assert speaker_text(quote) == "the minister" and quote.cue == "said"
+
+
+def test_headline_colon_names_the_speaker_but_a_label_does_not():
+    quote = only("Starmer: ‘We will not be intimidated’")
+    assert speaker_text(quote) == "Starmer" and quote.cue is None and 0 < quote.confidence < 0.7
+    assert only("Note: “This is odd.”").speaker is None
+    assert only("Starmer: “this” is odd.").speaker is None
+
+
+def test_a_capitalised_quote_after_a_colon_is_full():
+    assert only("He replied: “Yes”.").kind == "full"
+
+
 def test_sieve_4_according_to():
     text = "The plan is “dead in the water”, according to a senior official."
     quote = only(text)
