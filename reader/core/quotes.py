@@ -17,15 +17,21 @@ Three stages, each cheap and deterministic:
    ====  ============================================================  ==========
    step  pattern                                                       confidence
    ====  ============================================================  ==========
-   T     naming verb or "so-called" right before: a ``term``           0.85 / 0.0
-   T'    "titled"/"entitled" or a work noun before a Title Cased quote 0.0
+   T     naming verb right before: some analysts call “…”, the         0.85, or
+         so-called “…”, an area dubbed “…” - a ``term``                0.0 if nobody
+   J     judging verb + "as": X dismissed the report as “nonsense”     0.85
+   T'    "titled"/"entitled", or a work noun before a Title Cased      0.0
+         quote: the book “The Art of War” - a ``title``
    1     “…,” X said / “…,” said X right after the closing mark        0.95
-   2     X said (that) … “…” - a cue earlier in the same sentence      0.9 / 0.8
-   3     a cue later in the same sentence (“…” …, X said.)             0.7
+   2     X said (that) … “…” - a cue earlier in the same sentence      0.9 near,
+         (also "X said:" ending the previous paragraph, and            0.8 far
+         "quoted X as saying")
+   2'    no verb: "Name: “…”" filling a headline or transcript line    0.6
+   3     a cue later in the same sentence: “…” …, X said.              0.7
    4     "according to X" in the same sentence                         0.7
    5     no cue: inherit the previous quote's speaker when that quote  0.5
          ended at most two sentences back and no cue sits in between
-   6     nobody: speaker None                                          0.0
+   6     nobody: speaker None (said so, not guessed)                   0.0
    ====  ============================================================  ==========
 
    The naming check runs first although it is the fifth rule of the design: it only fires
@@ -33,9 +39,13 @@ Three stages, each cheap and deterministic:
    label, not the words of the sentence's reporting verb ("X said the area, which analysts
    call “useful Syria”, was lost" is the analysts' term, not X's words).
 
-   The kind: ``term`` and ``title`` come from the patterns above; a quote of four or more
-   words, or one that opens its sentence with a capital, is ``full``; a shorter one is
-   ``partial`` when someone said it and ``term`` (a scare quote) when nobody did.
+   The kind: ``term`` and ``title`` come from the patterns above. Otherwise a quote is
+   ``full`` when it is clause-sized (``FULL_MIN_WORDS`` words or more), or reads as a
+   sentence of its own (opens its sentence with a capital, follows a colon, or is
+   capitalised and ends in . ! ?); a shorter fragment is ``partial`` when someone said it
+   and ``term`` (a scare quote) when nobody did. Word count, capitals, position and the cue
+   are all the evidence used; on news prose "fierce battles." embedded in the reporter's
+   sentence is partial, "to preserve the lives of civilians" is full.
 
 3. The speaker's noun phrase is mapped to an entity: a PERSON mention inside it wins
    ("Hezbollah leader Naim Qassem" -> Naim Qassem), then an ORG/GPE/NORP mention covering
@@ -101,10 +111,6 @@ class QuoteSpan:
     close_pos: int | None  # the closing mark; None when unclosed
     closed: bool
     family: str
-
-
-def _is_space(char: str) -> bool:
-    return char == "" or char.isspace()
 
 
 def _classify(text: str, pos: int) -> _Mark | None:
