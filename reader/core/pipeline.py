@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from .entities import build_entities
@@ -44,25 +45,48 @@ class Analyzer:
         return self._notices
 
     def analyze(self, article: Article, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Analysis:
+                cancelled: Callable[[], bool] | None = None,
+                timings: dict[str, float] | None = None) -> Analysis:
+        """``timings``, when given, receives each stage's wall time in seconds (for bench/run.py)."""
         def report(stage: str, fraction: float) -> None:
             if cancelled is not None and cancelled():
                 raise Cancelled()
             if progress is not None:
                 progress(stage, fraction)
 
+        clock = _Clock(timings)
         recogniser = self.recogniser
+        clock("model")
         report("sentences", 0.0)
         sentences = split_sentences(article.text, article.blocks)
+        clock("sentences")
         report("entities", 0.05)
         raw = recogniser.recognise(article.text, article.blocks or sentences,
                                    progress=lambda done: report("entities", 0.05 + 0.8 * done))
+        clock("ner")
         entities = build_entities(article.text, raw, sentences, blocks=article.blocks)
+        clock("entities")
         report("quotes", 0.9)
         quotes = find_quotes(article.text, sentences, entities)
+        clock("quotes")
         report("links", 0.95)
         links = inspect_links(article)
+        clock("links")
         report("done", 1.0)
         return Analysis(article=article, sentences=sentences, entities=tuple(entities), quotes=tuple(quotes),
                         links=tuple(links), recogniser=recogniser.name,
                         notices=article.notices + self.notices)
+
+
+class _Clock:
+    """Stage timing for ``Analyzer.analyze(timings=...)``: each call records the time since the previous one."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self._timings = timings
+        self._last = time.perf_counter() if timings is not None else 0.0
+
+    def __call__(self, stage: str) -> None:
+        if self._timings is not None:
+            now = time.perf_counter()
+            self._timings[stage] = self._timings.get(stage, 0.0) + now - self._last
+            self._last = now
