@@ -35,6 +35,7 @@ BLOCK_KIND = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": 
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
@@ -185,10 +186,8 @@ def _close_void_elements(root: lxml.html.HtmlElement) -> None:
 
 def sanitize(markup: str) -> str:
     """Remove what libxml2 refuses or mangles: NUL and other C0 controls, lone surrogates, an XML declaration."""
-    if _CONTROL.search(markup):
-        markup = _CONTROL.sub("", markup)
-    if _SURROGATE.search(markup):
-        markup = _SURROGATE.sub("\ufffd", markup)
+    if _UNWANTED.search(markup):  # one scan in the common case: nothing to remove
+        markup = _SURROGATE.sub("\ufffd", _CONTROL.sub("", markup))
     return _XML_DECLARATION.sub("", markup, count=1)
 
 
@@ -214,7 +213,7 @@ def flatten(markup: str, limit: int = 512) -> str:
     nested divs.)
     """
     out: list[str] = []
-    stack: list[tuple[str, bool]] = []
+    stack: list[tuple[str, bool, bool]] = []  # (tag, written out, counts towards the depth)
     kept = 0
     position = 0
     while True:
@@ -239,16 +238,19 @@ def flatten(markup: str, limit: int = 512) -> str:
                 position = stop
             elif name in VOID or tag.endswith("/>"):
                 out.append(tag if kept < limit else block)
+            elif name == "a":  # links always survive; they cannot nest, so they add no depth
+                stack.append((name, True, False))
+                out.append(tag)
             else:
                 keep = kept < limit
-                stack.append((name, keep))
+                stack.append((name, keep, keep))
                 kept += keep
                 out.append(tag if keep else block)
             continue
         for index in range(len(stack) - 1, max(-1, len(stack) - 65), -1):
             if stack[index][0] == name:
                 keep = stack[index][1]
-                kept -= sum(entry[1] for entry in stack[index:])
+                kept -= sum(entry[2] for entry in stack[index:])
                 del stack[index:]
                 out.append(tag if keep else block)
                 break

@@ -18,6 +18,7 @@ import email.policy
 import os
 import plistlib
 import re
+import stat
 from pathlib import Path
 
 import charset_normalizer
@@ -88,6 +89,9 @@ _ENCODING_ALIASES = {
     "x-mac-roman": "mac_roman", "macintosh": "mac_roman", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
     "x-user-defined": "cp1252", "iso-8859-8-i": "iso-8859-8", "windows-1252": "cp1252",
 }
+_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp775", "cp850", "cp437", "latin_1",
+                      "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+                      "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish"}
 _UNICODE_WIDE = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "unicode", "ucs-2"}
 NOT_ENGLISH_NOTICE = "Entities may be unreliable: the article is not in English (it looks like {name})."
 TRUNCATED_NOTICE = f"The document is very long; only its first {MAX_TEXT_CHARS:,} characters are shown."
@@ -100,7 +104,10 @@ def load_path(path: str | os.PathLike[str], source: str | None = None) -> Articl
     try:
         if file_path.is_dir():
             raise LoadError(f"{label} is a folder, not a file")
-        size = file_path.stat().st_size
+        status = file_path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block for ever, a device never ends
+            raise LoadError(f"{label} is a device or special file, not a document")
+        size = status.st_size
         if size > MAX_BYTES:
             raise LoadError(f"{label} is too large to open ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         with open(file_path, "rb") as handle:
@@ -195,6 +202,11 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str
     wide = _bomless_utf16(data)
     if wide:
         return data.decode(wide, errors="replace"), wide, ()
+    if b"\x1b$B" in data[:65536] or b"\x1b$@" in data[:65536]:  # ISO-2022-JP: 7-bit, switched by escapes
+        try:
+            return data.decode("iso2022_jp"), "iso2022_jp", ()
+        except UnicodeDecodeError:
+            pass
     utf8 = _utf8(data)
     declared = [name for name in (_codec(charset), _declared_charset(data[:8192])) if name]
     for name in declared:
@@ -234,9 +246,17 @@ def _utf8(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
 
 
 def _detect(data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    results = charset_normalizer.from_bytes(data[:1_000_000])
+    best = results.best()
     if best is not None:
         encoding = _codec(best.encoding) or best.encoding
+        if encoding in _LATIN_SINGLE_BYTE and encoding != "cp1252":
+            # Short Latin texts fit several code pages about equally; windows-1252 is by far the most
+            # common on the web, so it wins a near tie (not a clear loss: Czech in cp1250 stays cp1250).
+            close = [match for match in results if match.percent_chaos <= best.percent_chaos + 10]
+            top = max(match.percent_coherence for match in close)
+            if any("cp1252" in match.could_be_from_charset and match.percent_coherence >= top - 2 for match in close):
+                encoding = "cp1252"
         try:
             text = data.decode(encoding, errors="replace")
         except LookupError:
@@ -345,10 +365,12 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     the text. A clean document (a print view, an article's own HTML) keeps every word.
     """
     root = parse_html(markup)
-    small = len(markup) <= extract.EXTRACTION_LIMIT
+    small = whole_page and not extract.too_big(root, markup)
     document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
     info = extract.read_page_info(root, markup, thorough=document and small)
-    full = whole_page and small and extract.is_full_page(root)
+    full = small and extract.is_full_page(root)
+    if whole_page and not small and document:
+        notices += (extract.TOO_BIG_NOTICE,)
     result = None
     if full or (document and small):
         body = extract.extract_main(root)

@@ -36,3 +36,54 @@ def test_base_href_and_title_are_read():
                           "<body><p>x</p></body></html>")
     assert result.base_href == "https://ex.com/a/"
     assert result.title == "A title"
+
+
+def test_ten_thousand_nested_elements_keep_their_text():
+    """libxml2 stops at depth 2048 and returns an empty tree; the text must survive."""
+    markup = "<p>first</p>" + "<div>" * 10_000 + "deep <a href='/d'>link</a>" + "</div>" * 10_000 + "<p>after</p>"
+    result = html_to_text(markup)
+    assert result.text == "first\n\ndeep link\n\nafter"
+    assert [(result.text[l.start:l.end], l.href) for l in result.links] == [("link", "/d")]
+
+
+def test_flatten_keeps_words_and_order():
+    markup = "<div>" * 3000 + "a<p>b</p>c<script>var s = '<div>';</script>d" + "</div>" * 3000
+    assert html_to_text(markup).text.split() == ["a", "b", "cd"]  # as a browser shows it: the script is nothing
+
+
+def test_void_elements_do_not_swallow_what_follows():
+    markup = ("<p>a <embed src=x> b</p><picture><source srcset=s1><source srcset=s2><img src=i></picture>"
+              "<p>after <wbr>word <a href='/l'>link</a></p><video><source src=v><track src=t></video><p>end</p>")
+    result = html_to_text(markup)
+    assert result.text == "a b\n\nafter word link\n\nend"
+    assert [result.text[l.start:l.end] for l in result.links] == ["link"]
+
+
+def test_nul_controls_and_surrogates_are_removed():
+    result = html_to_text("<p>a\x00b\x01c \ud800 d\x0be</p>")
+    assert result.text == "abc \ufffd de"
+
+
+def test_xml_declaration_does_not_break_parsing():
+    result = html_to_text('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>')
+    assert result.text == "x"
+
+
+def test_page_wrapped_in_a_form_keeps_its_paragraphs():
+    result = html_to_text("<form id='aspnetForm'><input type='hidden' value='x'><p>Story text.</p></form>"
+                          "<form><label>Email</label><input name='e'></form>")
+    assert result.text == "Story text."
+
+
+def test_text_is_capped_with_blocks_and_links_inside():
+    markup = "".join(f"<p>para {i} <a href='/{i}'>link</a></p>" for i in range(2000))
+    result = html_to_text(markup, max_chars=1000)
+    assert result.truncated and len(result.text) <= 1000
+    assert all(block.end <= len(result.text) for block in result.blocks)
+    assert all(link.end <= len(result.text) for link in result.links)
+    assert not html_to_text(markup).truncated
+
+
+def test_hidden_elements_are_skipped():
+    result = html_to_text("<p>shown</p><p hidden>no</p><div style='display: none'>no</div><span aria-hidden='true'>no</span>")
+    assert result.text == "shown"
