@@ -184,7 +184,8 @@ def _inch(text: str, pos: int) -> bool:
     if re.search(r"\d['’]\s?\d{1,2}$", text[max(0, pos - 6):pos]):
         return True
     # Two digits at most (years are not sizes) and a lower-case word after: 55" screen.
-    return bool(re.search(r"(?<![\d.,])\d{1,2}$", text[max(0, pos - 4):pos])) and re.match(r" [a-z]", text[pos + 1:pos + 3]) is not None
+    return (re.search(r"(?<![\d.,])\d{1,2}$", text[max(0, pos - 4):pos]) is not None
+            and re.match(r" [a-z]", text[pos + 1:pos + 3]) is not None)
 
 
 def _next_word_is_lower(text: str, pos: int) -> bool:
@@ -545,7 +546,7 @@ def _appositive_head(tokens: list[_Token], comma: int, floor: int) -> tuple[int,
     return found
 
 
-def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0) -> tuple[int, int] | None:
+def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0, owned: bool = False) -> tuple[int, int] | None:
     token = tokens[last]
     if token.lower in cues.SUBJECT_PRONOUNS:
         return (last, last)
@@ -574,14 +575,16 @@ def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0) -> tuple[int,
             first = index  # the BBC, the New York Times
         # "Officials at the Pentagon", "the leader of Hezbollah": the name is only the object.
         preposition = first - 1
-        if preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
+        if owned:
+            pass  # one "of" phrase is enough: no chains of owners
+        elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
                 and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in cues.ROLES | cues.STOP:
-            owner = _np_ending_at(tokens, preposition - 1, floor)
+            owner = _np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None and not _is_name(tokens[owner[1]]):
                 return (owner[0], last)
         elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
                 and tokens[preposition - 1].lower in cues.ROLES:
-            owner = _np_ending_at(tokens, preposition - 1, floor)
+            owner = _np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None:
                 return (owner[0], last)
         return (first, last)
@@ -683,7 +686,6 @@ class _Context:
         self.starts = [sentence.start for sentence in self.sentences]
         self.spans = spans
         self.hidden = _Hidden(spans)
-
         self._token_cache: dict[int, tuple[list[int], list[_Token]]] = {}
 
     def tokens(self, start: int, end: int) -> list[_Token]:
@@ -781,13 +783,28 @@ def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attributio
                     or first == 0 or ahead in ("that", "which", "what", "who", "whom", "as", "and", ";")
                 if active:
                     speaker = (before[found[0]].start, before[found[1]].end)
+        if speaker is None:
+            speaker = _agent_after(ctx, span)  # passive with its agent: dubbed “X” by analysts
         if evaluative:
             # "dismissed the report as “nonsense”": the subject's own word, a partial quote.
             if speaker is None:
-                return None  # passive: leave it to the other rules ("... as “nonsense” by officials")
+                return None  # nobody judging in sight: leave it to the other rules
             return _Attribution(speaker, (token.start, token.end), 0.85, sieve="naming")
         confidence = 0.85 if speaker else 0.0
         return _Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
+    return None
+
+
+def _agent_after(ctx: _Context, span: QuoteSpan) -> tuple[int, int] | None:
+    """The "by X" right after a quotation: described as “catastrophic” by aid workers."""
+    if span.close_pos is None:
+        return None
+    after = span.close_pos + 1
+    tokens = ctx.tokens(after, min(ctx.sentence(span.close_pos).end, after + 120))
+    if len(tokens) >= 2 and tokens[0].lower == "by" and tokens[0].start - after <= 2:
+        found = _np_after(tokens, 1)
+        if found is not None:
+            return (tokens[found[0]].start, tokens[found[1]].end)
     return None
 
 

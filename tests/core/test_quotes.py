@@ -411,13 +411,20 @@ def test_naming_verb_with_an_object_names_the_caller():
     ("The so-called “Islamic State” lost ground.", "so-called"),
     ("The area, dubbed “the triangle of death”, saw heavy fighting.", "dubbed"),
     ("The town is known as “the gate of the north”.", "known"),
-    ("Conditions in the camp, described as “catastrophic” by aid workers, got worse.", "described"),
+    ("Conditions in the camp, described as “catastrophic”, got worse.", "described"),
 ])
 def test_passive_naming_makes_a_term_with_no_speaker(text, cue):
     quote = only(text)
     assert quote.kind == "term"
     assert quote.cue == cue
     assert quote.speaker is None
+
+
+def test_passive_naming_and_judging_take_their_by_agent():
+    quote = only("The area, dubbed “useful Syria” by analysts, is key.")
+    assert quote.kind == "term" and speaker_text(quote) == "analysts"
+    quote = only("The claims were dismissed as “nonsense” by officials in Moscow.")
+    assert quote.kind == "partial" and speaker_text(quote) == "officials" and quote.cue == "dismissed"
 
 
 def test_called_for_is_reported_speech_not_naming():
