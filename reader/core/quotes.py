@@ -579,8 +579,9 @@ def _np_ending_at(tokens: list[_Token], last: int, floor: int = 0, owned: bool =
             pass  # one "of" phrase is enough: no chains of owners
         elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
                 and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in cues.ROLES | cues.STOP:
+            # (and "the Bank of England", "the President of France Emmanuel Macron": one name)
             owner = _np_ending_at(tokens, preposition - 1, floor, owned=True)
-            if owner is not None and not _is_name(tokens[owner[1]]):
+            if owner is not None:
                 return (owner[0], last)
         elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
                 and tokens[preposition - 1].lower in cues.ROLES:
@@ -1029,8 +1030,10 @@ def _head_words(name: str) -> set[str]:
     words = re.findall(r"[\w’'-]+", name.lower())
     if not words:
         return set()
-    head = words[-1]
-    return {head, head[:-1] if head.endswith("s") else head + "s"}
+    heads = {words[-1]}
+    if "of" in words[1:]:
+        heads.add(words[words.index("of", 1) - 1])  # Bank of England -> bank
+    return heads | {head[:-1] if head.endswith("s") else head + "s" for head in heads}
 
 
 class _Resolver:
@@ -1102,7 +1105,28 @@ class _Resolver:
             if found is not None:
                 return found
         if lower[0] in ("the", "this", "that") and len(words) <= 4:
+            if head in cues.ROLES:
+                return self.only_person_nearby(start)
             return self.nominal(_strip_possessive(head), start)
+        return None
+
+    def only_person_nearby(self, offset: int) -> str | None:
+        """"the prime minister said" right after "Boris Johnson has said": the one person named in
+        this and the previous two sentences, outside quotations; nobody when there are two."""
+        floor = self.ctx.sentences[max(0, self.ctx.sentence_index(offset) - 2)].start
+        people = set()
+        index = bisect.bisect_left(self.mention_starts, offset) - 1
+        while index >= 0 and self.mentions[index][0] >= floor:
+            start, _, entity_id, _ = self.mentions[index]
+            if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start):
+                people.add(entity_id)
+            index -= 1
+        return people.pop() if len(people) == 1 else None
+
+    def organisation_in(self, start: int, end: int) -> str | None:
+        for mention in reversed(self.overlapping(start, end)):
+            if self.label(mention[2]) in ("ORG", "GPE") and mention[0] >= start:
+                return mention[2]
         return None
 
     def by_surname(self, word: str, before: int) -> str | None:
@@ -1207,6 +1231,11 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             speaker = Speaker(text[start:end], start, end, entity_id)
             if entity_id is not None:
                 resolver.speakers.append((start, entity_id))
+            else:
+                # "A spokesperson for the Treasury" is nobody we know, but a later "It" is the Treasury.
+                voice = resolver.organisation_in(start, end)
+                if voice is not None:
+                    resolver.speakers.append((start, voice))
         kind = attribution.kind
         if kind is None:
             if (words >= FULL_MIN_WORDS or opens_sentence) and attribution.sieve == "none" and inherit \

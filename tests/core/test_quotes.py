@@ -589,6 +589,35 @@ def test_a_name_with_no_mention_there_is_matched_on_its_last_word():
     assert second.speaker.text == "Mr Assad" and second.speaker.entity_id == "assad"
 
 
+def test_a_definite_role_is_the_one_person_nearby_and_nobody_when_two_are():
+    text = "Boris Johnson has said he will stay.\n\nThe prime minister said: “I am getting on with the job.”"
+    johnson = entity(text, "johnson", "PERSON", "Boris Johnson")
+    assert only(text, johnson).speaker.entity_id == "johnson"
+    text = "Boris Johnson met Keir Starmer.\n\nThe prime minister said: “I am getting on with the job.”"
+    johnson = entity(text, "johnson", "PERSON", "Boris Johnson")
+    starmer = entity(text, "starmer", "PERSON", "Keir Starmer")
+    assert only(text, johnson, starmer).speaker.entity_id is None
+
+
+def test_an_organisation_named_inside_an_unresolved_speaker_is_a_later_it():
+    text = ("The Liberal Democrats called it “a national embarrassment”. A spokesperson for the Treasury said the "
+            "chancellor was “fully focused” on prices. It added that measures would be “announced in due course”.")
+    libdems = entity(text, "libdems", "ORG", "Liberal Democrats")
+    treasury = entity(text, "treasury", "ORG", "Treasury")
+    found = quotes(text, libdems, treasury)
+    assert found[1].speaker.entity_id is None
+    assert found[2].speaker.text == "It" and found[2].speaker.entity_id == "treasury"
+
+
+def test_of_names_stay_whole_and_their_head_is_the_noun_before_of():
+    text = "The Bank of England warned that inflation could reach “double digits”. The bank said it would “act”."
+    bank = entity(text, "boe", "ORG", "Bank of England")
+    england = entity(text, "england", "GPE", "England")
+    first, second = quotes(text, bank, england)
+    assert first.speaker.text == "The Bank of England" and first.speaker.entity_id == "boe"
+    assert second.speaker.text == "The bank" and second.speaker.entity_id == "boe"
+
+
 def test_indefinite_speakers_stay_unresolved():
     text = "Hezbollah fought on. A spokesman for the ministry said the report was “baseless”."
     hezbollah = entity(text, "hez", "ORG", "Hezbollah")
