@@ -637,7 +637,8 @@ def _np_after(tokens: list[_Token], first: int, allow_by: bool = False) -> tuple
         if current.is_word and word in cues.DETERMINERS and word != "that":
             index += 1
             continue
-        if current.is_word and (word in ("of", "for", "from") or (allow_by and word == "by")) and nouns \
+        if current.is_word and (word in ("of", "for", "from") or (allow_by and word == "by") or (
+                word in ("with", "to", "on", "in") and tokens[index - 1].lower in _SOURCE_ADJECTIVES)) and nouns \
                 and prepositions < 2 and index + 1 < len(tokens) and tokens[index + 1].is_word:
             prepositions += 1
             index += 1
@@ -655,6 +656,10 @@ def _np_after(tokens: list[_Token], first: int, allow_by: bool = False) -> tuple
     if last is None:
         return None
     return (first, last)
+
+
+# "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
+_SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})
 
 
 def _np_head(tokens: list[_Token], first: int, last: int) -> int:
@@ -746,8 +751,10 @@ def _naming(ctx: _Context, span: QuoteSpan, before: list[_Token]) -> _Attributio
     if not before or before[-1].end < span.open_pos - 3:
         return None
     last = len(before) - 1
-    if before[last].lower in cues.NAMING_BY_ITSELF or before[last].lower in cues.TERM_NOUNS:
+    if before[last].lower in cues.NAMING_BY_ITSELF:
         return _Attribution(None, (before[last].start, before[last].end), 0.0, kind="term", sieve="naming")
+    if before[last].lower in cues.TERM_NOUNS and last > 0 and before[last - 1].lower in cues.DETERMINERS:
+        return _Attribution(None, None, 0.0, kind="term", sieve="naming")  # the word “genocide”: no verb
     # The naming verb is at most six words back, with no punctuation or reporting verb after it.
     for index in range(last, max(-1, last - 7), -1):
         token = before[index]
@@ -928,7 +935,8 @@ def _earlier_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], a
             confidence = 0.9 if len(gap) <= 3 else 0.8
             return _Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
                                 confidence, sieve="before")
-        if pending is None and index > 0 and tokens[index - 1].lower in ("and", "but", "then", "also"):
+        if pending is None and index > 0 and (tokens[index - 1].lower in ("and", "but", "then", "also") or (
+                tokens[index].lower.endswith("ing") and tokens[index - 1].lower in ("before", "after", "while", "by"))):
             # A second verb sharing the first one's subject: "X said ... and urged both sides to “…”".
             pending = cue
         if cues_tried >= 3:

@@ -364,6 +364,15 @@ def test_sieve_3_cue_later_in_the_sentence():
     assert quote.kind == "partial"
 
 
+def test_anonymous_sources_and_participles_after_a_preposition():
+    quote = only("The deal was “basically done”, according to two people familiar with the matter.")
+    assert speaker_text(quote) == "two people familiar with the matter"
+    first, second = quotes("“I think we will see a deal,” he said, before adding: “But not this week.”")
+    assert speaker_text(second) == "he" and second.cue == "adding"
+    quote = only("The word “genocide” has been used by critics.")
+    assert quote.kind == "term" and quote.cue is None and quote.speaker is None
+
+
 def test_sieve_3_inverted_tag_after_a_comma_and_what_x_said():
     quote = only("The 'so-called' experts were wrong, said Mr O'Neill.")
     assert speaker_text(quote) == "Mr O'Neill"
