@@ -639,10 +639,6 @@ def test_indefinite_speakers_stay_unresolved():
 # the sample, through the real pipeline
 
 
-def _gold_entity_names(gold: dict) -> dict[str, set[str]]:
-    return {e["id"]: {e["name"], *(m["text"] for m in e["mentions"])} for e in gold["entities"]}
-
-
 def test_sample_finds_exactly_the_gold_quotes(sample_analysis, gold):
     assert [q.text for q in sample_analysis.quotes] == [g["text"] for g in gold["quotes"]]
     assert all(q.closed for q in sample_analysis.quotes)
@@ -660,22 +656,19 @@ def test_sample_speakers_cues_and_kinds(sample_analysis, gold):
 
 
 def test_sample_speaker_entities(sample_analysis, gold):
-    """Checked by the entity's name and mentions, so it holds whatever ids the entity stage picks."""
-    names = _gold_entity_names(gold)
+    """Checked through the entity's name and mention texts (the entity holding "Naim Qassem"), so it
+    holds whatever ids the entity stage picks, and fails honestly if that stage cannot supply one."""
+    gold_names = {e["id"]: e["name"] for e in gold["entities"]}
     wrong = []
-    for quote, expected in zip(sample_analysis.quotes, gold["quotes"]):
+    for quote, expected in zip(sample_analysis.quotes, gold["quotes"], strict=True):
         entity_id = quote.speaker.entity_id if quote.speaker else None
-        if expected["speaker"] is None:
-            if entity_id is not None:
-                wrong.append((quote.text, entity_id))
-            continue
         found = sample_analysis.entity(entity_id) if entity_id else None
-        gold_name = next(e["name"] for e in gold["entities"] if e["id"] == expected["speaker"])
-        surfaces = {found.name, *(m.text for m in found.mentions)} if found else set()
-        if gold_name not in surfaces or (found and found.name not in names[expected["speaker"]]
-                                         and not surfaces & names[expected["speaker"]]):
+        if expected["speaker"] is None:
+            if found is not None:
+                wrong.append((quote.text, found.name))
+        elif found is None or gold_names[expected["speaker"]] not in {found.name, *(m.text for m in found.mentions)}:
             wrong.append((quote.text, found.name if found else None))
-    assert len(wrong) <= 1, wrong
+    assert len(wrong) <= 1, wrong  # the acceptance bar: nine of ten at least
 
 
 def test_sample_has_no_spurious_quotes_from_apostrophes(sample_analysis):
