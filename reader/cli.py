@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="json: one object (one file) or an array; jsonl: one object per line (default for several files)")
     analyze.add_argument("--model", default=None,
                          help="spaCy model package to use, or 'rules' for the model-free recogniser")
+    analyze.add_argument("--all-languages", action="store_true",
+                         help="recognise entities even in articles that are not in English (unreliable)")
     analyze.add_argument("--compact", action="store_true", help="no indentation in json output")
     return parser
 
@@ -40,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
-    analyzer = Analyzer(model=args.model)
+    analyzer = Analyzer(model=args.model, all_languages=args.all_languages)
     for notice in analyzer.notices:
         print(f"reader: {notice}", file=sys.stderr)
     failures = 0

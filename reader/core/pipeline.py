@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from .entities import build_entities
+from .language import detect_language, is_english, language_name
 from .links import inspect_links
 from .model import Analysis, Article
 from .quotes import find_quotes
@@ -26,8 +27,10 @@ class Analyzer:
     Thread-safe to share: the model is loaded once under a lock, on first use.
     """
 
-    def __init__(self, model: str | None = None, recogniser: Recogniser | None = None) -> None:
+    def __init__(self, model: str | None = None, recogniser: Recogniser | None = None,
+                 all_languages: bool = False) -> None:
         self._model = model
+        self._all_languages = all_languages  # run the English recogniser on any language
         self._recogniser = recogniser
         self._notices: tuple[str, ...] = ()
         self._lock = threading.Lock()
@@ -61,10 +64,19 @@ class Analyzer:
         sentences = split_sentences(article.text, article.blocks)
         clock("sentences")
         report("entities", 0.05)
-        raw = recogniser.recognise(article.text, article.blocks or sentences,
-                                   progress=lambda done: report("entities", 0.05 + 0.8 * done))
-        clock("ner")
-        entities = build_entities(article.text, raw, sentences, blocks=article.blocks)
+        notices = list(article.notices + self.notices)
+        if is_english(article) or self._all_languages:
+            raw = recogniser.recognise(article.text, article.blocks or sentences,
+                                       progress=lambda done: report("entities", 0.05 + 0.8 * done))
+            clock("ner")
+            entities = build_entities(article.text, raw, sentences, blocks=article.blocks)
+        else:
+            # English models on other languages highlight nonsense; better none, and say why.
+            language = language_name(article.metadata.language or detect_language(article.text)) or "another language"
+            notices.append(f"This article appears to be in {language}; entity recognition works on English "
+                           "only, so no entities are highlighted.")
+            entities = []
+            clock("ner")
         clock("entities")
         report("quotes", 0.9)
         quotes = find_quotes(article.text, sentences, entities)
@@ -74,8 +86,7 @@ class Analyzer:
         clock("links")
         report("done", 1.0)
         return Analysis(article=article, sentences=sentences, entities=tuple(entities), quotes=tuple(quotes),
-                        links=tuple(links), recogniser=recogniser.name,
-                        notices=article.notices + self.notices)
+                        links=tuple(links), recogniser=recogniser.name, notices=tuple(notices))
 
 
 class _Clock:
