@@ -194,7 +194,8 @@ PHRASAL_FORMS: dict[str, str] = {}
 for _lemma, _past, _ing in (("call", "called", "calling"), ("go", "went", "going"), ("point", "pointed", "pointing"),
                             ("speak", "spoke", "speaking"), ("weigh", "weighed", "weighing"),
                             ("chime", "chimed", "chiming"), ("spell", "spelled", "spelling")):
-    for _form in (_lemma, _lemma + ("es" if _lemma.endswith("o") else "s"), _past, _ing, "spelt" if _lemma == "spell" else _past):
+    _third_form = _lemma + ("es" if _lemma.endswith("o") else "s")
+    for _form in (_lemma, _third_form, _past, _ing, "spelt" if _lemma == "spell" else _past):
         PHRASAL_FORMS[_form] = _lemma
 
 # Naming verbs turn a quotation into a term: "what analysts call “useful Syria”".
@@ -259,7 +260,8 @@ behind beyond near toward towards upon among amongst throughout than like unlike
 # Words that end a noun phrase when walking over it.
 STOP = PREPOSITIONS | frozenset("""and or but nor yet so because while when whereas although though if that which
 who whom whose where whether then also don't doesn't didn't won't can't isn't wasn't
-aren't weren't haven't hasn't hadn't wouldn't couldn't shouldn't don’t doesn’t didn’t won’t can’t isn’t wasn’t is are was were be been being am has have had having do does did will
+aren't weren't haven't hasn't hadn't wouldn't couldn't shouldn't don’t doesn’t didn’t won’t can’t isn’t wasn’t
+is are was were be been being am has have had having do does did will
 would can could may might must shall should not never n't 's to too however meanwhile moreover still just even
 only later earlier once again already there here this ago today yesterday tonight tomorrow now""".split())
 

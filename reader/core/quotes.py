@@ -84,7 +84,8 @@ _FAMILY = {"“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE, '"': DOUB
            "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‛": SINGLE, "'": SINGLE,
            "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET}
 # An apostrophe between two letters or digits is never a mark: leave it out before any work is done.
-_MARKS = re.compile("[" + re.escape("".join(c for c in _FAMILY if c not in "'’")) + "]|(?<![^\\W_])['’]|['’](?![^\\W_])")
+_MARKS = re.compile("[" + re.escape("".join(c for c in _FAMILY if c not in "'’")) + "]"
+                    "|(?<![^\\W_])['’]|['’](?![^\\W_])")
 _OPENING_PUNCT = set("([{<—–-/\u00a0") | set("“‘„‚«‹‟‛")
 _CLOSING_PUNCT = set(".,;:!?)]}>…—–-/") | set("”’»›")
 # Elisions that begin with an apostrophe: 'em, 'n', 'til, '90s.
@@ -131,7 +132,8 @@ def _classify(text: str, pos: int) -> _Mark | None:
         return _Mark(pos, char, family, can_open=not closes_here or opens_here, can_close=closes_here)
     if char == "”":
         # Closes; opens only where it plainly starts a word (Swedish ”…”, or a typo).
-        return _Mark(pos, char, family, can_open=opens_here and not closes_here, can_close=not opens_here or closes_here)
+        return _Mark(pos, char, family, can_open=opens_here and not closes_here,
+                     can_close=not opens_here or closes_here)
     if char == "„":
         return _Mark(pos, char, family, can_open=True, can_close=False)
     if char in "\"＂":
@@ -273,7 +275,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
                     while 0 <= first < len(text) and text[first] in " \t":
                         first += 1
                     if (mark_paragraph == paragraph + 1 and mark.pos == first and mark.can_open
-                            and mark.family == opener.family and paragraphs[paragraph][1] - segment_start <= MAX_SEGMENT):
+                            and mark.family == opener.family
+                            and paragraphs[paragraph][1] - segment_start <= MAX_SEGMENT):
                         # “… (paragraph) “… : the same quote goes on.
                         paragraph, segment_start, nested, fallback = mark_paragraph, mark.pos, [], None
                         index += 1
@@ -294,7 +297,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
 
             if opener is None:
                 if mark.can_open:
-                    opener, segment_start, paragraph, nested, fallback = mark, mark.pos, paragraph_of(mark.pos), [], None
+                    opener, segment_start, nested, fallback = mark, mark.pos, [], None
+                    paragraph = paragraph_of(mark.pos)
                 index += 1
                 continue
 
@@ -441,7 +445,8 @@ def _third(lemma: str) -> str:
     return lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else lemma + "s"
 
 
-_NAME_PARTICLES = frozenset("al al- el bin ibn bint abu de da del della di du van von der den la le ter dos das y".split())
+_NAME_PARTICLES = frozenset("al al- el bin ibn bint abu de da del della di du van von der den la le ter dos das y"
+                            .split())
 
 
 def _is_name(token: _Token) -> bool:
@@ -1000,7 +1005,8 @@ def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], aft
         if index == 0 or tokens[index - 1].text != ",":
             found = _np_before(tokens, index)
             # The tag is its own clause: ", the minister said", "is what the minister said".
-            if found is not None and found[0] > 0 and tokens[found[0] - 1].lower not in (",", "what", "—", "–", "as"):
+            if found is not None and found[0] > 0 \
+                    and tokens[found[0] - 1].lower not in (",", "what", "—", "–", "as"):
                 found = None
         if found is None:
             found = _np_after(tokens, cue.last + 1)  # ", said Mr O'Neill"
@@ -1104,7 +1110,8 @@ class _Resolver:
         head_start = start + tokens[head_index].start()
         head_end = start + tokens[head_index].end()
         for mention in reversed(overlap):
-            if mention[0] <= head_start and mention[1] >= head_end and self.label(mention[2]) in _GROUP_LABELS + ("FAC",):
+            if mention[0] <= head_start and mention[1] >= head_end \
+                    and self.label(mention[2]) in _GROUP_LABELS + ("FAC",):
                 return mention[2]
         head = lower[head_index]
         if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):

@@ -262,7 +262,8 @@ def test_sieve_2_said_that_with_a_partial_quote():
 
 def test_sieve_2_cue_far_before_the_quote_has_lower_confidence():
     near = only("The mayor said: “The roads are closed.”")
-    far = only("The mayor warned that the roads north of the river would stay shut because of the “unprecedented” floods.")
+    far = only("The mayor warned that the roads north of the river would stay shut because of the "
+               "“unprecedented” floods.")
     assert speaker_text(far) == "The mayor" and far.cue == "warned"
     assert near.confidence > far.confidence > 0
 
