@@ -11,7 +11,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QMouseEvent, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (QFontMetricsF, QGuiApplication, QMouseEvent, QPalette, QResizeEvent, QTextCharFormat,
+                           QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from . import document, theme
@@ -24,6 +25,7 @@ LINK_SCHEME = "reader-link"
 MEASURE_CHARS = 70
 ZOOM_MIN, ZOOM_MAX = -6, 10
 MAX_FIND_MARKS = 20_000
+REBUILD_ABOVE = 3_000  # changed ranges beyond which a layer change rebuilds the document instead
 _MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, Syria said on Thursday. "
 
 
@@ -50,7 +52,8 @@ class ArticleView(QTextBrowser):
         self._article: Article | None = None
         self._analysis: Analysis | None = None
         self._offsets: document.OffsetMap | None = None
-        self._highlighter = Highlighter(self.document())
+        self._highlighter = Highlighter(self.document(), [])
+        self._marks: dict[str, list[Mark]] = {}
         self._hidden: set[str] = set()
         self._focus: str | None = None
         self._mentions: list[Mention] = []
@@ -88,24 +91,22 @@ class ArticleView(QTextBrowser):
             return
         self._analysis = analysis
         self._index_mentions()
-        self._highlighter.set_layer("entities", self._entity_marks(), restyle=False)
-        self._highlighter.set_layer("links", self._link_marks(), restyle=False)
-        self._highlighter.render()
+        self._rebuild(keep_view=True)  # a fresh document with every highlight, swapped in: no relayout of it all
 
     def set_hidden_labels(self, labels: set[str]) -> None:
         if labels != self._hidden:
             self._hidden = set(labels)
-            self._highlighter.set_layer("entities", self._entity_marks())
+            self._update_layer("entities", self._entity_marks())
 
     def set_focus_entity(self, entity_id: str | None) -> None:
         if entity_id != self._focus:
             self._focus = entity_id
-            self._highlighter.set_layer("focus", self._focus_marks())
+            self._update_layer("focus", self._focus_marks())
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
         self._apply_palette()
-        self._rebuild()
+        self._rebuild(keep_view=True)
 
     # positions ------------------------------------------------------------------------------
     def select_span(self, start: int, end: int) -> None:
@@ -165,7 +166,7 @@ class ArticleView(QTextBrowser):
                 if i >= MAX_FIND_MARKS:
                     break
                 self._find.append(match.span())
-        self._highlighter.set_layer("find", self._find_marks())
+        self._update_layer("find", self._find_marks())
         return len(self._find)
 
     def find_step(self, forward: bool = True) -> tuple[int, int]:
@@ -191,11 +192,8 @@ class ArticleView(QTextBrowser):
         steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
         if steps == self._zoom:
             return
-        top = self.offset_at(QPoint(self.width() // 2, 8))
         self._zoom = steps
-        self._rebuild()
-        if top is not None:
-            self.select_span(top, top)
+        self._rebuild(keep_view=True)
         self.zoomChanged.emit(steps)
 
     def zoom_in(self) -> None:
@@ -219,7 +217,7 @@ class ArticleView(QTextBrowser):
             self.mentionClicked.emit(mention.entity_id, mention.start)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._apply_measure()
+        self._apply_measure(self.document())
         super().resizeEvent(event)
 
     def wheelEvent(self, event) -> None:
@@ -242,25 +240,76 @@ class ArticleView(QTextBrowser):
         self.linkHovered.emit(-1 if start is None else start)
 
     # building -------------------------------------------------------------------------------
-    def _rebuild(self) -> None:
+    def _rebuild(self, keep_view: bool = False, recompute: bool = True) -> None:
+        """Build a new document with every layer applied, then show it in place of the old one.
+
+        Filling a document that no view shows costs no layout; once shown, the view lays it
+        out lazily, the visible part first. That is what keeps a 1 MB article responsive.
+        """
         if self._article is None:
             return
+        anchor = self._view_anchor() if keep_view else None
+        selection = self.selected_span() if keep_view else None
+        doc = QTextDocument(self)
+        doc.setDocumentMargin(0)
         typography = document.Typography(theme.reading_font(self.font_point_size()), self._theme)
-        built = document.build(self.document(), self._article, typography)
-        self._offsets = built.offsets
-        self._highlighter.reset(built.base)
-        for name, marks in (("entities", self._entity_marks()), ("links", self._link_marks()),
-                            ("focus", self._focus_marks()), ("find", self._find_marks())):
-            self._highlighter.set_layer(name, marks, restyle=False)
-        self._apply_measure(force=True)
+        built = document.build(doc, self._article, typography)
+        self._offsets = built.offsets  # the same positions as before when the article is the same
+        self._highlighter = Highlighter(doc, built.base)
+        if recompute:
+            self._marks = {"entities": self._entity_marks(), "links": self._link_marks(),
+                           "focus": self._focus_marks(), "find": self._find_marks()}
+        for name, marks in self._marks.items():
+            self._highlighter.set_layer(name, marks)
         self._highlighter.render()
+        self._apply_measure(doc)
+        old = self.document()
+        ours = old.parent() is self  # the first one belongs to QTextEdit, which deletes it itself
+        self.setDocument(doc)
+        if ours:
+            old.deleteLater()
+        if selection is not None:
+            self._set_selection(*selection)
+        if anchor is not None:
+            self._restore_anchor(*anchor)
 
-    def _apply_measure(self, force: bool = False) -> None:
+    def _update_layer(self, name: str, marks: list[Mark]) -> None:
+        self._marks[name] = marks
+        changed = self._highlighter.set_layer(name, marks)
+        if len(changed) > REBUILD_ABOVE:
+            self._rebuild(keep_view=True, recompute=False)  # thousands of restyles relayout more than one swap
+        else:
+            self._highlighter.restyle(changed)
+
+    def _view_anchor(self) -> tuple[int, float] | None:
+        """The text offset at the top of the view and how far the view is scrolled past its block's top."""
+        value = self.verticalScrollBar().value()
+        if self._offsets is None or value == 0:
+            return None
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        offset = self._offsets.offset(cursor.position())
+        if offset is None:
+            return None
+        top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        return offset, value - top
+
+    def _restore_anchor(self, offset: int, past_top: float) -> None:
+        block = self.document().findBlock(self._offsets.position(offset))
+        top = self.document().documentLayout().blockBoundingRect(block).top()  # lays out up to there
+        self.verticalScrollBar().setValue(round(top + past_top))
+
+    def _set_selection(self, start: int, end: int) -> None:
+        first, last = self._offsets.span(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(last)
+        cursor.setPosition(first, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _apply_measure(self, doc: QTextDocument) -> None:
         font = theme.reading_font(self.font_point_size())
         metrics = QFontMetricsF(font)
         measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * MEASURE_CHARS
-        width = self.viewport().width() if self.isVisible() or force else self.width()
-        document.set_measure(self.document(), max(width, 200), measure, font.pointSizeF() * 96 / 72)
+        document.set_measure(doc, max(self.viewport().width(), 200), measure, font.pointSizeF() * 96 / 72)
 
     def _apply_palette(self) -> None:
         pal = self.palette()

@@ -62,14 +62,21 @@ class OffsetMap:
 
     def position(self, offset: int) -> int:
         """The document position of a text offset (offsets between blocks go to the next block)."""
-        if not self._segments:
+        starts = self._starts
+        if not starts:
             return 0
-        i = max(bisect_right(self._starts, offset) - 1, 0)
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            i, offset = 0, starts[0]
         segment = self._segments[i]
-        if offset > segment.end and i + 1 < len(self._segments):
-            segment = self._segments[i + 1]
-        offset = min(max(offset, segment.start), segment.end)
-        return segment.position + self._utf16(offset) - self._utf16(segment.start)
+        if offset > segment.end:
+            if i + 1 < len(starts):
+                segment, offset = self._segments[i + 1], starts[i + 1]
+            else:
+                offset = segment.end
+        if self._astral:
+            return segment.position + self._utf16(offset) - self._utf16(segment.start)
+        return segment.position + offset - segment.start  # the common case: no character beyond the BMP
 
     def offset(self, position: int) -> int | None:
         """The text offset at a document position; None outside the article's text (e.g. its header)."""

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
 from . import theme
@@ -116,22 +117,31 @@ class EntityCard(QWidget):
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
         if self._entity:
-            self.show_entity(self._entity.id, self._current_start())
+            self.show_entity(self._entity.id, self._current_start(), refresh=True)
         else:
             self.clear()
 
-    def show_entity(self, entity_id: str, at_offset: int | None = None) -> None:
+    def show_entity(self, entity_id: str, at_offset: int | None = None, refresh: bool = False) -> None:
         """Fill the card; ``at_offset`` makes the mention starting there the current one."""
         entity = self._analysis.entity(entity_id) if self._analysis else None
         if entity is None:
             self.clear()
             return
+        starts = [m.start for m in entity.mentions]
+        current = max(bisect_right(starts, at_offset) - 1, 0) if at_offset is not None else None
+        if entity is self._entity and not refresh:  # already shown: only move the current line
+            if current is not None and current != self._current:
+                self._mark_line(self._current, False)
+                self._current = current
+                self._mark_line(current, True)
+                self._update_nav()
+                self.mentions.scrollToAnchor(f"m{current}")
+            return
         same = self._entity is not None and self._entity.id == entity.id
         self._entity = entity
         self._quotes = [q for q in self._analysis.quotes if q.speaker and q.speaker.entity_id == entity.id]
-        if at_offset is not None:
-            starts = [m.start for m in entity.mentions]
-            self._current = max(bisect_right(starts, at_offset) - 1, 0)
+        if current is not None:
+            self._current = current
         elif not same:
             self._current = -1
         style = self._theme.type_style(entity.label)
@@ -156,10 +166,29 @@ class EntityCard(QWidget):
         if self._entity is None or not self._entity.mentions:
             return
         count = len(self._entity.mentions)
-        self._current = (delta - 1 if delta > 0 else count - 1) if self._current < 0 else (self._current + delta) % count
-        self._render()
-        mention = self._entity.mentions[self._current]
+        self._go_to((delta - 1 if delta > 0 else count - 1) if self._current < 0 else (self._current + delta) % count)
+
+    def _go_to(self, i: int) -> None:
+        """Make mention ``i`` the current one: mark its line in the list, show it in the article."""
+        self._mark_line(self._current, False)
+        self._current = i
+        self._mark_line(i, True)
+        self._update_nav()
+        self.mentions.scrollToAnchor(f"m{i}")
+        mention = self._entity.mentions[i]
         self.mentionActivated.emit(mention.start, mention.end)
+
+    def _mark_line(self, i: int, current: bool) -> None:
+        """Each mention is one paragraph of the list, in order: restyle just that one."""
+        block = self.mentions.document().findBlockByNumber(i)
+        if i < 0 or not block.isValid():
+            return
+        fmt = QTextBlockFormat()
+        if current:
+            fmt.setBackground(theme.mix(self._theme.paper, self._theme.focus_background, 0.35))
+        else:
+            fmt.setBackground(Qt.BrushStyle.NoBrush)
+        QTextCursor(block).mergeBlockFormat(fmt)
 
     def _current_start(self) -> int | None:
         if self._entity is None or self._current < 0:
@@ -183,9 +212,7 @@ class EntityCard(QWidget):
                  f"p {{ margin: 0 0 8px 0; }} h4 {{ margin: 12px 0 4px 0; }}</style>"]
         for i, mention in enumerate(entity.mentions):
             snippet = _context(analysis, mention)
-            current = i == self._current
-            background = f" style='background:{t.focus_background.name()}33'" if current else ""
-            parts.append(f"<p{background}><a name='m{i}' href='mention:{i}'><span style='color:{t.muted.name()}'>{i + 1}.</span> "
+            parts.append(f"<p><a name='m{i}' href='mention:{i}'><span style='color:{t.muted.name()}'>{i + 1}.</span> "
                          f"{snippet}</a></p>")
         if self._quotes:
             parts.append(f"<h4>Quotes by {html.escape(entity.name)} ({len(self._quotes)})</h4>")
@@ -194,6 +221,7 @@ class EntityCard(QWidget):
                 parts.append(f"<p><a href='quote:{i}'>“{html.escape(_shorten(quote.text, 260))}”</a>{cue}</p>")
         self.mentions.setHtml("".join(parts))
         if self._current >= 0:
+            self._mark_line(self._current, True)
             self.mentions.scrollToAnchor(f"m{self._current}")
 
     def _on_anchor(self, url: QUrl) -> None:
@@ -202,10 +230,7 @@ class EntityCard(QWidget):
             return
         i = int(number)
         if kind == "mention" and i < len(self._entity.mentions):
-            self._current = i
-            self._render()
-            mention: Mention = self._entity.mentions[i]
-            self.mentionActivated.emit(mention.start, mention.end)
+            self._go_to(i)
         elif kind == "quote" and i < len(self._quotes):
             self.quoteActivated.emit(self._quotes[i].start, self._quotes[i].end)
 

@@ -3,7 +3,8 @@
 Each layer is a list of (start, end, format) in document positions. Changing a layer
 restyles only the ranges it touched: those ranges go back to their base format, then
 every layer is merged over them again, in order. ExtraSelections are not used: they
-repaint slowly with thousands of marks.
+repaint slowly with thousands of marks. A full render is meant for a document that is
+not yet shown in a view: then no layout runs until the view lays it out, lazily.
 """
 
 from __future__ import annotations
@@ -34,30 +35,26 @@ class _Layer:
 
 
 class Highlighter:
-    def __init__(self, document: QTextDocument) -> None:
+    """The layers of one document. Fill them, then ``render`` (all) or ``restyle`` (what changed)."""
+
+    def __init__(self, document: QTextDocument, base: list[Mark]) -> None:
         self._document = document
-        self._base: list[Mark] = []
-        self._base_starts: list[int] = []
+        self._base = base  # each block's text with its base character format
+        self._base_starts = [m[0] for m in base]
         self._layers: dict[str, _Layer] = {name: _Layer() for name in LAYERS}
 
-    def reset(self, base: list[Mark]) -> None:
-        """A new document: its base formats, and no highlights."""
-        self._base = base
-        self._base_starts = [m[0] for m in base]
-        self._layers = {name: _Layer() for name in LAYERS}
+    @property
+    def document(self) -> QTextDocument:
+        return self._document
 
     def marks(self, layer: str) -> list[Mark]:
         return self._layers[layer].marks
 
-    def set_layer(self, name: str, marks: Iterable[Mark], restyle: bool = True) -> None:
+    def set_layer(self, name: str, marks: Iterable[Mark]) -> list[tuple[int, int]]:
+        """Replace a layer; returns the ranges whose look may have changed (to ``restyle``)."""
         old = self._layers[name]
-        new = _Layer(marks)
-        self._layers[name] = new
-        if restyle:
-            if old.marks and len(old.marks) + len(new.marks) > 5000:
-                self.render()  # cheaper than thousands of small restyles
-            else:
-                self.restyle(old.ranges() + new.ranges())
+        new = self._layers[name] = _Layer(marks)
+        return old.ranges() + new.ranges()
 
     def render(self) -> None:
         """Restyle the whole document."""

@@ -37,6 +37,9 @@ class Legend(QWidget):
         self._status.setObjectName("legendStatus")
         self._layout.addWidget(self._status)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setStyleSheet("QToolButton { border: 1px solid transparent; border-radius: 4px; padding: 2px 6px; }"
+                           "QToolButton:hover { border-color: palette(mid); }"
+                           "QToolButton:checked { background: palette(base); border-color: palette(midlight); }")
         self.set_analysis(None)
 
     def hidden_labels(self) -> set[str]:
@@ -91,6 +94,7 @@ class Legend(QWidget):
         button.setAccessibleName(f"Show {style.name}")
         button.setAccessibleDescription(f"{count} mentions; highlighted with a {look}")
         button.toggled.connect(lambda checked, l=label: self._toggle(l, checked))
+        button.toggled.connect(lambda checked, b=button: _mark_hidden(b, not checked))
         self._layout.addWidget(button)
         return button
 
@@ -99,3 +103,10 @@ class Legend(QWidget):
         (self._hidden.discard if visible else self._hidden.add)(label)
         if changed:
             self.hiddenChanged.emit(set(self._hidden))
+
+
+def _mark_hidden(button: QToolButton, hidden: bool) -> None:
+    """A hidden type is struck through, not only greyed."""
+    font = button.font()
+    font.setStrikeOut(hidden)
+    button.setFont(font)

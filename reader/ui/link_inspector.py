@@ -150,7 +150,7 @@ class LinkModel(QAbstractTableModel):
 
 def _warning_summary(link: Link) -> str:
     if link.policy == "never":
-        return "⛔ never opened" + (f": {link.warnings[0].message}" if link.warnings else "")
+        return "✖ never opened" + (f": {link.warnings[0].message}" if link.warnings else "")
     if not link.warnings:
         return "—"
     more = f" (+{len(link.warnings) - 1})" if len(link.warnings) > 1 else ""
@@ -311,7 +311,7 @@ class LinkInspector(QWidget):
         table = "".join(f"<tr><td style='color:{muted}; padding-right:10px'>{k}</td><td>{v}</td></tr>"
                         for k, v in rows)
         colours = {"danger": t.link_danger.name(), "warning": t.link_warning.name(), "info": muted}
-        marks = {"danger": "⛔", "warning": "⚠", "info": "ℹ"}
+        marks = {"danger": "✖", "warning": "⚠", "info": "ℹ"}
         warnings = "".join(f"<li style='color:{colours.get(w.severity, muted)}'>{marks.get(w.severity, '•')} "
                            f"<b>{e(w.severity.capitalize())}:</b> {e(w.message)}</li>" for w in link.warnings)
         policy = ("<b>Reader will not open this link.</b>" if link.policy == "never" or scheme_of(link) not in OPENABLE

@@ -40,7 +40,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, kind: str = "info") -> None:
         """``kind`` is "error" or "info"; the words say which, not only the colour."""
         self._kind = kind
-        prefix = "⛔ " if kind == "error" else "ℹ "
+        prefix = "✖ " if kind == "error" else "ℹ "
         self.text.setText(prefix + text)
         self.setAccessibleDescription(text)
         self._paint()

@@ -83,6 +83,12 @@ DARK = Theme(dark=True, paper=QColor("#1f2023"), ink=QColor("#e4e1da"), muted=QC
              find_background=QColor("#8a7a00"), find_ink=QColor("#ffffff"))
 
 
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` blended towards ``b`` by ``amount`` (0: a, 1: b)."""
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * amount, a.greenF() + (b.greenF() - a.greenF()) * amount,
+                           a.blueF() + (b.blueF() - a.blueF()) * amount)
+
+
 def type_name(label: str) -> str:
     return _TYPES.get(label, (label.title(),))[0]
 

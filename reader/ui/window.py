@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         for link in self._analysis.links if self._analysis else ():
             if link.start == start:
                 behind = f"  (really goes to {safe_text(link.real_target)})" if link.real_target else ""
-                flag = {"never": "  ⛔ will not be opened", "confirm": "  ⚠ flagged"}.get(link.policy, "")
+                flag = {"never": "  ✖ will not be opened", "confirm": "  ⚠ flagged"}.get(link.policy, "")
                 return f"{target_of(link)}{behind}{flag}"
         article = self.view.article
         for span in article.links if article else ():

@@ -40,7 +40,6 @@ class Analyst(QObject):
     progress = Signal(int, str, float)  # request id, stage, fraction of the whole
     analysed = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str, bool)  # request id, one-line message, True when the file could not be read
-    modelReady = Signal(str)  # the recogniser's name
 
     def __init__(self, analyzer: Analyzer | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,10 +72,6 @@ class Analyst(QObject):
         self._activate(request)
         self._pool.start(_Job(lambda: self._analyse(request, article)))
         return request
-
-    def warm_up(self) -> None:
-        """Load the model now so the first analysis does not wait for it."""
-        self._pool.start(_Job(self._load_model))
 
     def is_stale(self, request: int) -> bool:
         return self._closing or self._active > request
@@ -133,11 +128,3 @@ class Analyst(QObject):
             return
         if not self._closing:
             self.analysed.emit(request, analysis)
-
-    def _load_model(self) -> None:
-        try:
-            name = self.analyzer.recogniser.name
-        except Exception:  # noqa: BLE001 - the analysis will report it
-            return
-        if not self._closing:
-            self.modelReady.emit(name)

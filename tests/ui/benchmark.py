@@ -83,6 +83,7 @@ def main() -> int:
         a = timed("show text (build document + lay out)", lambda: window.show_article(analysis.article))
         b = timed("show analysis (highlights + panels)", lambda: window.show_analysis(analysis))
         timed("select an entity (mark its mentions)", lambda: window.select_entity("e0"))
+        timed("next mention (card + article)", window.entity_card.next_mention)
         timed("hide one type (legend toggle)", lambda: window.legend.set_label_visible("GPE", False))
         timed("find 'Hama' (mark all matches)", lambda: window._on_find_query("Hama"))
         print(f"{'display + highlight, GUI thread total':<44} {(a + b) * 1000:7.0f} ms")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui import theme
@@ -124,9 +124,7 @@ def test_next_and_previous_mention_move_the_cursor(shown, qtbot, synthetic):
     assert shown.view.textCursor().position() == shown.view.offsets.position(mentions[3].start)
 
 
-def test_next_mention_scrolls_a_long_article(window, qtbot, synthetic):
-    from dataclasses import replace
-
+def _long_article():
     from reader.core.model import Analysis, Article, Block, Entity, Mention
 
     filler = "Nothing to see in this paragraph, which only takes up room on the page. " * 6
@@ -141,10 +139,15 @@ def test_next_mention_scrolls_a_long_article(window, qtbot, synthetic):
         start += len(body) + 2
     text = "\n\n".join(parts)
     article = Article("long.txt", text, tuple(blocks))
-    analysis = Analysis(article, (), (Entity("a", "Alice Grey", "PERSON", ("Alice Grey",), tuple(mentions)),), (), (),
-                        "hand-made")
-    window.show_article(article)
-    window.show_analysis(replace(analysis))
+    return Analysis(article, (), (Entity("a", "Alice Grey", "PERSON", ("Alice Grey",), tuple(mentions)),), (), (),
+                    "hand-made")
+
+
+def test_next_mention_scrolls_a_long_article(window):
+    analysis = _long_article()
+    mentions = analysis.entities[0].mentions
+    window.show_article(analysis.article)
+    window.show_analysis(analysis)
     window.select_entity("a")
     bar = window.view.verticalScrollBar()
     window.next_mention_action.trigger()
@@ -152,6 +155,28 @@ def test_next_mention_scrolls_a_long_article(window, qtbot, synthetic):
     window.next_mention_action.trigger()
     assert bar.value() > first + 1000
     assert window.view.selected_span() == (mentions[1].start, mentions[1].end)
+
+
+def test_highlights_arriving_keep_the_readers_place(window):
+    analysis = _long_article()
+    window.show_article(analysis.article)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    window.view.select_span(100, 120)
+    bar.setValue(place)
+    window.show_analysis(analysis)  # a new document is swapped in
+    assert abs(bar.value() - place) <= 2
+    assert window.view.selected_span() == (100, 120)
+    view = window.view
+
+    def top() -> int:
+        return view.offsets.offset(view.cursorForPosition(QPoint(view.viewport().width() // 2, 5)).position())
+
+    before = top()
+    assert before > 1000
+    window.zoom_in_action.trigger()  # zooming keeps the same paragraph at the top
+    assert abs(top() - before) < 500
 
 
 def test_toggling_a_type_removes_its_highlights(shown, qtbot, synthetic):
