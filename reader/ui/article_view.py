@@ -338,16 +338,13 @@ class ArticleView(QTextBrowser):
     def _entity_marks(self) -> list[Mark]:
         if self._analysis is None or self._offsets is None:
             return []
-        formats: dict[str, QTextCharFormat] = {}
         marks: list[Mark] = []
-        position = self._offsets.position
+        spans = self._offsets.spans
         for entity in self._analysis.entities:
             if entity.label in self._hidden:
                 continue
-            fmt = formats.get(entity.id)
-            if fmt is None:
-                fmt = formats[entity.id] = self._entity_format(entity.label, self._entity_tips.get(entity.id, ""))
-            marks.extend((position(m.start), position(m.end), fmt) for m in entity.mentions)
+            fmt = self._entity_format(entity.label, self._entity_tips.get(entity.id, ""))
+            marks.extend((a, b, fmt) for a, b in spans([(m.start, m.end) for m in entity.mentions]))
         return marks
 
     def _entity_format(self, label: str, tip: str) -> QTextCharFormat:
@@ -389,7 +386,7 @@ class ArticleView(QTextBrowser):
         fmt = QTextCharFormat()
         fmt.setBackground(self._theme.focus_background)
         fmt.setForeground(self._theme.focus_ink)
-        return [(*self._offsets.span(m.start, m.end), fmt) for m in entity.mentions]
+        return [(a, b, fmt) for a, b in self._offsets.spans([(m.start, m.end) for m in entity.mentions])]
 
     def _find_marks(self) -> list[Mark]:
         if not self._find or self._offsets is None:
@@ -397,7 +394,7 @@ class ArticleView(QTextBrowser):
         fmt = QTextCharFormat()
         fmt.setBackground(self._theme.find_background)
         fmt.setForeground(self._theme.find_ink)
-        return [(*self._offsets.span(s, e), fmt) for s, e in self._find]
+        return [(a, b, fmt) for a, b in self._offsets.spans(self._find)]
 
     def _scroll_to(self, cursor: QTextCursor) -> None:
         rect = self.cursorRect(cursor)

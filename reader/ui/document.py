@@ -46,6 +46,8 @@ class OffsetMap:
         self._segments = segments
         self._starts = [s.start for s in segments]
         self._positions = [s.position for s in segments]
+        self._ends = [s.end for s in segments]
+        self._shifts = [s.position - s.start for s in segments]
         self._length = length  # characters in the document
         self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral16 = [a + k for k, a in enumerate(self._astral)]
@@ -88,6 +90,21 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.position(start), self.position(end)
+
+    def spans(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Many spans at once (tens of thousands of mentions): one bisect each when inside a block."""
+        if self._astral or not self._segments:
+            return [(self.position(s), self.position(e)) for s, e in pairs]
+        starts, ends, shifts, position = self._starts, self._ends, self._shifts, self.position
+        out = []
+        for s, e in pairs:
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and e <= ends[i]:
+                shift = shifts[i]
+                out.append((s + shift, e + shift))
+            else:
+                out.append((position(s), position(e)))
+        return out
 
 
 def segments_of(article: Article) -> list[Piece]:

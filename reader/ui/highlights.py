@@ -83,9 +83,12 @@ class Highlighter:
         return [m for m in self._base[lo:hi] if m[1] > start]
 
 
+_KEEP = QTextCursor.MoveMode.KeepAnchor
+
+
 def _select(cursor: QTextCursor, start: int, end: int) -> None:
     cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(end, _KEEP)
 
 
 def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
