@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from .html import HtmlText
+from .html import HtmlText, is_hidden
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings are not the reader's
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -33,10 +33,12 @@ EXTRACTED_NOTICE = "Main article extracted from a full web page; navigation and 
 WHOLE_PAGE_NOTICE = "Could not tell the article from the rest of the page; showing the whole page."
 TOO_BIG_NOTICE = "The page is too large to pick out its main article; showing the whole page."
 # Beyond these the page is read whole: extraction copies the tree several times and costs ~11 µs
-# per element (1.8 s at 160,000 elements), far more when one block holds thousands of links.
+# per element (1.8 s at 160,000 elements), far more when one element has thousands of children.
 EXTRACTION_LIMIT = 15_000_000  # characters of markup
 MAX_ELEMENTS = 200_000
 MAX_LINKS = 20_000
+CROWDED = 1_000  # children of one element beyond which inline wrappers are stripped before extraction
+MAX_CHILDREN = 5_000  # children of one element beyond which trafilatura's XPath gets quadratic (6 s at 13,000)
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _BOILERPLATE_TOKEN = re.compile(
@@ -177,8 +179,14 @@ def _trafilatura_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
 
 def too_big(root: lxml.html.HtmlElement, markup: str) -> bool:
     """Too large for extraction in bounded time (see MAX_ELEMENTS)."""
-    return (len(markup) > EXTRACTION_LIMIT or root.xpath("count(//a)") > MAX_LINKS
-            or root.xpath("count(//*)") > MAX_ELEMENTS)
+    if len(markup) > EXTRACTION_LIMIT:
+        return True
+    elements = links = crowded = 0
+    for element in root.iter():  # not XPath: see is_full_page
+        elements += 1
+        links += element.tag == "a"
+        crowded = max(crowded, len(element))
+    return elements > MAX_ELEMENTS or links > MAX_LINKS or crowded > MAX_CHILDREN
 
 
 def is_full_page(root: lxml.html.HtmlElement) -> bool:
@@ -193,17 +201,20 @@ def is_full_page(root: lxml.html.HtmlElement) -> bool:
         if element.tag == "header" and next(element.iterancestors("article"), None) is not None:
             continue  # an article's own header holds its headline and byline
         landmarks.add(element.tag)
-    for element in root.xpath("//*[@role]"):
-        if element.get("role", "").lower() in _LANDMARK_ROLES:
-            landmarks.add("role:" + element.get("role").lower())
-    score += min(len(landmarks), 3)
     kinds = set()
-    for element in root.xpath("//*[@class or @id]"):
-        for match in _BOILERPLATE_TOKEN.finditer(f" {element.get('class', '')} {element.get('id', '')} "):
-            kinds.add(match.group(1).lower())
-        if len(kinds) >= 3:
-            break
-    score += len(kinds)
+    # Plain iteration, not XPath: libxml2 sorts XPath node sets by document order, which is
+    # quadratic when one element has tens of thousands of children (25 s on a real page).
+    for element in root.iter():
+        attributes = element.attrib
+        if not attributes:
+            continue
+        role = attributes.get("role")
+        if role and role.lower() in _LANDMARK_ROLES:
+            landmarks.add("role:" + role.lower())
+        if len(kinds) < 3 and ("class" in attributes or "id" in attributes):
+            for match in _BOILERPLATE_TOKEN.finditer(f" {attributes.get('class', '')} {attributes.get('id', '')} "):
+                kinds.add(match.group(1).lower())
+    score += min(len(landmarks), 3) + len(kinds)
     if score >= 2:
         return True
     text_length = len(root.text_content())
@@ -258,6 +269,7 @@ def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
     if _CONFIG is None:
         _CONFIG = _trafilatura_config()
+    _decongest(root)
     try:
         document = trafilatura.bare_extraction(
             root, include_links=True, include_formatting=True, include_comments=False, include_tables=True,
@@ -270,6 +282,20 @@ def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if _flattened(body):  # links and structure are gone: find the container ourselves, or read the page whole
         return _recover_container(root, "".join("".join(body.itertext()).split()))
     return to_html(body)
+
+
+def _decongest(root: lxml.html.HtmlElement) -> None:
+    """Strip <span>/<font> where one element holds over a thousand children (syntax-highlighted code,
+    word-by-word markup): trafilatura is quadratic in them (8,000 spans in a paragraph: 14 s; a
+    real source-code page: 97 s). Hidden elements go first so stripping cannot reveal their text;
+    the walker skips both kinds anyway, so the page reads the same.
+    """
+    if max((len(element) for element in root.iter()), default=0) <= CROWDED:
+        return
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and element.getparent() is not None and is_hidden(element):
+            element.drop_tree()
+    lxml.etree.strip_tags(root, "span", "font")
 
 
 def _flattened(body: lxml.etree._Element) -> bool:

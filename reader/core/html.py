@@ -40,7 +40,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 MAX_DEPTH = 512
-MAX_TEXT_CHARS = 2_000_000  # ~300,000 words: far beyond any article; keeps every later stage bounded
+MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image")
 RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
@@ -286,7 +286,7 @@ def tree_to_text(root: lxml.html.HtmlElement, max_chars: int = MAX_TEXT_CHARS) -
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower().rpartition("}")[2]
         if event == "start":
-            if skip_depth or not tag or (tag in SKIPPED and not _holds_article(element, tag)) or _hidden(element):
+            if skip_depth or not tag or (tag in SKIPPED and not _holds_article(element, tag)) or is_hidden(element):
                 skip_depth += 1
                 continue
             if tag in BLOCKS:
@@ -342,7 +342,7 @@ def _holds_article(element: lxml.html.HtmlElement, tag: str) -> bool:
     return tag == "form" and next(element.iter("p", "article", "main"), None) is not None
 
 
-def _hidden(element: lxml.html.HtmlElement) -> bool:
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = (element.get("style") or "").replace(" ", "").lower()

@@ -189,12 +189,12 @@ def test_hundred_thousand_nested_elements_in_bounded_time():
 
 
 def test_hundred_thousand_links(tmp_path, rules):
-    markup = "<p>" + "".join(f'<a href="https://site{i % 97}.example/p/{i}">link {i}</a> ' for i in range(100_000)) + "</p>"
+    markup = "<p>" + "".join(f'<a href="https://site{i % 97}.example/p/{i}">#{i}</a> ' for i in range(100_000)) + "</p>"
     started = time.monotonic()
     article = load_file(tmp_path, "links.html", markup.encode())
     loaded = time.monotonic() - started
     assert len(article.links) == 100_000 and loaded < 15
-    assert article.text[article.links[-1].start:article.links[-1].end] == "link 99999"
+    assert article.text[article.links[-1].start:article.links[-1].end] == "#99999"
     check_article(article)
     analysis = rules.analyze(article)
     assert len(analysis.links) == 100_000
