@@ -38,8 +38,11 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
+_INVISIBLE_START = re.compile(r"<!--|<(script|style|svg|noscript|template)\b[^>]*>", re.I)
+_LONG_DATA_URL = re.compile(r"""(["'])data:[^"'<>]{512,}\1""")
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 MAX_DEPTH = 512
+MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
 MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image")
@@ -255,6 +258,40 @@ def flatten(markup: str, limit: int = 512) -> str:
                 out.append(tag if keep else block)
                 break
     return "".join(out)
+
+
+def shrink(markup: str, limit: int = MAX_MARKUP_CHARS) -> tuple[str, bool]:
+    """Make a huge document parseable in bounded memory: drop what is never shown, keep the first part.
+
+    Scripts, styles, SVG, templates, comments and long data: URLs go first (they make most of a
+    very large saved page); then, if still longer than ``limit``, the markup is cut at a tag
+    boundary (the text beyond would exceed MAX_TEXT_CHARS anyway). Returns the markup and whether
+    anything was cut. Linear: every search moves forward.
+    """
+    if len(markup) <= limit:
+        return markup, False
+    parts: list[str] = []
+    position = 0
+    while True:
+        match = _INVISIBLE_START.search(markup, position)
+        if match is None:
+            parts.append(markup[position:])
+            break
+        parts.append(markup[position:match.start()])
+        if match.group(0).startswith("<!--"):
+            end = markup.find("-->", match.end())
+            stop = end + 3 if end >= 0 else len(markup)
+        else:
+            closing = re.compile(rf"</{re.escape(match.group(1))}\s*>", re.I).search(markup, match.end())
+            stop = closing.end() if closing else len(markup)
+            if "ld+json" in match.group(0).lower():  # the page's metadata: small, keep it
+                parts.append(markup[match.start():stop])
+        position = stop
+    markup = _LONG_DATA_URL.sub(r"\1data:,\1", "".join(parts))
+    if len(markup) <= limit:
+        return markup, False
+    cut = markup.rfind("<", 0, limit)
+    return markup[:cut if cut > limit // 2 else limit], True
 
 
 def html_to_text(markup: str, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:

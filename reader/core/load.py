@@ -25,7 +25,7 @@ import charset_normalizer
 
 from . import extract
 from .errors import LoadError
-from .html import MAX_TEXT_CHARS, parse_html, tree_to_text
+from .html import MAX_TEXT_CHARS, parse_html, shrink, tree_to_text
 from .language import detect_language, language_name, primary, reconcile
 from .model import Article, Block, Metadata
 
@@ -364,8 +364,9 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     banners, comments), or when the extractor leaves out blocks of links or a sizeable part of
     the text. A clean document (a print view, an article's own HTML) keeps every word.
     """
+    markup, cut = shrink(markup)  # a no-op below 20 million characters
     root = parse_html(markup)
-    small = whole_page and not extract.too_big(root, markup)
+    small = whole_page and not cut and not extract.too_big(root, markup)
     document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
     info = extract.read_page_info(root, markup, thorough=document and small)
     full = small and extract.is_full_page(root)
@@ -387,7 +388,7 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
             notices += (extract.WHOLE_PAGE_NOTICE,)
     if result is None:
         result = tree_to_text(root)
-    if result.truncated:
+    if result.truncated or cut:
         notices += (TRUNCATED_NOTICE,)
     metadata = Metadata(title=info.title, byline=info.byline, date=info.date, site_name=info.site_name,
                         canonical_url=info.canonical_url or info.og_url, language=info.language,

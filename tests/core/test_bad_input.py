@@ -276,3 +276,17 @@ def test_fifty_megabyte_page(tmp_path):
     assert len(article.text) <= MAX_TEXT_CHARS and article.text.startswith("The minister said")
     assert any("very long" in notice for notice in article.notices)
     check_article(article)
+
+
+def test_huge_saved_page_with_inline_assets_keeps_its_article(tmp_path):
+    """SingleFile-style pages: megabytes of inline scripts, styles and images before the article."""
+    script = "<script>var bundle = '" + "x" * 12_000_000 + "';</script>"
+    style = "<style>" + ".a{color:red}" * 500_000 + "</style>"
+    image = '<img src="data:image/png;base64,' + "A" * 6_000_000 + '">'
+    markup = (f"<!DOCTYPE html><html><head>{script}{style}</head><body><nav><a href='/'>Home</a></nav><article>"
+              f"{image}<p>The article starts here and has <a href='/x'>a link</a>.</p></article></body></html>")
+    started = time.monotonic()
+    article = load_file(tmp_path, "singlefile-big.html", markup.encode())
+    assert time.monotonic() - started < 20
+    assert article.text.endswith("The article starts here and has a link.")
+    assert [link.href for link in article.links][-1] == "/x"
