@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from .html import HtmlText, is_hidden
+from .html import HtmlText, is_hidden, tree_to_text
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings are not the reader's
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -280,7 +280,14 @@ def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if body is None or not "".join(body.itertext()).strip():
         return None
     if _flattened(body):  # links and structure are gone: find the container ourselves, or read the page whole
-        return _recover_container(root, "".join("".join(body.itertext()).split()))
+        flat = "".join(body.itertext())
+        container = _recover_container(root, "".join(flat.split()))
+        if container is not None:
+            return container
+        # More words than the page shows: the body came from JSON-LD ``articleBody`` (pages that
+        # render their text with scripts). Better than the visible page, links or not.
+        visible = tree_to_text(root).text
+        return to_html(body) if len(flat.strip()) > 1.2 * len(visible) else None
     return to_html(body)
 
 

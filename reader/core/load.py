@@ -22,10 +22,11 @@ import stat
 from pathlib import Path
 
 import charset_normalizer
+import lxml.html
 
 from . import extract
 from .errors import LoadError
-from .html import MAX_TEXT_CHARS, parse_html, shrink, tree_to_text
+from .html import MAX_TEXT_CHARS, HtmlText, parse_html, shrink, tree_to_text
 from .language import detect_language, language_name, primary, reconcile
 from .model import Article, Block, Metadata
 
@@ -388,6 +389,8 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
             notices += (extract.WHOLE_PAGE_NOTICE,)
     if result is None:
         result = tree_to_text(root)
+    elif result.links:
+        result = _with_link_titles(result, root)
     if result.truncated or cut:
         notices += (TRUNCATED_NOTICE,)
     metadata = Metadata(title=info.title, byline=info.byline, date=info.date, site_name=info.site_name,
@@ -396,6 +399,20 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     return Article(source=source, text=result.text, blocks=result.blocks, links=result.links, metadata=metadata,
                    base_url=info.base_url(page_url) if fmt == "html" else None, format=fmt,
                    encoding=encoding, notices=notices)
+
+
+def _with_link_titles(result: HtmlText, root: lxml.html.HtmlElement) -> HtmlText:
+    """Extraction drops <a title>; take it back from the page (first link with the same href)."""
+    titles: dict[str, str] = {}
+    for anchor in root.iter("a"):
+        title, href = anchor.get("title"), anchor.get("href")
+        if title and href is not None:
+            titles.setdefault(href.strip(), title)
+    if not titles:
+        return result
+    links = tuple(link if link.title or link.href not in titles else dataclasses.replace(link, title=titles[link.href])
+                  for link in result.links)
+    return dataclasses.replace(result, links=links)
 
 
 def _from_plain_text(text: str, source: str, encoding: str | None, notices: tuple[str, ...]) -> Article:

@@ -190,3 +190,37 @@ def test_declared_language_loses_to_a_clearly_different_text():
     english = load_bytes(b"<html lang='en-GB'><body><p>The council said on Monday that the new road would open.</p></body></html>")
     assert english.metadata.language == "en-GB" and is_english(english)
     assert not any("not in English" in n for n in english.notices)
+
+
+def test_short_article_keeps_links_when_the_extractor_falls_back():
+    page = """<html><head><title>t</title></head><body><nav><a href="/">Home</a> <a href="/n">News</a></nav>
+    <article><h1>Short news</h1><p>The mayor <a href="/mayor">Jane Roe</a> opened the bridge on Monday, two years late.</p>
+    <div class="share-tools"><a href="#">Share on Facebook</a></div><p>It cost $4m.</p></article>
+    <footer>Copyright</footer></body></html>"""
+    article = load_bytes(page.encode())
+    assert article.text == "Short news\n\nThe mayor Jane Roe opened the bridge on Monday, two years late.\n\nIt cost $4m."
+    assert [(article.text[l.start:l.end], l.href) for l in article.links] == [("Jane Roe", "/mayor")]
+
+
+def test_script_rendered_page_falls_back_to_json_ld_body():
+    body = "The council voted on Tuesday to close the old library. " * 12
+    page = (f'<html><head><title>t</title><script type="application/ld+json">{{"@type":"NewsArticle",'
+            f'"headline":"Library","articleBody":"{body}"}}</script></head><body><nav><a href="/">Home</a></nav>'
+            '<div id="root"></div><footer class="footer">Copyright</footer></body></html>')
+    article = load_bytes(page.encode())
+    assert article.text.startswith("The council voted on Tuesday") and "Copyright" not in article.text
+
+
+def test_link_titles_survive_extraction():
+    page = ("<html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav><article><p>Read the "
+            "<a href='/r' title='The full report'>report</a> now, said the paragraph that is long enough to be an "
+            "article on its own.</p><p>A second paragraph with enough words to count for something.</p></article>"
+            "<footer class='footer'>c</footer></body></html>")
+    article = load_bytes(page.encode())
+    assert EXTRACTED_NOTICE in article.notices
+    assert [(l.href, l.title) for l in article.links] == [("/r", "The full report")]
+
+
+def test_table_layout_page_keeps_only_the_story_cell():
+    article = load_path(PAGES / "valleywater_aspnet_form.html")
+    assert "Classifieds" not in article.text and "Engineers began releasing water" in article.text
