@@ -103,8 +103,10 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
-def read_page_info(root: lxml.html.HtmlElement, markup: str, thorough: bool = True) -> PageInfo:
-    """The page's metadata. ``thorough`` adds trafilatura's reading (byline, date, site name, JSON-LD)."""
+def read_page_info(root: lxml.html.HtmlElement, markup: str, thorough: bool = True,
+                   page_url: str | None = None) -> PageInfo:
+    """The page's metadata. ``thorough`` adds trafilatura's reading (byline, date, site name, JSON-LD);
+    ``page_url`` (where it was fetched from) lets a date in the address count too."""
     head_meta: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or meta.get("itemprop") or "").strip().lower()
@@ -141,7 +143,9 @@ def read_page_info(root: lxml.html.HtmlElement, markup: str, thorough: bool = Tr
         "date": None,
     }
     if thorough:
-        info.update({key: value for key, value in _trafilatura_metadata(root).items() if value})
+        address = page_url or info["saved_from"] or info["canonical_url"] or info["og_url"]
+        address = address if address and _absolute(address) else None
+        info.update({key: value for key, value in _trafilatura_metadata(root, address).items() if value})
     if info["canonical_url"] and not _absolute(info["canonical_url"]):  # a relative canonical needs an address
         info["canonical_url"] = _join(info["saved_from"] or info["og_url"], info["canonical_url"]) if (
             info["saved_from"] or info["og_url"]) else None
@@ -158,13 +162,13 @@ def _json_ld_language(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _trafilatura_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
+def _trafilatura_metadata(root: lxml.html.HtmlElement, address: str | None) -> dict[str, str | None]:
     from trafilatura.metadata import extract_metadata  # imported on use: fragments never pay for it
 
     try:
         # extensive=False: htmldate's extensive search hands free text to dateparser, which takes
         # seconds per page and guesses (a Russian page without a date got "2024-01-01").
-        document = extract_metadata(root, extensive=False)
+        document = extract_metadata(root, default_url=address, extensive=False)
     except Exception:  # noqa: BLE001 - metadata is a bonus; a library bug must not stop the article
         return {}
     author = _clean(document.author)

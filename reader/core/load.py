@@ -369,7 +369,7 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     root = parse_html(markup)
     small = whole_page and not cut and not extract.too_big(root, markup)
     document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
-    info = extract.read_page_info(root, markup, thorough=document and small)
+    info = extract.read_page_info(root, markup, thorough=document and small, page_url=page_url)
     full = small and extract.is_full_page(root)
     if whole_page and not small and document:
         notices += (extract.TOO_BIG_NOTICE,)

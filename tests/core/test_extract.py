@@ -224,3 +224,12 @@ def test_link_titles_survive_extraction():
 def test_table_layout_page_keeps_only_the_story_cell():
     article = load_path(PAGES / "valleywater_aspnet_form.html")
     assert "Classifieds" not in article.text and "Engineers began releasing water" in article.text
+
+
+def test_date_in_the_saved_address_is_used_when_the_page_has_none():
+    page = ("<!-- saved from url=(0060)https://news.example.com/2023/05/17/council-votes-on-library -->\n"
+            "<html><head><title>Council votes</title></head><body><nav><a href=/>Home</a></nav><article><p>"
+            + "The council voted on the library today after a long debate. " * 8
+            + "</p></article><footer class=footer>c</footer></body></html>")
+    article = load_bytes(page.encode())
+    assert article.metadata.date == "2023-05-17" and article.metadata.canonical_url is None
