@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QVBoxLayout, QWidget)
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window s
     from ..core.model import Analysis, Article
 
 OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.text);;All files (*)"
-STAGES = {"model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
+STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
           "quotes": "Finding quotations…", "links": "Checking links…", "done": "Finishing…"}
 # kind: (menu text, file suffix, dialog filter); the content comes from reader.core.export
 EXPORTS: dict[str, tuple[str, str, str]] = {
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._theme = theme.current()
         self._requested = 0  # newest open request
         self._shown = 0  # request whose article is on screen
+        self._analysing = 0  # analysis request for the article on screen (0: none asked for)
         self._paths: dict[int, str] = {}
         self._path: str | None = None
         self._analysis: Analysis | None = None
@@ -268,9 +269,16 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
+    def open_article(self, article: Article) -> None:
+        """Show an article that did not come from a file here (e.g. fetched) and analyse it."""
+        self._requested = self._shown = 0  # a file still being read is no longer wanted
+        self._path = None
+        self._present(article)
+
     def show_article(self, article: Article) -> None:
         """Put a new article's text on screen now; its highlights come with ``show_analysis``."""
         self._analysis = None
+        self._analysing = 0  # whatever analysis is under way is for another article now
         self.message_bar.hide()
         self.view.set_article(article)
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
@@ -339,11 +347,20 @@ class MainWindow(QMainWindow):
         self._path = self._paths.pop(request, article.source)
         self.settings.add_recent(self._path)
         self.statusBar().clearMessage()
+        self._present(article)
+
+    def _present(self, article: Article) -> None:
+        """Text now; the analysis is asked for on the next turn of the event loop, after the paint."""
         self.show_article(article)
-        self._show_progress("sentences", 0.0)
+        self._show_progress("starting")
+        QTimer.singleShot(0, lambda: self._start_analysis(article))
+
+    def _start_analysis(self, article: Article) -> None:
+        if self.view.article is article and self._analysing == 0:
+            self._analysing = self.analyst.analyse(article)
 
     def _on_analysed(self, request: int, analysis: Analysis) -> None:
-        if request != self._shown:
+        if request != self._analysing:
             self.stale_results += 1
             return
         self.show_analysis(analysis)
@@ -355,13 +372,13 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(f"Could not open the file: {message}.{kept}", "error")
             self.statusBar().clearMessage()
             self.openFailed.emit(message)
-        elif request == self._shown and not reading:
+        elif request == self._analysing and not reading:
             self.message_bar.show_message(f"{message}. The text is shown without highlights.", "error")
             self._show_progress(None)
             self.legend.set_status("")
 
     def _on_progress(self, request: int, stage: str, fraction: float) -> None:
-        if request == self._shown:
+        if request == self._analysing:
             self._show_progress(stage, fraction)
 
     def _show_progress(self, stage: str | None, fraction: float = 0.0) -> None:

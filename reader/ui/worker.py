@@ -1,9 +1,13 @@
 """Loading and analysis off the GUI thread.
 
-Every request gets an id. Results come back by signal carrying that id; the receiver
-keeps only the newest. A job whose document has been superseded (a newer one loaded)
-is cancelled through the analyzer's ``cancelled`` callback, and what it still emits
-is marked stale by its id.
+Two kinds of request, each with its own id: ``open_path`` reads a file and reports
+``loaded``; ``analyse`` analyses an article and reports ``analysed``. The window asks for
+the analysis once the text is on screen, so the model loading (heavy, and holding the
+GIL much of the time) never delays the first paint of the text.
+
+Every result carries its request id; the receiver keeps only the newest. An analysis
+whose article has been superseded by a newer ``analyse`` call is cancelled through the
+analyzer's ``cancelled`` callback; a file that fails to open cancels nothing.
 
 The core (and with it lxml, spaCy, ...) is imported here, in a pool thread, so the
 window appears before those imports finish.
@@ -23,6 +27,10 @@ if TYPE_CHECKING:
     from ..core import Analyzer, Article
 
 
+def _import_core() -> None:
+    from .. import core  # noqa: F401, PLC0415
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[], None]) -> None:
         super().__init__()
@@ -34,12 +42,12 @@ class _Job(QRunnable):
 
 
 class Analyst(QObject):
-    """Loads files and analyses articles in a thread pool; reports back by signal."""
+    """Reads files and analyses articles in a thread pool; reports back by signal."""
 
-    loaded = Signal(int, object)  # request id, Article
-    progress = Signal(int, str, float)  # request id, stage, fraction of the whole
-    analysed = Signal(int, object)  # request id, Analysis
-    failed = Signal(int, str, bool)  # request id, one-line message, True when the file could not be read
+    loaded = Signal(int, object)  # open request id, Article
+    progress = Signal(int, str, float)  # analysis request id, stage, fraction of the whole
+    analysed = Signal(int, object)  # analysis request id, Analysis
+    failed = Signal(int, str, bool)  # request id, one-line message, True when a file could not be read
 
     def __init__(self, analyzer: Analyzer | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +56,10 @@ class Analyst(QObject):
         self._pool.setMaxThreadCount(2)  # one can read a file while the other analyses
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._requested = 0  # newest request (GUI thread writes)
-        self._active = 0  # newest request whose document loaded (worker threads write, under the lock)
+        self._newest_open = 0  # GUI thread writes
+        self._active = 0  # newest analysis request
         self._closing = False
+        self._pool.start(_Job(_import_core))  # starts now, while the window is still being built
 
     @property
     def analyzer(self) -> Analyzer:
@@ -63,13 +72,15 @@ class Analyst(QObject):
             return self._analyzer
 
     def open_path(self, path: str | os.PathLike[str]) -> int:
-        request = self._next_id()
-        self._pool.start(_Job(lambda: self._load_and_analyse(request, path)))
+        request = self._newest_open = next(self._ids)
+        self._pool.start(_Job(lambda: self._load(request, path)))
         return request
 
     def analyse(self, article: Article) -> int:
-        request = self._next_id()
-        self._activate(request)
+        """Analyse ``article``; every analysis asked for before this one becomes stale."""
+        request = next(self._ids)
+        with self._lock:
+            self._active = max(self._active, request)
         self._pool.start(_Job(lambda: self._analyse(request, article)))
         return request
 
@@ -83,15 +94,7 @@ class Analyst(QObject):
         self._pool.waitForDone(timeout_ms)
 
     # worker threads ------------------------------------------------------------------------
-    def _next_id(self) -> int:
-        self._requested = next(self._ids)
-        return self._requested
-
-    def _activate(self, request: int) -> None:
-        with self._lock:
-            self._active = max(self._active, request)
-
-    def _load_and_analyse(self, request: int, path: str | os.PathLike[str]) -> None:
+    def _load(self, request: int, path: str | os.PathLike[str]) -> None:
         from ..core import ReaderError, load_path  # noqa: PLC0415
 
         try:
@@ -102,11 +105,8 @@ class Analyst(QObject):
         except Exception as error:  # noqa: BLE001 - a bad file must never take the window down
             self.failed.emit(request, f"{os.fspath(path)} cannot be opened ({type(error).__name__}: {error})", True)
             return
-        if self._closing or request < self._requested:
-            return  # a newer request was made while this file was read
-        self._activate(request)
-        self.loaded.emit(request, article)
-        self._analyse(request, article)
+        if not self._closing and request == self._newest_open:  # else a newer file was asked for meanwhile
+            self.loaded.emit(request, article)
 
     def _analyse(self, request: int, article: Article) -> None:
         from ..core import Cancelled  # noqa: PLC0415

@@ -20,6 +20,8 @@ class GatedAnalyzer:
         self.cancel_seen: list[bool] = []
 
     def analyze(self, article, progress=None, cancelled=None) -> Analysis:
+        if progress:
+            progress("sentences", 0.0)
         if article.source.rsplit("/", 1)[-1].startswith("slow"):
             self.gate.wait(20)
             self.cancel_seen.append(bool(cancelled and cancelled()))
@@ -34,13 +36,13 @@ def test_a_stale_analysis_result_is_discarded(make_window, qtbot, tmp_path):
     fast.write_text("The second article, analysed at once.", encoding="utf-8")
     analyzer = GatedAnalyzer()
     window = make_window(analyzer_=analyzer)
-    with qtbot.waitSignal(window.articleShown, timeout=10_000):
-        first = window.open_path(slow)
+    with qtbot.waitSignal(window.analyst.progress, timeout=10_000):  # the slow analysis is under way
+        window.open_path(slow)
     with qtbot.waitSignal(window.analysisShown, timeout=10_000):
         window.open_path(fast)
     assert window.analysis.article.source == str(fast)
     with qtbot.waitSignal(window.analyst.analysed, timeout=10_000,
-                          check_params_cb=lambda request, _analysis: request == first):
+                          check_params_cb=lambda _request, analysis: analysis.article.source == str(slow)):
         analyzer.gate.set()
     assert analyzer.cancel_seen == [True]  # the analyzer was told the old request is stale
     assert window.analysis.article.source == str(fast)
@@ -53,7 +55,7 @@ def test_a_failed_open_does_not_cancel_the_running_analysis(make_window, qtbot, 
     slow.write_text("An article whose analysis is still running.", encoding="utf-8")
     analyzer = GatedAnalyzer()
     window = make_window(analyzer_=analyzer)
-    with qtbot.waitSignal(window.articleShown, timeout=10_000):
+    with qtbot.waitSignal(window.analyst.progress, timeout=10_000):
         window.open_path(slow)
     with qtbot.waitSignal(window.openFailed, timeout=10_000):
         window.open_path(tmp_path / "missing.txt")
