@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from .entities import build_entities
+from .gazetteers import load_gazetteer
 from .language import detect_language, is_english, language_name
-from .links import inspect_links
+from .links import inspect_href, inspect_links
 from .model import Analysis, Article
 from .quotes import find_quotes
 from .recognisers import Recogniser, load_recogniser
@@ -39,7 +42,10 @@ class Analyzer:
     def recogniser(self) -> Recogniser:
         with self._lock:
             if self._recogniser is None:
-                self._recogniser, self._notices = load_recogniser(self._model)
+                with _long_lived():
+                    self._recogniser, self._notices = load_recogniser(self._model)
+                    load_gazetteer()  # the other one-time loads, now rather than in the first analysis
+                    inspect_href("https://example.com/")  # the link inspector's suffix list
             return self._recogniser
 
     @property
@@ -87,6 +93,26 @@ class Analyzer:
         report("done", 1.0)
         return Analysis(article=article, sentences=sentences, entities=tuple(entities), quotes=tuple(quotes),
                         links=tuple(links), recogniser=recogniser.name, notices=tuple(notices))
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Load objects that live as long as the process (model, gazetteers) without garbage collection.
+
+    Loading them allocates hundreds of thousands of objects, which triggers full collections
+    of the whole heap; each holds the GIL for 100+ ms and freezes a GUI running next to the
+    load (measured by bench/run.py). Nothing loaded here is garbage, so collection is paused,
+    and afterwards everything is moved out of the collector's sight (``gc.freeze``): later
+    collections scan only what the analyses allocate.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 class _Clock:
