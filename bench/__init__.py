@@ -1,0 +1,1 @@
+"""Reader's benchmark (see run.py)."""
