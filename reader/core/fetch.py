@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Callable
 from email.message import Message
 from pathlib import PurePosixPath
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .errors import LoadError
 from .load import load_bytes
@@ -80,7 +80,15 @@ def normalise_url(address: str) -> str:
         raise LoadError(f"{address} contains a user name or password; Reader does not send those")
     if any(char.isspace() or ord(char) < 32 for char in address):
         raise LoadError(f"{address!r} contains spaces or control characters")
-    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
+    netloc = parts.netloc
+    if not netloc.isascii():  # an internationalised name goes on the wire as punycode
+        try:
+            netloc = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
+        except UnicodeError:
+            raise LoadError(f"{address} has a server name that cannot be used") from None
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")  # non-ASCII paths are sent percent-encoded
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -120,7 +128,10 @@ def _follow(current: str, location: str) -> str:
     scheme = urlsplit(target).scheme.lower()
     if scheme not in ("http", "https"):
         raise LoadError(f"{current} redirects to a {scheme or 'non-web'}: address, which Reader does not open")
-    return target
+    try:
+        return normalise_url(target)
+    except LoadError as error:
+        raise LoadError(f"{current} redirects to an unusable address ({error})") from None
 
 
 def _read(response: http.client.HTTPResponse, url: str, host: str, timeout: float, deadline: float,

@@ -103,6 +103,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, "Plain notes about the council meeting.\n\nSecond paragraph.\n".encode(), "text/plain; charset=utf-8")
         elif path == "/no-type":
             self.send(200, b"<html><body><p>Untyped but clearly HTML.</p></body></html>", None)
+        elif path == "/%C3%BCn%C3%AFcode/caf%C3%A9?q=%C3%A9t%C3%A9":
+            self.send(200, b"<p>Percent-encoded on the wire.</p>")
+        elif path == "/to-unicode":
+            self.send(302, b"", headers={"Location": "/ünïcode/café?q=été"})
         elif path == "/empty":
             self.send(200, b"")
         else:
@@ -162,6 +166,11 @@ def test_failures_are_one_clear_sentence(server, path, words):
     assert "\n" not in str(caught.value) and "Traceback" not in str(caught.value)
 
 
+def test_non_ascii_addresses_are_percent_encoded(server):
+    assert fetch(server + "/ünïcode/café?q=été").text == "Percent-encoded on the wire."
+    assert fetch(server + "/to-unicode").text == "Percent-encoded on the wire."
+
+
 def test_gzip_is_decoded(server):
     assert "River Aire" in fetch(server + "/gzip").text
 
@@ -218,6 +227,8 @@ def test_cancel(server):
 @pytest.mark.parametrize("typed, url", [
     ("example.com/news", "https://example.com/news"), ("http://Example.com", "http://Example.com/"),
     ("localhost:8000/x", "https://localhost:8000/x"), ("https://a.example/p?q=1#frag", "https://a.example/p?q=1"),
+    ("https://bücher.example/straße", "https://xn--bcher-kva.example/stra%C3%9Fe"),
+    ("https://a.example/a%20b", "https://a.example/a%20b"),
 ])
 def test_addresses_are_normalised(typed, url):
     assert normalise_url(typed) == url
