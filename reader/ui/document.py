@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat
@@ -31,8 +30,7 @@ class Piece(NamedTuple):
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     start: int  # text offsets
     end: int
     position: int  # document position of ``start``
@@ -134,10 +132,12 @@ def _trimmed(text: str, start: int, end: int) -> Piece:
     return Piece(start, end, "p")
 
 
-@dataclass(frozen=True)
 class Typography:
-    font: QFont
-    theme: Theme
+    """Fonts and spacing for the reading view at one size."""
+
+    def __init__(self, font: QFont, theme: Theme) -> None:
+        self.font = font
+        self.theme = theme
 
     @property
     def em(self) -> float:
@@ -182,8 +182,7 @@ class Typography:
         return fmt
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     offsets: OffsetMap
     base: list[tuple[int, int, QTextCharFormat]]  # document ranges with their base character format
 

@@ -6,7 +6,7 @@ shown in tooltips and the legend, and a plain-language name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextCharFormat
@@ -43,8 +43,7 @@ READING_FAMILIES = ("Charis SIL", "Source Serif 4", "Source Serif Pro", "Literat
 READING_POINT_SIZE = 12.5
 
 
-@dataclass(frozen=True)
-class TypeStyle:
+class TypeStyle(NamedTuple):
     label: str
     name: str  # plural, for the legend and the entity list
     tag: str  # short, for tooltips
@@ -53,8 +52,7 @@ class TypeStyle:
     underline_style: QTextCharFormat.UnderlineStyle
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     dark: bool
     paper: QColor  # the reading view's background
     ink: QColor  # the reading view's text

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QVBoxLayout, QWidget)
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._paths: dict[int, str] = {}
         self._path: str | None = None
         self._analysis: Analysis | None = None
+        self._export_folder: str | None = None
         self.stale_results = 0  # analyses that arrived for a document no longer shown (and were dropped)
         self._build_central()
         self._build_docks()
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self)
         self.view.set_zoom(self.settings.zoom())
         self._set_analysis_actions(False)
+        self.view.setFocus()
 
     # building -------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -320,10 +322,12 @@ class MainWindow(QMainWindow):
             return
         text, suffix, dialog_filter = EXPORTS[kind]
         source = Path(self._analysis.article.source)
-        folder = source.parent if source.parent.is_dir() else Path.home()
-        suggested = str(folder / (source.stem + suffix))
+        folder = self._export_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / (source.stem + suffix))
         path, _ = QFileDialog.getSaveFileName(self, text.replace("&", "").rstrip("…"), suggested, dialog_filter)
         if path:
+            self._export_folder = str(Path(path).parent)
             self.export_to(kind, path)
 
     def export_to(self, kind: str, path: str | os.PathLike[str]) -> bool:
