@@ -27,7 +27,7 @@ import lxml.html
 from . import extract
 from .errors import LoadError
 from .html import MAX_TEXT_CHARS, HtmlText, parse_html, shrink, tree_to_text
-from .language import detect_language, language_name, primary, reconcile
+from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -94,7 +94,6 @@ _LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp775",
                       "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
                       "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish"}
 _UNICODE_WIDE = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "unicode", "ucs-2"}
-NOT_ENGLISH_NOTICE = "Entities may be unreliable: the article is not in English (it looks like {name})."
 TRUNCATED_NOTICE = f"The document is very long; only its first {MAX_TEXT_CHARS:,} characters are shown."
 
 
@@ -436,16 +435,15 @@ def _from_plain_text(text: str, source: str, encoding: str | None, notices: tupl
 
 
 def _with_language(article: Article) -> Article:
-    """Record the article's language (declared, checked against the text) and warn when it is not English."""
+    """Record the article's language (declared, checked against the text).
+
+    What a language means for the analysis (no English entities on French text) is the
+    pipeline's to say, in one notice.
+    """
     language = reconcile(article.metadata.language, article.text) if article.metadata.language else detect_language(article.text)
-    notices = article.notices
-    if primary(language) not in (None, "en"):
-        name = language_name(language) or f"language '{language}'"
-        notices += (NOT_ENGLISH_NOTICE.format(name=name),)
-    if language == article.metadata.language and notices == article.notices:
+    if language == article.metadata.language:
         return article
-    return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, language=language),
-                               notices=notices)
+    return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, language=language))
 
 
 def _has_controls(text: str) -> bool:

@@ -68,7 +68,6 @@ def test_metadata(page):
         assert article.base_url == expect["base_url"]
     assert primary(meta.language) == expect["language"]
     assert is_english(article) is expect["english"]
-    assert (not is_english(article)) == any("not in English" in notice for notice in article.notices)
 
 
 def test_extraction_is_announced_only_when_it_happened(page):
@@ -189,7 +188,6 @@ def test_declared_language_loses_to_a_clearly_different_text():
     assert article.metadata.language == "ar" and not is_english(article)
     english = load_bytes(b"<html lang='en-GB'><body><p>The council said on Monday that the new road would open.</p></body></html>")
     assert english.metadata.language == "en-GB" and is_english(english)
-    assert not any("not in English" in n for n in english.notices)
 
 
 def test_short_article_keeps_links_when_the_extractor_falls_back():
