@@ -49,6 +49,11 @@ class Analyzer:
             return self._recogniser
 
     @property
+    def model_loaded(self) -> bool:
+        """True once the recogniser is loaded (the first analysis will not wait for it)."""
+        return self._recogniser is not None
+
+    @property
     def notices(self) -> tuple[str, ...]:
         self.recogniser  # noqa: B018 - loading decides the notices
         return self._notices
