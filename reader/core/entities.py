@@ -85,7 +85,8 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     gazetteer = gazetteer or load_gazetteer()
     headings = [block for block in blocks if block.kind.startswith("h")]
     sentence_starts = _sentence_starts(text, sentences)
-    mentions = [m for m in (_clean(text, r, sentence_starts, gazetteer) for r in raw) if m is not None]
+    mid_sentence = _capitalised_mid_sentence(text)
+    mentions = [m for m in (_clean(text, r, sentence_starts, gazetteer, mid_sentence) for r in raw) if m is not None]
     mentions = _resolve_overlaps(mentions)
     labels = _decide_labels(text, mentions, gazetteer)
     for mention in mentions:
@@ -114,7 +115,8 @@ def _sentence_starts(text: str, sentences: Sequence[Span]) -> frozenset[int]:
     return frozenset(starts)
 
 
-def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer: Gazetteer) -> _Mention | None:
+def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer: Gazetteer,
+           mid_sentence: frozenset[str]) -> _Mention | None:
     start, end, label = raw.start, raw.end, raw.label
     start, end = _strip_edges(text, start, end)
     if label not in NAME_LABELS:
@@ -150,7 +152,7 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
     if not any(char.isupper() for char in surface[:1]) and not surface[:1].isdigit():
         return None  # names start with a capital; "hundreds" or "leader" are not names
     if start in sentence_starts and " " not in surface and gazetteer.is_common_word(surface) \
-            and surface not in gazetteer.norp and not _capitalised_elsewhere(text, surface, start):
+            and surface not in gazetteer.norp and surface not in mid_sentence:
         return None  # "Interventions", "Armed": an ordinary word that only starts a sentence
     return _Mention(start, end, label, raw.source)
 
@@ -176,29 +178,24 @@ def _looks_like_name(text: str, tokens: list[tuple[int, int]]) -> bool:
     return bool(tokens) and text[tokens[0][0]].isupper()
 
 
-def _capitalised_elsewhere(text: str, word: str, here: int) -> bool:
-    """Does ``word`` appear capitalised mid-sentence somewhere else (so it is a name)?"""
-    for match in re.finditer(r"(?<=[a-z,;] )" + re.escape(word) + r"\b", text):
-        if match.start() != here:
-            return True
-    return False
+def _capitalised_mid_sentence(text: str) -> frozenset[str]:
+    """Words written capitalised after a lower-case word or a comma: names, not sentence openers."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’-]*", text))
 
 
 def _resolve_overlaps(mentions: Iterable[_Mention]) -> list[_Mention]:
     """Keep non-overlapping mentions: longer first, then the model's over propagated ones."""
     priority = {"institution": 0, "model": 1, "rule": 1, "propagated": 2, "gazetteer": 3}
     ordered = sorted(mentions, key=lambda m: (priority.get(m.source, 2), -(m.end - m.start), m.start))
-    starts: list[int] = []  # kept spans, sorted and disjoint, so a neighbour check suffices
-    ends: list[int] = []
+    if not ordered:
+        return []
+    # One byte per character: finding a taken character in a span is a C-speed search.
+    taken = bytearray(max(m.end for m in ordered))
     kept: list[_Mention] = []
     for mention in ordered:
-        index = bisect.bisect_right(starts, mention.start)
-        if index > 0 and ends[index - 1] > mention.start:
-            continue  # overlaps the kept span starting before it
-        if index < len(starts) and starts[index] < mention.end:
-            continue  # overlaps the kept span starting after it
-        starts.insert(index, mention.start)
-        ends.insert(index, mention.end)
+        if taken.find(1, mention.start, mention.end) != -1:
+            continue
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         kept.append(mention)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
