@@ -14,7 +14,7 @@ from .language import detect_language, is_english, language_name
 from .links import inspect_href, inspect_links
 from .model import Analysis, Article
 from .quotes import find_quotes
-from .recognisers import Recogniser, load_recogniser
+from .recognisers import Recogniser, load_recogniser, prestart
 from .sentences import split_sentences
 
 Progress = Callable[[str, float], None]  # (stage name, fraction of the whole analysis done)
@@ -44,9 +44,18 @@ class Analyzer:
             if self._recogniser is None:
                 with _long_lived():
                     self._recogniser, self._notices = load_recogniser(self._model)
-                    load_gazetteer()  # the other one-time loads, now rather than in the first analysis
-                    inspect_href("https://example.com/")  # the link inspector's suffix list
             return self._recogniser
+
+    def preload(self) -> None:
+        """Start loading the model now, in the background, and return at once.
+
+        Cheap for the caller: the spaCy model loads in a helper process (see recognisers),
+        so an app can call this at start-up, before its window is built, and the first
+        analysis finds the model (nearly) ready.
+        """
+        if self._recogniser is None:
+            prestart(self._model)  # the helper process starts now, before the thread below gets going
+            threading.Thread(target=lambda: self.recogniser, name="reader-preload", daemon=True).start()
 
     @property
     def model_loaded(self) -> bool:
@@ -69,7 +78,10 @@ class Analyzer:
                 progress(stage, fraction)
 
         clock = _Clock(timings)
+        resources = _load_resources_in_background()  # while the model may still be loading
         recogniser = self.recogniser
+        if resources is not None:
+            resources.join()
         clock("model")
         report("sentences", 0.0)
         sentences = split_sentences(article.text, article.blocks)
@@ -100,6 +112,35 @@ class Analyzer:
                         links=tuple(links), recogniser=recogniser.name, notices=tuple(notices))
 
 
+_resources_lock = threading.Lock()
+_resources_loaded = False
+
+
+def _load_resources_in_background() -> threading.Thread | None:
+    """The stages' one-time loads (gazetteers, the link inspector's suffix list), in a thread;
+    None when they are loaded already."""
+    if _resources_loaded:
+        return None
+    thread = threading.Thread(target=_load_resources, name="reader-resources", daemon=True)
+    thread.start()
+    return thread
+
+
+def _load_resources() -> None:
+    global _resources_loaded
+    with _resources_lock:
+        if not _resources_loaded:
+            with _long_lived():
+                load_gazetteer()
+                inspect_href("https://example.com/")
+            _resources_loaded = True
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
+
+
 @contextmanager
 def _long_lived() -> Iterator[None]:
     """Load objects that live as long as the process (model, gazetteers) without garbage collection.
@@ -108,16 +149,23 @@ def _long_lived() -> Iterator[None]:
     of the whole heap; each holds the GIL for 100+ ms and freezes a GUI running next to the
     load (measured by bench/run.py). Nothing loaded here is garbage, so collection is paused,
     and afterwards everything is moved out of the collector's sight (``gc.freeze``): later
-    collections scan only what the analyses allocate.
+    collections scan only what the analyses allocate. Nestable, and safe from several threads.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0:
+                gc.freeze()
+                if _gc_was_enabled:
+                    gc.enable()
 
 
 class _Clock:

