@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.apply(app)
     scratch = tempfile.TemporaryDirectory(prefix="reader-") if args.screenshot else None
     settings = Settings.at(Path(scratch.name) / "settings.ini") if scratch else Settings()
-    window = MainWindow(Analyst(), settings)
+    window = MainWindow(Analyst(model=settings.entity_model()), settings)
     _report_timings(window)
     window.show()
     window.open_path(args.file or resources.SAMPLE_ARTICLE)

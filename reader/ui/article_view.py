@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (QFontMetricsF, QGuiApplication, QMouseEvent, QPalette, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from . import document, theme
 from .highlights import Highlighter, Mark
+from .privacy import LocalOnlyBrowser, LocalOnlyDocument, plain_tip
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
     from ..core.model import Analysis, Article, Link, Mention
@@ -29,7 +30,7 @@ REBUILD_ABOVE = 3_000  # changed ranges beyond which a layer change rebuilds the
 _MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, Syria said on Thursday. "
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(LocalOnlyBrowser):
     linkClicked = Signal(int)  # the link's start offset
     linkOpenRequested = Signal(int)  # Ctrl+click: a deliberate request to open (still checked by policy)
     linkHovered = Signal(int)  # start offset, -1 when the pointer leaves the link
@@ -250,7 +251,7 @@ class ArticleView(QTextBrowser):
             return
         anchor = self._view_anchor() if keep_view else None
         selection = self.selected_span() if keep_view else None
-        doc = QTextDocument(self)
+        doc = LocalOnlyDocument(self)  # never loads anything remote (privacy.py)
         doc.setDocumentMargin(0)
         typography = document.Typography(theme.reading_font(self.font_point_size()), self._theme)
         built = document.build(doc, self._article, typography)
@@ -353,7 +354,7 @@ class ArticleView(QTextBrowser):
         fmt.setBackground(style.background)
         fmt.setUnderlineStyle(style.underline_style)
         fmt.setUnderlineColor(style.underline)
-        fmt.setToolTip(tip)
+        fmt.setToolTip(plain_tip(tip))
         return fmt
 
     def _link_marks(self) -> list[Mark]:
@@ -375,7 +376,7 @@ class ArticleView(QTextBrowser):
             fmt.setUnderlineColor(colour)
             target = (link.display_url or link.url or link.href) if link else span.href
             note = {"never": " — Reader will not open this link", "confirm": " — flagged: Reader asks before opening"}
-            fmt.setToolTip(f"{target}{note.get(policy, '')}")
+            fmt.setToolTip(plain_tip(f"{target}{note.get(policy, '')}"))
             marks.append((*self._offsets.span(span.start, span.end), fmt))
         return marks
 

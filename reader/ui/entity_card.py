@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from . import theme
+from .privacy import LocalOnlyBrowser
 from .swatch import swatch_icon
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class EntityCard(QWidget):
         self.name = QLabel(self)
         self.name.setObjectName("entityName")
         self.name.setWordWrap(True)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # names come from the article
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -48,6 +50,7 @@ class EntityCard(QWidget):
         self.aliases = QLabel(self)
         self.aliases.setObjectName("entityAliases")
         self.aliases.setWordWrap(True)
+        self.aliases.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.previous_button = QPushButton("◀ Previous", self)
         self.previous_button.setAccessibleName("Previous mention")
@@ -60,7 +63,7 @@ class EntityCard(QWidget):
         self.next_button.setToolTip("Next mention (Ctrl+])")
         self.previous_button.clicked.connect(self.previous_mention)
         self.next_button.clicked.connect(self.next_mention)
-        self.mentions = QTextBrowser(self)
+        self.mentions = LocalOnlyBrowser(self)
         self.mentions.setObjectName("entityMentions")
         self.mentions.setAccessibleName("Mentions in context")
         self.mentions.setOpenLinks(False)

@@ -9,6 +9,7 @@ from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from . import theme
+from .privacy import plain_tip
 from .swatch import swatch_icon
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ class EntityModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             others = [a for a in entity.aliases if a != entity.name]
             also = f"; also {', '.join(others)}" if others else ""
-            return f"{entity.name} ({entity.label}), {count} mention{'s' if count != 1 else ''}{also}"
+            text = f"{entity.name} ({entity.label}), {count} mention{'s' if count != 1 else ''}{also}"
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == EntityIdRole:
             return entity.id
         if role == LabelRole:

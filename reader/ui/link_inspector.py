@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter,
-                               QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from . import theme
+from .privacy import LocalOnlyBrowser, plain_tip
 
 if TYPE_CHECKING:
     from ..core.model import Analysis, Link
@@ -56,7 +57,7 @@ def confirm_open(parent: QWidget | None, link: Link) -> bool:
     if link.real_target:
         lines.append(f"Behind the redirect:  {safe_text(link.real_target)}")
     lines += [f"• {w.message}" for w in link.warnings]
-    box.setInformativeText("\n".join(lines))
+    box.setInformativeText(plain_tip("\n".join(lines)))  # link text is the page's: never markup
     open_button = box.addButton("Open in browser", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -135,7 +136,7 @@ class LinkModel(QAbstractTableModel):
                 return safe_text(link.domain or link.host or "—")
             return _warning_summary(link)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([target_of(link)] + [w.message for w in link.warnings])
+            return plain_tip("\n".join([target_of(link)] + [w.message for w in link.warnings]))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{link.text}, {link.domain or 'no domain'}, {_warning_summary(link)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
@@ -186,7 +187,7 @@ class LinkInspector(QWidget):
         header.resizeSection(2, 90)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
-        self.detail = QTextBrowser(self)
+        self.detail = LocalOnlyBrowser(self)
         self.detail.setObjectName("linkDetail")
         self.detail.setAccessibleName("Link details")
         self.detail.setOpenLinks(False)

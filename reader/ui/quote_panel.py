@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QListView, 
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from . import theme
+from .privacy import plain_tip
 
 if TYPE_CHECKING:
     from ..core.model import Analysis, Quote
@@ -78,7 +79,8 @@ class QuoteModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             badges = ", ".join(self._badges(quote))
             who = f"{self._speaker(quote)}{', ' + quote.cue if quote.cue else ''}"
-            return f"“{_short(quote.text, 600)}” — {who}{' (' + badges + ')' if badges else ''}"
+            text = f"“{_short(quote.text, 600)}” — {who}{' (' + badges + ')' if badges else ''}"
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def _speaker(self, quote: Quote) -> str:

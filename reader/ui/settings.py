@@ -1,9 +1,10 @@
-"""The one module that owns QSettings: window layout, recent files, zoom."""
+"""The one module that owns QSettings: window layout, recent files and addresses, zoom, entity model."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -11,6 +12,12 @@ from PySide6.QtWidgets import QMainWindow
 
 MAX_RECENT = 10
 LAYOUT_VERSION = 1  # bump when docks change so an old saved state is not restored onto a new layout
+_WEB = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def is_web_address(entry: str) -> bool:
+    """True for a remembered web address, False for a file path."""
+    return bool(_WEB.match(entry))
 
 
 class Settings:
@@ -46,7 +53,8 @@ class Settings:
         return [f for f in files if isinstance(f, str)][:MAX_RECENT]
 
     def add_recent(self, path: str | os.PathLike[str]) -> list[str]:
-        entry = str(Path(path).resolve())
+        """Remember a file (as an absolute path) or a web address (as given)."""
+        entry = path if isinstance(path, str) and is_web_address(path) else str(Path(path).resolve())
         files = [entry] + [f for f in self.recent_files() if f != entry]
         self._store.setValue("recent/files", json.dumps(files[:MAX_RECENT]))
         return files[:MAX_RECENT]
@@ -60,6 +68,15 @@ class Settings:
 
     def set_zoom(self, steps: int) -> None:
         self._store.setValue("view/zoom", int(steps))
+
+    # entity model ---------------------------------------------------------------------------
+    def entity_model(self) -> str | None:
+        """The entity model the reader picked: a spaCy package name, "rules", or None (the best installed)."""
+        value = self._store.value("analysis/model", "")
+        return value if isinstance(value, str) and value else None
+
+    def set_entity_model(self, model: str | None) -> None:
+        self._store.setValue("analysis/model", model or "")
 
     def sync(self) -> None:
         self._store.sync()

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QToolButton, QVBoxLayout, QWidget)
 
 from . import theme
 from .article_view import ArticleView
@@ -23,8 +23,10 @@ from .find_bar import FindBar
 from .legend import Legend
 from .link_inspector import LinkInspector, safe_text, target_of
 from .message_bar import MessageBar
+from .model_menu import ModelMenu, default_model, label_of, model_of
+from .open_url import OpenUrlDialog, check_address
 from .quote_panel import QuotePanel
-from .settings import Settings
+from .settings import Settings, is_web_address
 from .worker import Analyst
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
     articleShown = Signal(object)  # Article: its text is on screen
     analysisShown = Signal(object)  # Analysis: its highlights and panels are on screen
     openFailed = Signal(str)
+    openCancelled = Signal(int)  # open request id: a download was stopped or superseded
 
     def __init__(self, analyst: Analyst, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,8 +73,11 @@ class MainWindow(QMainWindow):
         self._requested = 0  # newest open request
         self._shown = 0  # request whose article is on screen
         self._analysing = 0  # analysis request for the article on screen (0: none asked for)
-        self._paths: dict[int, str] = {}
-        self._path: str | None = None
+        self._paths: dict[int, str] = {}  # open request -> the file path or web address asked for
+        self._path: str | None = None  # the file on screen (None for a fetched page)
+        self._source: str | None = None  # the file or web address on screen
+        self._fetching = 0  # the download under way (0: none)
+        self._analysis_model: str | None = None  # the model asked for when the analysis on screen was
         self._analysis: Analysis | None = None
         self._export_folder: str | None = None
         self.stale_results = 0  # analyses that arrived for a document no longer shown (and were dropped)
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self)
         self.view.set_zoom(self.settings.zoom())
         self._set_analysis_actions(False)
+        self._show_fetch(None)
         self.view.setFocus()
 
     # building -------------------------------------------------------------------------------
@@ -143,10 +150,35 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.recogniser_label = QLabel(self)
         self.recogniser_label.setObjectName("recogniserLabel")
+        self.fetch_status = QWidget(self)
+        self.fetch_status.setObjectName("fetchStatus")
+        self.fetch_status.setAccessibleName("Download")
+        self.fetch_label = QLabel(self.fetch_status)
+        self.fetch_label.setObjectName("fetchLabel")
+        self.fetch_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.fetch_progress = QProgressBar(self.fetch_status)
+        self.fetch_progress.setObjectName("fetchProgress")
+        self.fetch_progress.setAccessibleName("Download progress")
+        self.fetch_progress.setRange(0, 0)
+        self.fetch_progress.setMaximumWidth(100)
+        self.fetch_progress.setTextVisible(False)
+        self.fetch_cancel = QToolButton(self.fetch_status)
+        self.fetch_cancel.setObjectName("fetchCancel")
+        self.fetch_cancel.setText("Cancel")
+        self.fetch_cancel.setToolTip("Stop the download; the article on screen stays")
+        self.fetch_cancel.setAccessibleName("Cancel download")
+        self.fetch_cancel.clicked.connect(self.cancel_fetch)
+        row = QHBoxLayout(self.fetch_status)
+        row.setContentsMargins(0, 0, 6, 0)
+        row.addWidget(self.fetch_label)
+        row.addWidget(self.fetch_progress)
+        row.addWidget(self.fetch_cancel)
+        bar.addPermanentWidget(self.fetch_status)
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.recogniser_label)
         self._show_progress(None)
+        self.fetch_status.hide()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | list | None = None,
                 tip: str | None = None) -> QAction:
@@ -164,6 +196,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
         self.open_action = self._action("&Open…", self.choose_file, K.Open, "Open an article file")
+        self.open_url_action = self._action("Open &URL…", self.choose_url, "Ctrl+L",
+                                            "Download a web page and open it as an article")
+        self.stop_action = self._action("&Stop Download", self.cancel_fetch, None,
+                                        "Stop the download under way; the article on screen stays")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.export_actions = {kind: self._action(text, lambda k=kind: self.choose_export(k))
                                for kind, (text, *_rest) in EXPORTS.items()}
@@ -194,6 +230,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_url_action)
+        file_menu.addAction(self.stop_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
@@ -208,6 +246,9 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.model_menu = ModelMenu(self.current_entity_model, view_menu)
+        view_menu.addMenu(self.model_menu)
         view_menu.addSeparator()
         go_menu = view_menu.addMenu("&Go to Panel")
         for action in self.focus_actions:
@@ -228,6 +269,8 @@ class MainWindow(QMainWindow):
         a.analysed.connect(self._on_analysed)
         a.failed.connect(self._on_failed)
         a.progress.connect(self._on_progress)
+        a.cancelled.connect(self._on_cancelled)
+        self.model_menu.modelChosen.connect(self.set_entity_model)
         v = self.view
         v.mentionClicked.connect(lambda entity_id, start: self.select_entity(entity_id, start))
         v.linkClicked.connect(self._on_link_clicked)
@@ -254,16 +297,59 @@ class MainWindow(QMainWindow):
 
     @property
     def path(self) -> str | None:
+        """The file on screen; None for a page fetched from the web."""
         return self._path
+
+    @property
+    def source(self) -> str | None:
+        """The file or web address on screen."""
+        return self._source
+
+    @property
+    def fetching(self) -> int:
+        """The download under way (its open request id), 0 when none."""
+        return self._fetching
 
     def open_path(self, path: str | os.PathLike[str]) -> int:
         """Read and analyse a file in the background; the current article stays until it is readable."""
         path = os.fspath(path)
-        request = self.analyst.open_path(path)
+        request = self.analyst.open_path(path)  # a download under way is now stale: it stops
         self._requested = request
         self._paths[request] = path
+        self._show_fetch(None)
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
         return request
+
+    def open_url(self, address: str) -> int:
+        """Download a web page in the background and show it as an article; 0 if the address is refused.
+
+        A newer open (file or page) cancels this download; until it succeeds, the article on
+        screen stays, and a failure is explained in the message bar.
+        """
+        url, problem = check_address(address)
+        if url is None:
+            self._show_open_error(problem or "That address cannot be opened", 0)
+            return 0
+        request = self.analyst.open_url(url)
+        self._requested = request
+        self._paths[request] = url
+        self.statusBar().clearMessage()
+        self._show_fetch(request, url)
+        return request
+
+    def choose_url(self) -> None:
+        url = OpenUrlDialog.get_url(self, [f for f in self.settings.recent_files() if is_web_address(f)])
+        if url:
+            self.open_url(url)
+
+    def cancel_fetch(self) -> None:
+        """Stop the download under way; the article on screen stays."""
+        if self._fetching:
+            self.analyst.cancel_open(self._fetching)
+            self._requested = 0 if self._requested == self._fetching else self._requested
+            self._paths.pop(self._fetching, None)
+            self._show_fetch(None)
+            self.statusBar().showMessage("Download cancelled", 4000)
 
     def choose_file(self) -> None:
         start = str(Path(self._path).parent) if self._path else str(Path.home())
@@ -272,16 +358,18 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_article(self, article: Article) -> None:
-        """Show an article that did not come from a file here (e.g. fetched) and analyse it."""
+        """Show an article that did not come through ``open_path``/``open_url`` and analyse it."""
         self._requested = self._shown = 0  # a file still being read is no longer wanted
         self._path = None
+        self._source = article.source
+        self._show_fetch(None)
         self._present(article)
 
     def show_article(self, article: Article) -> None:
         """Put a new article's text on screen now; its highlights come with ``show_analysis``."""
         self._analysis = None
         self._analysing = 0  # whatever analysis is under way is for another article now
-        self.message_bar.hide()
+        self.message_bar.clear()  # errors and notices were about what was here before
         self.view.set_article(article)
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
             panel.set_analysis(None)
@@ -301,8 +389,11 @@ class MainWindow(QMainWindow):
         self.entity_card.set_analysis(analysis)
         self.view.set_hidden_labels(self.legend.hidden_labels())
         self.recogniser_label.setText(f"Entities: {analysis.recogniser}")
-        if analysis.notices and not self.message_bar.isVisible():
-            self.message_bar.show_message(" ".join(analysis.notices), "info")
+        self.recogniser_label.setToolTip("The recogniser that found the highlighted names (View > Entity Model)")
+        self.message_bar.clear(group="notices")
+        self.message_bar.clear(group="analysis")
+        for notice in analysis.notices:  # one row each, so each can be dismissed
+            self.message_bar.show_message(notice, "info", group="notices")
         self._set_analysis_actions(True)
         self._show_progress(None)
         self.analysisShown.emit(analysis)
@@ -315,6 +406,28 @@ class MainWindow(QMainWindow):
             return
         self.entity_card.show_entity(entity_id, at_offset)
         self.card_dock.show()
+
+    # entity model ---------------------------------------------------------------------------
+    def current_entity_model(self) -> str:
+        """The model to show checked: what produced the entities on screen, unless another was chosen since."""
+        if self._analysis is not None and self._analysis_model == self.analyst.model:
+            used = model_of(self._analysis.recogniser)  # the truth, even when the choice fell back
+            if used:
+                return used
+        return self.analyst.model or default_model()
+
+    def set_entity_model(self, model: str) -> None:
+        """Remember the choice and re-analyse the article on screen with it, in the background."""
+        self.settings.set_entity_model(model)
+        same = self._analysis is not None and model == self.current_entity_model()
+        if not self.analyst.set_model(model, reuse=same) or same:
+            return
+        self.statusBar().showMessage(f"Entities from now on: {label_of(model)}", 6000)
+        article = self.view.article
+        if article is not None:
+            self._analysing = 0  # the analysis under way (if any) becomes stale
+            self._show_progress("starting")
+            self._start_analysis(article)
 
     # exporting ------------------------------------------------------------------------------
     def choose_export(self, kind: str) -> None:
@@ -348,8 +461,11 @@ class MainWindow(QMainWindow):
         if request != self._requested:
             return
         self._shown = request
-        self._path = self._paths.pop(request, article.source)
-        self.settings.add_recent(self._path)
+        source = self._paths.pop(request, article.source)
+        self._source = source
+        self._path = None if is_web_address(source) else source
+        self.settings.add_recent(source)
+        self._show_fetch(None)
         self.statusBar().clearMessage()
         self._present(article)
 
@@ -361,6 +477,7 @@ class MainWindow(QMainWindow):
 
     def _start_analysis(self, article: Article) -> None:
         if self.view.article is article and self._analysing == 0:
+            self._analysis_model = self.analyst.model
             self._analysing = self.analyst.analyse(article)
 
     def _on_analysed(self, request: int, analysis: Analysis) -> None:
@@ -372,14 +489,37 @@ class MainWindow(QMainWindow):
     def _on_failed(self, request: int, message: str, reading: bool) -> None:
         if request == self._requested and reading:
             self._paths.pop(request, None)
-            kept = " The previous article is still shown." if self._shown else ""
-            self.message_bar.show_message(f"Could not open the file: {message}.{kept}", "error")
-            self.statusBar().clearMessage()
-            self.openFailed.emit(message)
+            if request == self._fetching:
+                self._show_fetch(None)
+            self._show_open_error(message, request)
         elif request == self._analysing and not reading:
-            self.message_bar.show_message(f"{message}. The text is shown without highlights.", "error")
+            self.message_bar.clear(group="analysis")
+            self.message_bar.show_message(message, "error", "The text is shown without highlights.", group="analysis")
             self._show_progress(None)
             self.legend.set_status("")
+
+    def _show_open_error(self, message: str, request: int) -> None:
+        """The core's sentence as it is (the CLI prints the same); what it means for the window below it."""
+        kept = "The previous article is still shown." if self.view.article is not None else ""
+        self.message_bar.clear(group="open")
+        self.message_bar.show_message(message, "error", kept, group="open")
+        self.statusBar().clearMessage()
+        self.openFailed.emit(message)
+
+    def _on_cancelled(self, request: int) -> None:
+        if request == self._fetching:  # not cancelled from here: a newer open superseded it
+            self._show_fetch(None)
+        self._paths.pop(request, None)
+        self.openCancelled.emit(request)
+
+    def _show_fetch(self, request: int | None, url: str = "") -> None:
+        self._fetching = request or 0
+        busy = bool(request)
+        if busy:
+            self.fetch_label.setText(f"Fetching {_short_address(url)}…")
+            self.fetch_status.setToolTip(url)
+        self.fetch_status.setVisible(busy)
+        self.stop_action.setEnabled(busy)
 
     def _on_progress(self, request: int, stage: str, fraction: float) -> None:
         if request == self._analysing:
@@ -465,10 +605,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for i, path in enumerate(files):
-            action = self.recent_menu.addAction(f"&{i + 1}  {Path(path).name}" if i < 9 else Path(path).name)
+            web = is_web_address(path)
+            name = _short_address(path) if web else Path(path).name
+            action = self.recent_menu.addAction(f"&{i + 1}  {name}" if i < 9 else name)
             action.setToolTip(path)
             action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+            opener = self.open_url if web else self.open_path
+            action.triggered.connect(lambda _checked=False, p=path, o=opener: o(p))
         if not files:
             self.recent_menu.addAction("No recent files").setEnabled(False)
             return
@@ -500,6 +643,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.analyst.shutdown()
         super().closeEvent(event)
+
+
+def _short_address(url: str, limit: int = 60) -> str:
+    """"https://www.example.com/news/2024/story.html" -> "www.example.com/news/2024/story.html", cut to ``limit``."""
+    shown = url.split("://", 1)[-1].rstrip("/")
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
 def _local_file(mime: QMimeData) -> str | None:

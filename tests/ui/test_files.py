@@ -64,7 +64,10 @@ def test_unreadable_file_shows_an_error_and_keeps_the_previous_article(sample_wi
         assert str(path.name) in failed.args[0] or "folder" in failed.args[0]
         bar = sample_window.message_bar
         assert bar.isVisible() and bar.kind == "error"
-        assert "Could not open" in bar.text.text() and "previous article is still shown" in bar.text.text()
+        row = bar.rows[-1]
+        assert row.text.text() == failed.args[0]  # the core's sentence, word for word
+        assert row.detail.isVisible() and "previous article is still shown" in row.detail.text()
+        assert len(bar.messages("error")) == 1  # a newer failure replaces the older one
         assert sample_window.view.toPlainText() == before_text
         assert sample_window.analysis is before
     assert sample_window.windowTitle().startswith("hama")

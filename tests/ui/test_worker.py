@@ -15,6 +15,8 @@ class GatedAnalyzer:
     It ignores the ``cancelled`` callback on purpose, so the slow result does arrive, late.
     """
 
+    model_loaded = True
+
     def __init__(self) -> None:
         self.gate = threading.Event()
         self.cancel_seen: list[bool] = []
@@ -78,6 +80,8 @@ def test_progress_is_reported_while_analysing(window, qtbot, data_dir):
 
 def test_analysis_errors_keep_the_text(make_window, qtbot, tmp_path):
     class Broken:
+        model_loaded = True
+
         def analyze(self, article, progress=None, cancelled=None):
             raise RuntimeError("model exploded")
 
@@ -87,5 +91,6 @@ def test_analysis_errors_keep_the_text(make_window, qtbot, tmp_path):
     with qtbot.waitSignal(window.articleShown, timeout=10_000):
         window.open_path(note)
     qtbot.waitUntil(window.message_bar.isVisible, timeout=10_000)
-    assert "model exploded" in window.message_bar.text.text()
+    assert "model exploded" in window.message_bar.messages("error")[0]
+    assert "without highlights" in window.message_bar.rows[0].detail.text()
     assert "cannot be analysed" in window.view.toPlainText()
