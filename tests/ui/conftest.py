@@ -147,3 +147,16 @@ def sample_window(window, qtbot, data_dir):
     with qtbot.waitSignal(window.analysisShown, timeout=SAMPLE_TIMEOUT_MS):
         window.open_path(data_dir / "hama.html")
     return window
+
+
+@pytest.fixture
+def local_server(monkeypatch):
+    """A web server on 127.0.0.1 (see local_server.py); proxies are switched off so nothing else is asked."""
+    from .local_server import Server
+
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    server = Server().start()
+    yield server
+    server.stop()
