@@ -94,3 +94,30 @@ def test_analysis_errors_keep_the_text(make_window, qtbot, tmp_path):
     assert "model exploded" in window.message_bar.messages("error")[0]
     assert "without highlights" in window.message_bar.rows[0].detail.text()
     assert "cannot be analysed" in window.view.toPlainText()
+
+
+def test_model_loading_is_announced_only_when_the_model_is_not_loaded(qtbot, tmp_path):
+    from reader.ui.worker import Analyst
+
+    class Fake:
+        def __init__(self, loaded):
+            self.model_loaded = loaded
+
+        def analyze(self, article, progress=None, cancelled=None):
+            self.model_loaded = True  # the public property: the worker reads nothing private
+            progress("done", 1.0)
+            return Analysis(article, (), (), (), (), "fake")
+
+    note = tmp_path / "note.txt"
+    note.write_text("A short note.", encoding="utf-8")
+    from reader.core import load_path
+
+    article = load_path(note)
+    for loaded, expected in ((False, ["model", "done"]), (True, ["done"])):
+        analyst = Analyst(Fake(loaded))
+        stages = []
+        analyst.progress.connect(lambda _request, stage, _fraction: stages.append(stage))
+        with qtbot.waitSignal(analyst.analysed, timeout=10_000):
+            analyst.analyse(article)
+        assert stages == expected
+        analyst.shutdown()
