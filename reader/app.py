@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import resources
 from .ui import theme
-from .ui.settings import Settings
+from .ui.settings import Settings, is_web_address
 from .ui.window import MainWindow
 from .ui.worker import Analyst
 
@@ -25,7 +25,8 @@ TIMING_ENV = "READER_TIMING"  # set to the launch time (seconds since the epoch)
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reader", description="Read a news article closely: entities, quotes, links.")
-    parser.add_argument("file", nargs="?", help="an article (HTML, Markdown or text); the bundled sample if omitted")
+    parser.add_argument("file", nargs="?",
+                        help="an article (HTML, Markdown or text file, or an http/https address); the bundled sample if omitted")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window with the file analysed, save it as a PNG and exit")
     return parser.parse_args(list(argv))
@@ -43,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(Analyst(model=settings.entity_model()), settings)
     _report_timings(window)
     window.show()
-    window.open_path(args.file or resources.SAMPLE_ARTICLE)
+    if args.file and is_web_address(args.file):
+        window.open_url(args.file)
+    else:
+        window.open_path(args.file or resources.SAMPLE_ARTICLE)
     if args.screenshot:
         code = _screenshot(app, window, args.screenshot)
         window.close()

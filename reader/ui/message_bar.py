@@ -34,6 +34,8 @@ class Message(QFrame):
         self.setAutoFillBackground(True)
         self.icon = QLabel(ICONS.get(kind, ICONS["info"]), self)
         self.icon.setObjectName("messageIcon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.icon.setFixedWidth(max(self.icon.fontMetrics().horizontalAdvance(icon) for icon in ICONS.values()) + 4)
         self.icon.setAccessibleName(KIND_NAMES.get(kind, "Notice"))  # the words say which, not only the colour
         self.text = QLabel(text, self)
         self.text.setObjectName("messageText")
@@ -45,6 +47,9 @@ class Message(QFrame):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setVisible(bool(detail))
+        small = self.detail.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        self.detail.setFont(small)
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("messageDismiss")
         self.close_button.setText("✕")
@@ -71,7 +76,7 @@ class Message(QFrame):
         background, ink = colours.get(self.kind, colours["info"])
         self.setStyleSheet(f"#message {{ background: {background}; }} "
                            f"#messageText, #messageIcon, #messageDismiss {{ color: {ink}; }} "
-                           f"#messageDetail {{ color: {ink}; font-size: small; }}")
+                           f"#messageDetail {{ color: {ink}; }}")
 
 
 class MessageBar(QFrame):

@@ -89,6 +89,7 @@ class OpenUrlDialog(QDialog):
             self.error.setText(f"✖ {problem}")
             self.error.setAccessibleDescription(problem or "")
             self.error.show()
+            self.adjustSize()  # room for the reason; the note below must not be squeezed
             self.edit.setFocus()
             self.edit.selectAll()
             return
