@@ -362,6 +362,8 @@ class MainWindow(QMainWindow):
         self._requested = self._shown = 0  # a file still being read is no longer wanted
         self._path = None
         self._source = article.source
+        if self._fetching:
+            self.analyst.cancel_open(self._fetching)
         self._show_fetch(None)
         self._present(article)
 
@@ -607,6 +609,7 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(files):
             web = is_web_address(path)
             name = _short_address(path) if web else Path(path).name
+            name = name.replace("&", "&&")  # not a mnemonic (a query string has many)
             action = self.recent_menu.addAction(f"&{i + 1}  {name}" if i < 9 else name)
             action.setToolTip(path)
             action.setStatusTip(path)
@@ -625,18 +628,20 @@ class MainWindow(QMainWindow):
 
     # events ---------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_file(event.mimeData()):
+        if _dropped(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:
-        if _local_file(event.mimeData()):
+        if _dropped(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _local_file(event.mimeData())
-        if path:
+        """A file opens; a web address (a link dragged from a browser) is downloaded."""
+        dropped = _dropped(event.mimeData())
+        if dropped:
             event.acceptProposedAction()
-            self.open_path(path)
+            kind, target = dropped
+            self.open_path(target) if kind == "file" else self.open_url(target)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self)
@@ -649,6 +654,17 @@ def _short_address(url: str, limit: int = 60) -> str:
     """"https://www.example.com/news/2024/story.html" -> "www.example.com/news/2024/story.html", cut to ``limit``."""
     shown = url.split("://", 1)[-1].rstrip("/")
     return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+def _dropped(mime: QMimeData) -> tuple[str, str] | None:
+    """("file", path) or ("web", address) for what was dropped; a file wins over an address."""
+    path = _local_file(mime)
+    if path:
+        return "file", path
+    for url in mime.urls() if mime.hasUrls() else ():
+        if url.scheme().lower() in ("http", "https"):
+            return "web", url.toString()
+    return None
 
 
 def _local_file(mime: QMimeData) -> str | None:

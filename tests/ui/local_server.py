@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.server
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PAGES = Path(__file__).parents[1] / "data" / "pages"
 ARTICLE = (PAGES / "ledger_semantic.html").read_bytes()
@@ -33,13 +34,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         self.server.record(self.path)
-        if self.path == "/news/article.html":
+        path = urlsplit(self.path).path
+        if path == "/news/article.html":
             self.send(200, ARTICLE)
-        elif self.path == "/notes.txt":
+        elif path == "/notes.txt":
             self.send(200, NOTES, "text/plain; charset=utf-8")
-        elif self.path == "/report.pdf":
+        elif path == "/report.pdf":
             self.send(200, b"%PDF-1.7\n...", "application/pdf")
-        elif self.path.startswith("/drip"):
+        elif path == "/drip":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(10_000_000))

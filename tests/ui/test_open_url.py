@@ -196,3 +196,19 @@ def test_a_remembered_address_opens_from_the_recent_menu(quick_window, qtbot, lo
 def test_check_address_uses_the_core_rules():
     assert open_url.check_address("HTTP://127.0.0.1:8/a b")[0] is None
     assert open_url.check_address("http://127.0.0.1:8/a")[0] == "http://127.0.0.1:8/a"
+
+
+def test_dropping_a_link_from_a_browser_downloads_it(quick_window, qtbot, local_server):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl(local_server.url + "/notes.txt?a=1&b=2")])
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(quick_window.articleShown, timeout=10_000):
+        quick_window.dropEvent(event)
+    assert "Mayor Alice Grant" in quick_window.view.toPlainText()
+    assert local_server.requests() == ["/notes.txt?a=1&b=2"]
+    quick_window._fill_recent()
+    assert "a=1&&b=2" in quick_window.recent_menu.actions()[0].text()  # "&" shown, not taken as a mnemonic
