@@ -45,7 +45,7 @@ TARGET_HIGHLIGHTS_S = 2.5  # launch -> sample fully highlighted
 TARGET_GUI_S = 0.5  # 1 MB article displayed + highlighted, GUI-thread time
 TARGET_MEMORY_MB = 500.0  # peak memory, long article
 
-FULL = {"words": 100_000, "repeats": 2, "cold_starts": 3, "gui_bytes": 1_000_000, "gui_model": None}
+FULL = {"words": 100_000, "repeats": 3, "cold_starts": 3, "gui_bytes": 1_000_000, "gui_model": None}
 QUICK = {"words": 20_000, "repeats": 1, "cold_starts": 1, "gui_bytes": 1_000_000, "gui_model": None}
 
 
@@ -184,7 +184,7 @@ def run_scenario(name: str, timeout: float = 1800, **params: Any) -> dict[str, A
     return result
 
 
-def cold_start(timeout: float = 120) -> dict[str, Any]:
+def cold_start(timeout: float = 120, script: str = "main.py") -> dict[str, Any]:
     """``python main.py`` (the sample) until the app reports the text shown and the highlights shown.
 
     The app prints ``timing: text shown X s`` / ``timing: highlights shown Y s`` on stderr when
@@ -195,7 +195,7 @@ def cold_start(timeout: float = 120) -> dict[str, Any]:
         load_before = os.getloadavg()
         launched = time.time()
         env["READER_TIMING"] = repr(launched)
-        process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], stderr=subprocess.PIPE,
+        process = subprocess.Popen([sys.executable, str(ROOT / script)], stderr=subprocess.PIPE,
                                    stdout=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
         result: dict[str, Any] = {}
         lines: list[str] = []
@@ -295,32 +295,35 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                     _status(text, TARGET_TEXT_S)))
         out.append(("Cold start: launch -> sample fully highlighted", _s(high), f"< {TARGET_HIGHLIGHTS_S:g} s",
                     _status(high, TARGET_HIGHLIGHTS_S)))
+    early = results.get("cold_start_prestarted") or {}
+    if early.get("highlights_shown_s") is not None:
+        out.append(("  same, model prestarted in app's first line (proposed)", _s(early["highlights_shown_s"]),
+                    f"< {TARGET_HIGHLIGHTS_S:g} s", _status(early["highlights_shown_s"], TARGET_HIGHLIGHTS_S)))
     core = results.get("core") or {}
     if "analyze_s" in core:
         words = core["words"]
         bare, own = core["bare_ner_s"], core["own_s"]
         out.append((f"Bare NER ({'+'.join(core['bare_components'])}), {words:,} words", _s(bare),
                     "", f"{words / bare:,.0f} words/s"))
-        out.append(("Reader, 1 process: load + analyse", _s(core["load_s"] + core["analyze_s"]), "",
+        where = "its helper process" if core.get("ner_in_helper_process") else "this process"
+        out.append((f"Reader, NER on 1 core ({where}): load + analyse", _s(core["load_s"] + core["analyze_s"]), "",
                     f"{words / (core['load_s'] + core['analyze_s']):,.0f} words/s"))
         out.append(("Reader's own stages (all but the model) / bare NER", f"{own / bare:.0%}",
                     f"<= {TARGET_OVERHEAD:.0%}", _status(own / bare, TARGET_OVERHEAD)))
-        stages = core["stages"]
+        stages = dict(core["stages"], overhead=core["recogniser_overhead_s"])
         for key, label in (("load", "load/parse"), ("sentences", "sentences"), ("ner", "NER (recogniser)"),
+                           ("ner_model", "  of which the model itself"), ("overhead", "  of which the recogniser's own"),
                            ("entities", "entity clean-up + clustering"), ("quotes", "quotes"), ("links", "links"),
                            ("export", "export to JSON")):
             value = core["load_s"] if key == "load" else core["export_json_s"] if key == "export" else stages.get(key)
             out.append((f"  stage: {label}", _s(value), "", f"{value / bare:.1%} of bare NER" if value else ""))
-        if "analyze_parallel_s" in core:
-            total = core["load_s"] + core["analyze_parallel_s"]
-            per_100k = total * 100_000 / words
-            out.append((f"Reader, NER on {core['processes']} processes: load + analyse", _s(total),
-                        f"< {TARGET_LONG_S:g} s /100k words",
-                        f"{_status(per_100k, TARGET_LONG_S)} ({words / total:,.0f} words/s)"))
-        else:
-            total = core["load_s"] + core["analyze_s"]
-            out.append(("Reader: 100,000 words analysed (load + analyse)", _s(total * 100_000 / words),
-                        f"< {TARGET_LONG_S:g} s", _status(total * 100_000 / words, TARGET_LONG_S)))
+        total = core["load_s"] + core.get("analyze_parallel_s", core["analyze_s"])
+        label = f"Reader, NER on {core.get('parallel_processes', 1)} processes: load + analyse"
+        if words >= 100_000:
+            out.append((label, _s(total), f"< {TARGET_LONG_S:g} s /100k words",
+                        f"{_status(total * 100_000 / words, TARGET_LONG_S)} ({words / total:,.0f} words/s)"))
+        else:  # a quick run's document is too short to judge the 100,000-word target
+            out.append((label, _s(total), "", f"{words / total:,.0f} words/s"))
     stall = results.get("gui_stall") or {}
     if "max_stall_background_s" in stall:
         out.append((f"GUI: {stall['words']:,} words opened -> highlights shown", _s(stall["analysis_shown_s"]), "",
@@ -411,20 +414,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"... {name}", file=sys.stderr, flush=True)
 
     if "cold_start" in plan:
-        step(f"cold start x{config['cold_starts']}")
-        runs = [cold_start() for _ in range(config["cold_starts"])]
-        good = [run for run in runs if "error" not in run]
-        summary: dict[str, Any] = {"runs": runs}
-        if good:
-            for key in ("text_shown_s", "highlights_shown_s", "tree_peak_rss_mb", "vm_hwm_mb"):
-                values = [run[key] for run in good if run.get(key) is not None]
-                summary[key] = statistics.median(values) if values else None
-        results["cold_start"] = summary
+        step(f"cold start x{config['cold_starts']} (main.py, and with the model prestarted)")
+        for key, script in (("cold_start", "main.py"), ("cold_start_prestarted", "bench/launch_prestarted.py")):
+            runs = []
+            for _ in range(config["cold_starts"]):
+                runs.append(cold_start(script=script))
+            good = [run for run in runs if "error" not in run]
+            summary: dict[str, Any] = {"script": script, "runs": runs}
+            if good:
+                for field in ("text_shown_s", "highlights_shown_s", "tree_peak_rss_mb", "vm_hwm_mb"):
+                    values = [run[field] for run in good if run.get(field) is not None]
+                    summary[field] = statistics.median(values) if values else None
+            results[key] = summary
     if "core" in plan:
         step(f"core throughput, {config['words']:,} words x{config['repeats']}")
         core = run_scenario("core", words=config["words"], repeats=config["repeats"])
         if "analyze_s" in core:
-            core["own_s"] = core["load_s"] + core["analyze_s"] - core["bare_ner_s"]
+            # Everything but the model itself: loading, the stages around NER, and what the
+            # recogniser adds to the model's own time (chunking, the helper's IPC). Best of N each.
+            stages = core["stages"]
+            around = sum(stages.get(name, 0.0) for name in ("model", "sentences", "entities", "quotes", "links"))
+            core["own_s"] = core["load_s"] + around + core["recogniser_overhead_s"]
             core["overhead"] = core["own_s"] / core["bare_ner_s"]
         results["core"] = core
     if "gui_stall" in plan:
@@ -440,9 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     results["loadavg_end"] = os.getloadavg()[0]
     results["table"] = table(results)
     print(results["table"])
-    for name in plan:
+    for name in plan + (["cold_start_prestarted"] if "cold_start" in plan else []):
         entry = results.get(name) or {}
-        for item in entry.values() if name == "memory" else [entry]:
+        for item in entry.values() if name == "memory" else entry.get("runs", [entry]):
             if isinstance(item, dict) and "error" in item:
                 print(f"\n{name}: {item['error']}\n{item.get('stderr', '')}", file=sys.stderr)
     out.parent.mkdir(parents=True, exist_ok=True)

