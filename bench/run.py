@@ -1,7 +1,7 @@
 """Reader's benchmark: speed and memory against the targets of issue 5.
 
     .venv/bin/python bench/run.py            # full run (~5 min on 2 cores), writes bench/results/latest.json
-    .venv/bin/python bench/run.py --quick    # smaller documents, one repetition (~1 min), writes quick.json
+    .venv/bin/python bench/run.py --quick    # smaller documents, one repetition (~2 min), bench/results/quick.json.tmp
     .venv/bin/python bench/run.py --dry-run  # list what would run, run nothing
 
 Every scenario runs in a fresh Python process (cold imports, its own peak memory); this
@@ -184,7 +184,7 @@ def run_scenario(name: str, timeout: float = 1800, **params: Any) -> dict[str, A
     return result
 
 
-def cold_start(timeout: float = 120, script: str = "main.py") -> dict[str, Any]:
+def cold_start(timeout: float = 120) -> dict[str, Any]:
     """``python main.py`` (the sample) until the app reports the text shown and the highlights shown.
 
     The app prints ``timing: text shown X s`` / ``timing: highlights shown Y s`` on stderr when
@@ -195,7 +195,7 @@ def cold_start(timeout: float = 120, script: str = "main.py") -> dict[str, Any]:
         load_before = os.getloadavg()
         launched = time.time()
         env["READER_TIMING"] = repr(launched)
-        process = subprocess.Popen([sys.executable, str(ROOT / script)], stderr=subprocess.PIPE,
+        process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], stderr=subprocess.PIPE,
                                    stdout=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
         result: dict[str, Any] = {}
         lines: list[str] = []
@@ -295,10 +295,6 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                     _status(text, TARGET_TEXT_S)))
         out.append(("Cold start: launch -> sample fully highlighted", _s(high), f"< {TARGET_HIGHLIGHTS_S:g} s",
                     _status(high, TARGET_HIGHLIGHTS_S)))
-    early = results.get("cold_start_prestarted") or {}
-    if early.get("highlights_shown_s") is not None:
-        out.append(("  same, model prestarted in app's first line (proposed)", _s(early["highlights_shown_s"]),
-                    f"< {TARGET_HIGHLIGHTS_S:g} s", _status(early["highlights_shown_s"], TARGET_HIGHLIGHTS_S)))
     core = results.get("core") or {}
     if "analyze_s" in core:
         words = core["words"]
@@ -383,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller documents, one repetition")
     parser.add_argument("--dry-run", action="store_true", help="show the plan and check imports; run nothing")
     parser.add_argument("--only", help="comma-separated: cold_start,core,gui_display,gui_stall,memory")
-    parser.add_argument("--out", help="results JSON (default bench/results/latest.json, quick.json with --quick)")
+    parser.add_argument("--out", help="results JSON (default bench/results/latest.json; quick.json.tmp with --quick)")
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -405,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scenarios available: {', '.join(scenarios.SCENARIOS)}; bench corpus from {corpus.SAMPLE}")
         return 0
 
-    out = Path(args.out) if args.out else RESULTS / ("quick.json" if args.quick else "latest.json")
+    # Only the full run's results are kept in git; a quick run's go to an ignored *.tmp file.
+    out = Path(args.out) if args.out else RESULTS / ("quick.json.tmp" if args.quick else "latest.json")
     results: dict[str, Any] = {"mode": "quick" if args.quick else "full", "config": config,
                                "date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(),
                                "loadavg_start": os.getloadavg()[0]}
@@ -414,18 +411,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"... {name}", file=sys.stderr, flush=True)
 
     if "cold_start" in plan:
-        step(f"cold start x{config['cold_starts']} (main.py, and with the model prestarted)")
-        for key, script in (("cold_start", "main.py"), ("cold_start_prestarted", "bench/launch_prestarted.py")):
-            runs = []
-            for _ in range(config["cold_starts"]):
-                runs.append(cold_start(script=script))
-            good = [run for run in runs if "error" not in run]
-            summary: dict[str, Any] = {"script": script, "runs": runs}
-            if good:
-                for field in ("text_shown_s", "highlights_shown_s", "tree_peak_rss_mb", "vm_hwm_mb"):
-                    values = [run[field] for run in good if run.get(field) is not None]
-                    summary[field] = statistics.median(values) if values else None
-            results[key] = summary
+        step(f"cold start x{config['cold_starts']}")
+        runs = [cold_start() for _ in range(config["cold_starts"])]
+        good = [run for run in runs if "error" not in run]
+        summary: dict[str, Any] = {"runs": runs}
+        if good:  # the median run
+            for field in ("text_shown_s", "highlights_shown_s", "tree_peak_rss_mb", "vm_hwm_mb"):
+                values = [run[field] for run in good if run.get(field) is not None]
+                summary[field] = statistics.median(values) if values else None
+        results["cold_start"] = summary
     if "core" in plan:
         step(f"core throughput, {config['words']:,} words x{config['repeats']}")
         core = run_scenario("core", words=config["words"], repeats=config["repeats"])
@@ -450,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     results["loadavg_end"] = os.getloadavg()[0]
     results["table"] = table(results)
     print(results["table"])
-    for name in plan + (["cold_start_prestarted"] if "cold_start" in plan else []):
+    for name in plan:
         entry = results.get(name) or {}
         for item in entry.values() if name == "memory" else entry.get("runs", [entry]):
             if isinstance(item, dict) and "error" in item:
