@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 
 from .gazetteers import Gazetteer, load_gazetteer
 from .model import Block, Entity, Mention, RawMention, Span
-from .sentences import sentence_at
 
 NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
 # Labels whose names may be extended to every other occurrence in the article.
@@ -74,10 +73,6 @@ class _Mention:
     label: str
     source: str
     title: str | None = None  # a title written just before it ("President", "Mr")
-    votes: Counter[str] = field(default_factory=Counter)
-
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
 
 def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Span],
@@ -130,7 +125,7 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
         sentence_initial = tokens[0][0] in sentence_starts
         if bare in {"the", "a", "an"} and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
             start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
-        elif bare in TITLES and label == "PERSON" and _looks_like_name(text, tokens[1:]):
+        elif bare in TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
             start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
         elif sentence_initial and gazetteer.starts_no_name(first) and first[:1].isupper():
             start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
@@ -172,10 +167,6 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         end -= 1
     return start, end
-
-
-def _looks_like_name(text: str, tokens: list[tuple[int, int]]) -> bool:
-    return bool(tokens) and text[tokens[0][0]].isupper()
 
 
 def _capitalised_mid_sentence(text: str) -> frozenset[str]:
@@ -562,15 +553,3 @@ def _unique_id(base: str, used: set[str]) -> str:
         candidate, number = f"{base}-{number}", number + 1
     used.add(candidate)
     return candidate
-
-
-def entity_at(entities: Sequence[Entity], offset: int) -> Entity | None:
-    """The entity with a mention covering ``offset`` (for clicks in the reading view)."""
-    for entity in entities:
-        for mention in entity.mentions:
-            if mention.start <= offset < mention.end:
-                return entity
-    return None
-
-
-__all__ = ["build_entities", "entity_at", "sentence_at"]

@@ -985,7 +985,6 @@ def _clause_start(tokens: list[_Token], index: int) -> int:
 
 def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
     """He has “no intention” of resigning, the minister said."""
-    text = ctx.text
     sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
     tokens = ctx.tokens(after_pos, min(sentence.end, after_pos + WINDOW))
     for index in range(len(tokens)):
@@ -1018,7 +1017,6 @@ def _later_in_sentence(ctx: _Context, span: QuoteSpan, before: list[_Token], aft
 
 
 def _according_to(ctx: _Context, span: QuoteSpan, before: list[_Token], after_pos: int) -> _Attribution | None:
-    text = ctx.text
     sentence = ctx.sentence(span.open_pos)
     end_sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
     tokens = ctx.tokens(max(sentence.start, span.open_pos - WINDOW), min(end_sentence.end, after_pos + WINDOW))

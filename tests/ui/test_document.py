@@ -32,7 +32,6 @@ def test_offsets_survive_astral_characters_and_dropped_gaps():
     blocks = (Block(0, 20, "p"), Block(text.index("Then"), text.index("spoke.") + 6, "p"),
               Block(text.index("End."), len(text), "h2"))
     doc, offsets = _build(Article("x.txt", text, blocks))
-    plain = doc.toPlainText()
     for needle in ("Zoë", "Ana Lima", "End", "🎉", "cheered"):
         start = text.index(needle)
         a, b = offsets.span(start, start + len(needle))
