@@ -1,23 +1,31 @@
-"""A 1 MB article with 20,000 highlights is displayed without a long freeze of the GUI thread."""
+"""A 1 MB article with 20,000 highlights is displayed and highlighted completely.
+
+How long that takes is measured by the benchmark (bench/run.py, tests/ui/benchmark.py), not
+asserted here: wall-clock limits in tests fail on a busy machine and pass on a fast one.
+"""
 
 from __future__ import annotations
 
-import time
+from reader.ui import theme
 
 from .benchmark import synthetic_megabyte
+from .helpers import background
 
 
-def test_one_megabyte_article_displays_and_highlights_quickly(window, qtbot):
+def test_one_megabyte_article_is_fully_highlighted(window, qtbot):
     analysis = synthetic_megabyte()
     assert len(analysis.text) >= 1_000_000
-    started = time.perf_counter()
     window.show_article(analysis.article)
     window.show_analysis(analysis)
     qtbot.wait(1)
-    elapsed = time.perf_counter() - started
-    assert sum(len(e.mentions) for e in analysis.entities) >= 20_000
-    assert elapsed < 6.0, f"{elapsed:.2f} s"  # typically ~1 s here; generous for a busy CI machine
-    # Selecting an entity restyles only its mentions.
-    started = time.perf_counter()
-    window.select_entity(analysis.entities[0].id)
-    assert time.perf_counter() - started < 1.0
+    mentions = [m for e in analysis.entities for m in e.mentions]
+    assert len(mentions) >= 20_000
+    view = window.view
+    for mention in (mentions[0], mentions[len(mentions) // 2], mentions[-1]):
+        expected = theme.current().type_style(mention.label).background
+        assert background(view, mention.start) == expected, mention
+    # Selecting an entity marks its mentions (and only restyles those).
+    entity = analysis.entities[0]
+    window.select_entity(entity.id)
+    assert window.entity_card.entity is entity
+    assert f"{len(entity.mentions)} mentions" in window.entity_card.kind.text()
