@@ -114,6 +114,8 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
            mid_sentence: frozenset[str]) -> _Mention | None:
     start, end, label = raw.start, raw.end, raw.label
     start, end = _strip_edges(text, start, end)
+    if label == "MONEY":
+        start, end = _money_bounds(text, start, end)
     if label not in NAME_LABELS:
         return _Mention(start, end, label, raw.source) if end > start else None
     while True:
@@ -166,6 +168,19 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
         end = possessive.start()
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         end -= 1
+    return start, end
+
+
+_MONEY_SUFFIX = re.compile(r"(?:bn|tn|m|k|b)(?![\w])", re.I)
+
+
+def _money_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """"£28m" is the amount, not "28": take in the currency sign and a glued magnitude."""
+    if start > 0 and text[start - 1] in "$£€¥₹₽₩₺" and not text[start].isspace():
+        start -= 1
+    suffix = _MONEY_SUFFIX.match(text, end)
+    if suffix and end > start and text[end - 1].isdigit():
+        end = suffix.end()
     return start, end
 
 

@@ -138,3 +138,9 @@ def test_a_family_name_alone_joins_the_person_found_earlier():
     text = "Coach Mikel Arteta spoke. Later, Arteta smiled again."
     found = entities_from(text, [])
     assert len(found) == 1 and [m.text for m in found[0].mentions] == ["Mikel Arteta", "Arteta"]
+
+
+def test_an_amount_keeps_its_currency_sign_and_magnitude():
+    text = "The £28m deal and $86 million more were agreed, with 12 metres of road."
+    found = entities_from(text, [("28", "MONEY", 0), ("86 million", "MONEY", 0), ("12 metres", "QUANTITY", 0)])
+    assert [m.text for e in found for m in e.mentions] == ["£28m", "$86 million", "12 metres"]
