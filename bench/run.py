@@ -201,7 +201,7 @@ def cold_start(timeout: float = 120) -> dict[str, Any]:
         lines: list[str] = []
         timer = threading.Timer(timeout, process.kill)
         timer.start()
-        with _TreeMemory(process.pid) as memory:
+        with _TreeMemory(process.pid) as memory, _Noise() as noise:
             try:
                 for line in process.stderr:
                     lines.append(line.rstrip())
@@ -221,6 +221,7 @@ def cold_start(timeout: float = 120) -> dict[str, Any]:
                     process.wait()
         result["tree_peak_rss_mb"] = memory.peak_mb
         result["loadavg_before"] = load_before[0]
+        result["noise"] = noise.summary
         if "highlights_shown_s" not in result:
             result["error"] = "no timing lines from the app"
             result["stderr"] = "\n".join(lines[-30:])

@@ -57,6 +57,7 @@ BATCH_SIZE = 32  # paragraphs per nlp.pipe batch; 32-256 measure the same (bench
 PARALLEL_MIN_CHARS = 150_000
 PARALLEL_SLICE_CHARS = 20_000  # work handed out at a time: small enough to balance, large enough to amortise IPC
 PROCESSES_ENV = "READER_NER_PROCESSES"
+HELPER_NICE = 5  # helpers run at a lower CPU priority: a busy machine serves the window first
 IN_PROCESS_ENV = "READER_NER_IN_PROCESS"  # 1: load the model in this process instead of a helper process
 
 
@@ -329,6 +330,12 @@ def _helper_main() -> None:
         stdout.flush()
 
     model = pickle.load(stdin)
+    nice = int(os.environ.get("READER_HELPER_NICE", HELPER_NICE))
+    if nice and hasattr(os, "nice"):  # background work: the app's own process comes first for the CPU
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
     try:
         nlp = load_ner_pipeline(model)
     except Exception as error:  # noqa: BLE001 - reported to the parent, which raises ModelError
