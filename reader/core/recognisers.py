@@ -219,11 +219,29 @@ def load_ner_pipeline(model: str) -> Any:
     A pipeline whose ner listens to a shared embedder gets that embedder back.
     """
     spacy = _import_spacy()
-    nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS))
+    nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS + ("tokenizer",)))
     if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
-        nlp = spacy.load(model, exclude=list(NER_EXCLUDE))
+        nlp = spacy.load(model, exclude=list(NER_EXCLUDE + ("tokenizer",)))
+    _use_saved_tokenizer(nlp)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
+
+
+def _use_saved_tokenizer(nlp: Any) -> None:
+    """Make the pipeline's tokenizer the one saved with the model.
+
+    ``spacy.load`` builds the language's default tokenizer, then replaces it with the saved
+    one: ~0.2 s, most of it rebuilding the same 2,700 special cases. The pipeline is loaded
+    without the saved one; the default is kept when it serialises to exactly the saved bytes
+    (as en_core_web_sm's does), and the saved one is loaded otherwise.
+    """
+    path = getattr(nlp, "path", None)
+    saved = Path(path) / "tokenizer" if path else None
+    if saved is None or not saved.is_file():
+        return
+    data = saved.read_bytes()
+    if nlp.tokenizer.to_bytes(exclude=["vocab"]) != data:
+        nlp.tokenizer.from_bytes(data, exclude=["vocab"])
 
 
 def _import_spacy() -> Any:
