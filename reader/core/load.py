@@ -29,6 +29,7 @@ from .errors import LoadError
 from .html import MAX_TEXT_CHARS, HtmlText, parse_html, shrink, tree_to_text
 from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
+from .sentences import strip_span
 
 MAX_BYTES = 100 * 1024 * 1024
 
@@ -451,9 +452,6 @@ def _has_controls(text: str) -> bool:
 
 
 def _add_block(blocks: list[Block], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, start, end)
     if end > start:
         blocks.append(Block(start, end))

@@ -55,11 +55,17 @@ def _is_abbreviation(segment: str, dot: int) -> bool:
     return word in ABBREVIATIONS or word.replace(".", "") in {"us", "uk", "un", "eu"} and "." in word
 
 
-def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past whitespace (equal when only whitespace was there)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+    start, end = strip_span(text, start, end)
     if end > start:
         spans.append(Span(start, end))
 

@@ -16,6 +16,7 @@ import pytest
 
 from reader.core import Analyzer, LoadError, load_bytes, load_path, load_text
 from reader.core.html import MAX_TEXT_CHARS, html_to_text
+from checks import check_article
 
 SENTENCE = "The minister said the budget would protect families, while officials in Brussels disagreed. "
 
@@ -23,23 +24,6 @@ SENTENCE = "The minister said the budget would protect families, while officials
 @pytest.fixture(scope="module")
 def rules():
     return Analyzer(model="rules")
-
-
-def check_article(article) -> None:
-    """What every loaded article must satisfy, whatever went in."""
-    text = article.text
-    assert text.strip()
-    assert not any(ch < " " and ch not in "\n\t" for ch in text)
-    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
-    previous = 0
-    for block in article.blocks:
-        assert previous <= block.start < block.end <= len(text)
-        previous = block.end
-    previous = (0, 0)
-    for link in article.links:
-        assert 0 <= link.start < link.end <= len(text)
-        assert (link.start, link.end) >= previous
-        previous = (link.start, link.end)
 
 
 def load_file(tmp_path: Path, name: str, data: bytes):

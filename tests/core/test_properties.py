@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reader.core import Analyzer, LoadError, load_bytes, load_text
 from reader.core.export import to_json
+from checks import check_article
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=False)
@@ -59,22 +60,6 @@ documents = st.one_of(
                                         f"</title></head><body>{body}</body></html>",
               st.sampled_from(["en", "fr", "ar", "", "x"]), words, fragments),
 )
-
-
-def check_article(article) -> None:
-    text = article.text
-    assert isinstance(text, str) and text.strip()
-    assert not any(ch < " " and ch not in "\n\t" for ch in text)
-    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
-    previous = 0
-    for block in article.blocks:
-        assert previous <= block.start < block.end <= len(text)
-        previous = block.end
-    previous_link = (0, 0)
-    for link in article.links:
-        assert 0 <= link.start < link.end <= len(text)
-        assert (link.start, link.end) >= previous_link
-        previous_link = (link.start, link.end)
 
 
 def load_or_none(markup: str, **kwargs):
