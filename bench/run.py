@@ -318,11 +318,11 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                     f"<= {TARGET_OVERHEAD:.0%}", _status(own / bare, TARGET_OVERHEAD)))
         stages = dict(core["stages"], overhead=core["recogniser_overhead_s"])
         for key, label in (("load", "load/parse"), ("sentences", "sentences"), ("ner", "NER (recogniser)"),
-                           ("ner_model", "  of which the model itself"), ("overhead", "  of which the recogniser's own"),
+                           ("ner_model", "NER, the model itself"), ("overhead", "NER, the recogniser's own part"),
                            ("entities", "entity clean-up + clustering"), ("quotes", "quotes"), ("links", "links"),
                            ("export", "export to JSON")):
             value = core["load_s"] if key == "load" else core["export_json_s"] if key == "export" else stages.get(key)
-            out.append((f"  stage: {label}", _s(value), "", f"{value / bare:.1%} of bare NER" if value else ""))
+            out.append((f"stage: {label}", _s(value), "", f"{value / bare:.1%} of bare NER" if value else ""))
         total = core["load_s"] + core.get("analyze_parallel_s", core["analyze_s"])
         label = f"Reader, NER on {core.get('parallel_processes', 1)} processes: load + analyse"
         if words >= 100_000:
