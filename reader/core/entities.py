@@ -302,27 +302,32 @@ def _propagate(text: str, mentions: list[_Mention], sentence_starts: frozenset[i
             if match.start() in sentence_starts and gazetteer.is_common_word(surface):
                 continue
             added.append(_Mention(match.start(), match.end(), known[surface], "propagated"))
+    memo: dict[str, list[tuple[int, int, str]]] = {}
     for match in _CAPITALISED_RUN.finditer(text):
-        added.extend(_gazetteer_mentions(text, match.start(), match.group(), sentence_starts, gazetteer))
+        added.extend(_gazetteer_mentions(text, match.start(), match.group(), sentence_starts, gazetteer, memo))
     return added
 
 
 def _gazetteer_mentions(text: str, offset: int, run: str, sentence_starts: frozenset[int],
-                        gazetteer: Gazetteer) -> list[_Mention]:
-    """Longest gazetteer names inside a run of capitalised words."""
+                        gazetteer: Gazetteer, memo: dict[str, list[tuple[int, int, str]]]) -> list[_Mention]:
+    """Longest gazetteer names inside a run of capitalised words (runs repeat: looked up once each)."""
+    names = memo.get(run)
+    if names is None:
+        names = memo[run] = _gazetteer_names(run, gazetteer)
+    return [_Mention(offset + start, offset + end, label, "gazetteer") for start, end, label in names
+            if not (offset + start in sentence_starts and gazetteer.is_common_word(run[start:end]))]
+
+
+def _gazetteer_names(run: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
-    found: list[_Mention] = []
+    found: list[tuple[int, int, str]] = []
     index = 0
     while index < len(words):
         for size in range(min(4, len(words) - index), 0, -1):
-            start = words[index][0]
-            end = words[index + size - 1][1]
-            surface = run[start:end]
-            surface_start, surface_end = _strip_edges(text, offset + start, offset + end)
-            surface = text[surface_start:surface_end]
-            label = _gazetteer_label(surface, gazetteer)
-            if label and not (surface_start in sentence_starts and gazetteer.is_common_word(surface)):
-                found.append(_Mention(surface_start, surface_end, label, "gazetteer"))
+            start, end = _strip_edges(run, words[index][0], words[index + size - 1][1])
+            label = _gazetteer_label(run[start:end], gazetteer)
+            if label:
+                found.append((start, end, label))
                 index += size
                 break
         else:
