@@ -31,12 +31,18 @@ class EntityModel(QAbstractItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[str, list[Entity]]] = []
+        self._group_mentions: list[int] = []  # each group's total, summed once (the view asks per paint)
         self._theme = theme.current()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self._groups = _grouped(analysis.entities) if analysis else []
+        self._group_mentions = [sum(len(e.mentions) for e in entities) for _, entities in self._groups]
         self.endResetModel()
+
+    def widest_count(self) -> int:
+        """The largest number the Mentions column shows (a group's total): sizes that column."""
+        return max(self._group_mentions, default=0)
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
@@ -58,10 +64,14 @@ class EntityModel(QAbstractItemModel):
 
     # QAbstractItemModel ---------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex(), which calls back into rowCount() and
+        # columnCount() through Qt: expandAll() and the proxy ask for every one of thousands of rows.
+        if not 0 <= column < 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
+            return self.createIndex(row, column, _GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != _GROUP or parent.column() != 0 or row >= len(self._groups[parent.row()][1]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
@@ -98,7 +108,7 @@ class EntityModel(QAbstractItemModel):
 
     def _group_data(self, index: Index, role: int):
         label, entities = self._groups[index.row()]
-        mentions = sum(len(e.mentions) for e in entities)
+        mentions = self._group_mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return theme.type_name(label) if index.column() == 0 else mentions
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
@@ -171,7 +181,10 @@ class EntityPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that asks the (Python) model for every row's text to measure it.
+        # The column's widest text is known: its header or the largest count (set_analysis).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self._size_count_column(0)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.activated.connect(self._on_current)
         layout = QVBoxLayout(self)
@@ -183,7 +196,15 @@ class EntityPanel(QWidget):
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.model.set_analysis(analysis)
+        self._size_count_column(self.model.widest_count())
         self.tree.expandAll()
+
+    def _size_count_column(self, widest: int) -> None:
+        """Fit the Mentions column to its header and its largest number, from font metrics alone."""
+        header = self.tree.header()
+        text = max(header.fontMetrics().horizontalAdvance(EntityModel.HEADERS[1]),
+                   self.tree.fontMetrics().horizontalAdvance(str(widest)))
+        header.resizeSection(1, text + 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 12)
 
     def select_entity(self, entity_id: str | None) -> None:
         """Show ``entity_id`` as the current row, without announcing it again."""

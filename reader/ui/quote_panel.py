@@ -24,6 +24,7 @@ CueRole = Qt.ItemDataRole.UserRole + 3
 KindRole = Qt.ItemDataRole.UserRole + 4
 SpanRole = Qt.ItemDataRole.UserRole + 5  # (start, end)
 BadgesRole = Qt.ItemDataRole.UserRole + 6  # short words: "partial", "term", "unattributed", ...
+LinesRole = Qt.ItemDataRole.UserRole + 7  # (the words as shown, the speaker line, unattributed?) for the delegate
 
 UNATTRIBUTED = "Unattributed"
 _KIND_BADGES = {"partial": "partial quote", "term": "term", "title": "title"}
@@ -35,11 +36,13 @@ class QuoteModel(QAbstractListModel):
         super().__init__(parent)
         self._quotes: tuple[Quote, ...] = ()
         self._names: dict[str, str] = {}
+        self._lines: list[tuple[str, str, bool] | None] = []  # LinesRole, made on first request
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self._quotes = analysis.quotes if analysis else ()
         self._names = {e.id: e.name for e in analysis.entities} if analysis else {}
+        self._lines = [None] * len(self._quotes)
         self.endResetModel()
 
     def quote(self, row: int) -> Quote:
@@ -76,12 +79,23 @@ class QuoteModel(QAbstractListModel):
             return (quote.start, quote.end)
         if role == BadgesRole:
             return self._badges(quote)
+        if role == LinesRole:
+            return self._lines[index.row()] or self._make_lines(index.row())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             badges = ", ".join(self._badges(quote))
             who = f"{self._speaker(quote)}{', ' + quote.cue if quote.cue else ''}"
             text = f"“{_short(quote.text, 600)}” — {who}{' (' + badges + ')' if badges else ''}"
             return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
+
+    def _make_lines(self, row: int) -> tuple[str, str, bool]:
+        """What the delegate draws, built once per quote: it measures and paints each row often."""
+        quote = self._quotes[row]
+        speaker = self._speaker(quote)
+        meta = f"— {speaker}" + (f", {quote.cue}" if quote.cue and quote.speaker is not None else "")
+        meta += "".join(f"  [{b}]" for b in self._badges(quote) if b != "unattributed")
+        lines = self._lines[row] = (f"“{_short(quote.text, MAX_QUOTE_CHARS)}”", meta, quote.speaker is None)
+        return lines
 
     def _speaker(self, quote: Quote) -> str:
         if quote.speaker is None:
@@ -109,41 +123,58 @@ class QuoteModel(QAbstractListModel):
 
 
 class QuoteDelegate(QStyledItemDelegate):
-    """Two parts per quote: its words (wrapped), then speaker, verb and kind badges."""
+    """Two parts per quote: its words (wrapped), then speaker, verb and kind badges.
+
+    Measuring a row wraps its words, and the list measures every row (thousands in a long
+    article) on each reset and width change; so the fonts are made once per view font, the
+    strings come ready-made from the model, and each height is remembered per width.
+    """
 
     PAD = 8
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._theme = theme.current()
+        self._font_key: QFont | None = None
+        self._font_set: tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self._heights: dict[tuple[str, str, int], int] = {}
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        body = QFont(option.font)
-        body.setFamilies(list(theme.READING_FAMILIES))
-        body.setPointSizeF(option.font.pointSizeF() * 1.05)
-        meta = QFont(option.font)
-        meta.setPointSizeF(option.font.pointSizeF() * 0.9)
-        return body, meta
+    def forget_sizes(self) -> None:
+        """Drop the remembered heights (a new analysis: its quotes are other strings)."""
+        self._heights.clear()
 
-    def _text(self, index: QModelIndex) -> str:
-        return f"“{_short(index.data() or '', MAX_QUOTE_CHARS)}”"
-
-    def _meta(self, index: QModelIndex) -> str:
-        speaker = index.data(SpeakerRole)
-        cue = index.data(CueRole)
-        line = f"— {speaker}" + (f", {cue}" if cue and speaker != UNATTRIBUTED else "")
-        badges = index.data(BadgesRole) or []
-        return line + "".join(f"  [{b}]" for b in badges if b != "unattributed")
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics]:
+        """Body, meta, italic meta fonts and the metrics of the first two, for the view's font."""
+        if self._font_set is None or self._font_key != option.font:
+            body = QFont(option.font)
+            body.setFamilies(list(theme.READING_FAMILIES))
+            body.setPointSizeF(option.font.pointSizeF() * 1.05)
+            meta = QFont(option.font)
+            meta.setPointSizeF(option.font.pointSizeF() * 0.9)
+            italic = QFont(meta)
+            italic.setItalic(True)
+            self._font_key = QFont(option.font)
+            self._font_set = (body, meta, italic, QFontMetrics(body), QFontMetrics(meta))
+            self._heights.clear()
+        return self._font_set
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        body, meta = self._fonts(option)
+        text, meta_text, _ = index.data(LinesRole)
+        _, _, _, body, meta = self._fonts(option)
         width = max(120, (option.rect.width() or self._view_width()) - 2 * self.PAD)
-        text = QFontMetrics(body).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, self._text(index))
-        line = QFontMetrics(meta).boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, self._meta(index))
-        return QSize(width + 2 * self.PAD, text.height() + line.height() + 3 * self.PAD)
+        key = (text, meta_text, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = body.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+            if meta.horizontalAdvance(meta_text) <= width:  # the usual case: one line, no need to wrap it
+                height += meta.height()
+            else:
+                height += meta.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, meta_text).height()
+            self._heights[key] = height
+        return QSize(width + 2 * self.PAD, height + 3 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -155,20 +186,18 @@ class QuoteDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        body, meta = self._fonts(option)
+        text, meta_text, unattributed = index.data(LinesRole)
+        body, meta, italic, _, _ = self._fonts(option)
         rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         painter.save()
         painter.setFont(body)
         painter.setPen(ink)
-        text_rect = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, self._text(index))
-        painter.drawText(rect, Qt.TextFlag.TextWordWrap, self._text(index))
-        unattributed = index.data(SpeakerKeyRole) == ""
-        meta_font = QFont(meta)
-        meta_font.setItalic(unattributed)
-        painter.setFont(meta_font)
+        text_rect = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
+        painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
+        painter.setFont(italic if unattributed else meta)
         painter.setPen(ink if selected else (self._theme.link_warning if unattributed else self._theme.muted))
         painter.drawText(rect.adjusted(0, text_rect.height() + self.PAD // 2, 0, 0), Qt.TextFlag.TextWordWrap,
-                         self._meta(index))
+                         meta_text)
         painter.restore()
         if not selected:
             painter.save()
@@ -219,6 +248,7 @@ class QuotePanel(QWidget):
         self.set_analysis(None)
 
     def set_analysis(self, analysis: Analysis | None) -> None:
+        self.delegate.forget_sizes()
         self.model.set_analysis(analysis)
         self.speaker.blockSignals(True)
         self.speaker.clear()
