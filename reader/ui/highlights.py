@@ -57,9 +57,20 @@ class Highlighter:
         return old.ranges() + new.ranges()
 
     def render(self) -> None:
-        """Restyle the whole document."""
-        if self._base:
-            self.restyle([(self._base[0][0], self._base[-1][1])])
+        """Apply every layer to a freshly built document (its text already has the base formats).
+
+        The fast path of ``restyle`` over everything: tens of thousands of marks, so no base reset,
+        no clipping to a region, and the cursor's methods looked up once.
+        """
+        cursor = QTextCursor(self._document)
+        move, merge = cursor.setPosition, cursor.mergeCharFormat
+        cursor.beginEditBlock()
+        for name in LAYERS:
+            for start, end, fmt in self._layers[name].marks:
+                move(start)
+                move(end, _KEEP)
+                merge(fmt)
+        cursor.endEditBlock()
 
     def restyle(self, ranges: Iterable[tuple[int, int]]) -> None:
         regions = _merged(ranges)

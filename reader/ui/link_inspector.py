@@ -95,12 +95,18 @@ class LinkModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._links: tuple[Link, ...] = ()
+        self._cells: list[tuple[str, str, str] | None] = []  # each row's three texts, made when first asked
         self._theme = theme.current()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self._links = analysis.links if analysis else ()
+        self._cells = [None] * len(self._links)
         self.endResetModel()
+
+    def domains(self) -> set[str]:
+        """Every text the Domain column shows (a few hundred at most): the inspector sizes it from these."""
+        return {_domain(link) for link in self._links}
 
     def link(self, row: int) -> Link:
         return self._links[row]
@@ -129,12 +135,12 @@ class LinkModel(QAbstractTableModel):
             return None
         link = self._links[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return " ".join(safe_text(link.text).split()) or "(no text)"
-            if column == 1:
-                return safe_text(link.domain or link.host or "—")
-            return _warning_summary(link)
+        if role == Qt.ItemDataRole.DisplayRole:  # asked on every paint: made once (safe_text is per character)
+            cells = self._cells[index.row()]
+            if cells is None:
+                cells = self._cells[index.row()] = (" ".join(safe_text(link.text).split()) or "(no text)",
+                                                    _domain(link), _warning_summary(link))
+            return cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip("\n".join([target_of(link)] + [w.message for w in link.warnings]))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -147,6 +153,10 @@ class LinkModel(QAbstractTableModel):
         if role == LinkRowRole:
             return index.row()
         return None
+
+
+def _domain(link: Link) -> str:
+    return safe_text(link.domain or link.host or "—")
 
 
 def _warning_summary(link: Link) -> str:
@@ -182,7 +192,9 @@ class LinkInspector(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents, which asks the (Python) model for every row: set_analysis measures
+        # the distinct domains itself, and the reader can still drag the column wider.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 90)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
@@ -226,8 +238,17 @@ class LinkInspector(QWidget):
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.model.set_analysis(analysis)
-        self.table.resizeColumnToContents(1)
+        self._size_domain_column()
         self._show(None)
+
+    def _size_domain_column(self) -> None:
+        """The Domain column as wide as its widest domain (or its header), at most 300 px."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        widest = max((metrics.horizontalAdvance(d) for d in self.model.domains()), default=0)
+        widest = max(widest, header.fontMetrics().horizontalAdvance(LinkModel.HEADERS[1]) + 16)
+        margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 8
+        header.resizeSection(1, min(widest + margin, 300))
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme

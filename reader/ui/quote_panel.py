@@ -29,21 +29,49 @@ LinesRole = Qt.ItemDataRole.UserRole + 7  # (the words as shown, the speaker lin
 UNATTRIBUTED = "Unattributed"
 _KIND_BADGES = {"partial": "partial quote", "term": "term", "title": "title"}
 MAX_QUOTE_CHARS = 280
+BATCH = 150  # quotes handed to the list at a time (Qt's canFetchMore/fetchMore): more as it scrolls
 
 
 class QuoteModel(QAbstractListModel):
+    """The analysis' quotes, handed to the view ``BATCH`` rows at a time.
+
+    The list wraps every row it has to measure its height, and a long article has thousands of
+    quotes: so the model starts with the first batch and the view asks for more (fetchMore)
+    when the last row it has comes into sight. ``total()`` is always the whole count.
+    """
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._quotes: tuple[Quote, ...] = ()
         self._names: dict[str, str] = {}
         self._lines: list[tuple[str, str, bool] | None] = []  # LinesRole, made on first request
+        self._fetched = 0  # rows the view has been given so far
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self._quotes = analysis.quotes if analysis else ()
         self._names = {e.id: e.name for e in analysis.entities} if analysis else {}
         self._lines = [None] * len(self._quotes)
+        self._fetched = min(BATCH, len(self._quotes))
         self.endResetModel()
+
+    def total(self) -> int:
+        return len(self._quotes)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._fetched < len(self._quotes)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if not parent.isValid():
+            self.fetch_to(self._fetched + BATCH - 1)
+
+    def fetch_to(self, row: int) -> None:
+        """Make rows up to ``row`` (all of them with a large number) available to the view."""
+        last = min(row, len(self._quotes) - 1)
+        if last >= self._fetched:
+            self.beginInsertRows(QModelIndex(), self._fetched, last)
+            self._fetched = last + 1
+            self.endInsertRows()
 
     def quote(self, row: int) -> Quote:
         return self._quotes[row]
@@ -59,10 +87,10 @@ class QuoteModel(QAbstractListModel):
         return rows
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._quotes)
+        return 0 if parent.isValid() else self._fetched
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
+        if not index.isValid() or not 0 <= index.row() < self._fetched:
             return None
         quote = self._quotes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -249,10 +277,15 @@ class QuotePanel(QWidget):
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.delegate.forget_sizes()
+        # Every row is measured (wrapped) at the list's width. Had the scroll bar to appear after
+        # that, the narrower width would measure them all again: a long list has it from the start.
+        many = analysis is not None and len(analysis.quotes) > 30
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if many
+                                             else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.model.set_analysis(analysis)
         self.speaker.blockSignals(True)
         self.speaker.clear()
-        self.speaker.addItem(f"All speakers ({self.model.rowCount()})", None)
+        self.speaker.addItem(f"All speakers ({self.model.total()})", None)
         for key, name, count in self.model.speakers():
             self.speaker.addItem(f"{name} ({count})", key)
         self.speaker.blockSignals(False)
@@ -268,9 +301,12 @@ class QuotePanel(QWidget):
         self.speaker.setCurrentIndex(max(i, 0))
 
     def visible_rows(self) -> list[int]:
+        """Source rows of the quotes the filter lets through (all of them, fetched or not)."""
+        self.model.fetch_to(self.model.total())
         return [self._proxy.mapToSource(self._proxy.index(r, 0)).row() for r in range(self._proxy.rowCount())]
 
     def activate_row(self, source_row: int) -> None:
+        self.model.fetch_to(source_row)
         index = self._proxy.mapFromSource(self.model.index(source_row, 0))
         if index.isValid():
             self.list.setCurrentIndex(index)
@@ -278,9 +314,13 @@ class QuotePanel(QWidget):
 
     def _on_speaker(self, i: int) -> None:
         key = self.speaker.itemData(i) if i >= 0 else None
+        if key is not None:
+            # One speaker's quotes are few but spread over the article: filter them all at once
+            # (the proxy reads one string per quote; only the matching rows get measured).
+            self.model.fetch_to(self.model.total())
         self._proxy.setFilterRegularExpression("" if key is None else f"^{re.escape(key)}$")
-        total = self.model.rowCount()
-        shown = self._proxy.rowCount()
+        total = self.model.total()
+        shown = self._proxy.rowCount() if key is not None else total
         self.summary.setText("No quotations found in this article." if total == 0 else
                              f"{shown} of {total} quotations" if shown != total else
                              f"{total} quotation{'s' if total != 1 else ''}")
