@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -326,7 +327,10 @@ class ArticleView(LocalOnlyBrowser):
     def _index_mentions(self) -> None:
         analysis = self._analysis
         mentions = [m for e in analysis.entities for m in e.mentions] if analysis else []
-        mentions.sort(key=lambda m: (m.start, -m.end))
+        # By start, the longest first at one start: two stable sorts on C-level keys (no lambda for
+        # each of 25,000 mentions).
+        mentions.sort(key=attrgetter("end"), reverse=True)
+        mentions.sort(key=attrgetter("start"))
         self._mentions = mentions
         self._mention_starts = [m.start for m in mentions]
         self._entity_tips = {}

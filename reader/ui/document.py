@@ -138,6 +138,14 @@ class Typography:
     def __init__(self, font: QFont, theme: Theme) -> None:
         self.font = font
         self.theme = theme
+        self._formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {}  # per kind: thousands of blocks
+
+    def formats(self, kind: str) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """The block and character formats of one kind of block, made once."""
+        made = self._formats.get(kind)
+        if made is None:
+            made = self._formats[kind] = (self.block_format(kind), self.char_format(kind))
+        return made
 
     @property
     def em(self) -> float:
@@ -201,7 +209,7 @@ def build(document: QTextDocument, article: Article, typography: Typography) -> 
     cursor.beginEditBlock()
     first = True
     for kind, start, end, line in [(k, -1, -1, t) for k, t in header] + [(b.kind, b.start, b.end, None) for b in shown]:
-        block_fmt, char_fmt = typography.block_format(kind), typography.char_format(kind)
+        block_fmt, char_fmt = typography.formats(kind)
         if first:
             cursor.setBlockFormat(block_fmt)
             cursor.setBlockCharFormat(char_fmt)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 
@@ -21,7 +22,7 @@ LAYERS = ("entities", "links", "focus", "find")  # later layers win
 
 class _Layer:
     def __init__(self, marks: Iterable[Mark] = ()) -> None:
-        self.marks = sorted((m for m in marks if m[1] > m[0]), key=lambda m: m[0])
+        self.marks = sorted((m for m in marks if m[1] > m[0]), key=itemgetter(0))
         self.starts = [m[0] for m in self.marks]
         self.longest = max((m[1] - m[0] for m in self.marks), default=0)
 
