@@ -58,3 +58,33 @@ def test_quote_from_the_entity_card_selects_it(shown, qtbot, synthetic):
 def test_sample_quotes_are_listed(sample_window):
     analysis = sample_window.analysis
     assert sample_window.quote_panel.list.model().rowCount() == len(analysis.quotes)
+
+
+def test_a_long_list_is_filled_as_it_scrolls_and_counted_whole(window, qtbot, synthetic):
+    """Thousands of quotes reach the list in batches (fetchMore); counts, filter and activation see all."""
+    from dataclasses import replace
+
+    from reader.ui.quote_panel import BATCH
+
+    many = tuple(replace(synthetic.quotes[i % 4], text=f"{synthetic.quotes[i % 4].text} {i}") for i in range(BATCH * 3))
+    analysis = replace(synthetic, quotes=many)
+    window.show_article(analysis.article)
+    window.show_analysis(analysis)
+    panel = window.quote_panel
+    assert panel.summary.text() == f"{len(many)} quotations"
+    assert panel.speaker.itemText(0) == f"All speakers ({len(many)})"
+    assert panel.list.model().rowCount() < len(many)  # not all measured up front
+    scroll = panel.list.verticalScrollBar()
+    for _ in range(10):
+        scroll.setValue(scroll.maximum())
+        qtbot.wait(5)
+    assert panel.list.model().rowCount() == len(many)
+    # A speaker filter and a quote chosen elsewhere reach quotes beyond the first batch at once.
+    window.show_analysis(analysis)
+    panel.filter_speaker("p1")
+    assert len(_rows(panel)) == sum(1 for q in many if q.speaker and q.speaker.entity_id == "p1")
+    assert panel.summary.text() == f"{len(_rows(panel))} of {len(many)} quotations"
+    window.show_analysis(analysis)
+    with qtbot.waitSignal(panel.quoteActivated) as signal:
+        panel.activate_row(len(many) - 1)
+    assert signal.args == [many[-1].start, many[-1].end]

@@ -266,3 +266,15 @@ def test_dark_theme_keeps_highlights_distinct(shown, synthetic):
     assert view.palette().base().color() == theme.DARK.paper
     shown.set_theme(theme.LIGHT)
     assert background(view, person.start) == theme.LIGHT.type_style("PERSON").background
+
+
+def test_count_and_domain_columns_fit_their_widest_text(shown, synthetic):
+    """Sized from font metrics (not ResizeToContents over every row), they still show their text whole."""
+    tree = shown.entity_panel.tree
+    widest_count = max(tree.model().index(g, 1).data() for g in range(tree.model().rowCount()))
+    assert tree.header().sectionSize(1) > tree.fontMetrics().horizontalAdvance(str(widest_count))
+    assert tree.header().sectionSize(1) > tree.header().fontMetrics().horizontalAdvance("Mentions")
+    table = shown.link_inspector.table
+    model = table.model()
+    domains = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert table.horizontalHeader().sectionSize(1) > max(table.fontMetrics().horizontalAdvance(d) for d in domains)
