@@ -377,6 +377,9 @@ class MainWindow(QMainWindow):
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
             panel.set_analysis(None)
         self.entity_card.set_analysis(None)
+        # show_analysis froze the previous analysis out of the collector's sight; give it back,
+        # so that whatever of it ended up in reference cycles is collected rather than leaked.
+        gc.unfreeze()
         self.legend.set_status("Analysing…")
         self.find_bar.show_count(0, self.view.find_all(self.find_bar.query.text()) if self.find_bar.isVisible() else 0)
         self._set_analysis_actions(False)
