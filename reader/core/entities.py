@@ -365,13 +365,14 @@ def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: froz
     """
     starts = [m.start for m in mentions]
     ends = [m.end for m in mentions]
+    heading_starts = [block.start for block in headings]  # blocks are sorted and disjoint
     found: list[_Mention] = []
     for match in _CAPITALISED_RUN.finditer(text):
         start, end = _strip_edges(text, match.start(), match.end())
         index = bisect.bisect_left(starts, end)
         if index > 0 and ends[index - 1] > start:
             continue  # overlaps something already recognised
-        if any(block.start <= start < block.end for block in headings):
+        if _inside(headings, heading_starts, start):
             continue
         words = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
         # Leading words that cannot begin a name: "The", "Losing", titles ("Prime Minister").
@@ -393,6 +394,12 @@ def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: froz
         elif names[-1].lower() in ORG_HEADS and not gazetteer.is_common_word(names[0]):
             found.append(_Mention(start, end, "ORG", "rule"))
     return found
+
+
+def _inside(blocks: Sequence[Block], starts: list[int], offset: int) -> bool:
+    """Does ``offset`` fall in one of ``blocks`` (sorted, disjoint; ``starts`` their starts)?"""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < blocks[index].end
 
 
 # ---------------------------------------------------------------------------------------------
