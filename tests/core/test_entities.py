@@ -144,3 +144,12 @@ def test_an_amount_keeps_its_currency_sign_and_magnitude():
     text = "The £28m deal and $86 million more were agreed, with 12 metres of road."
     found = entities_from(text, [("28", "MONEY", 0), ("86 million", "MONEY", 0), ("12 metres", "QUANTITY", 0)])
     assert [m.text for e in found for m in e.mentions] == ["£28m", "$86 million", "12 metres"]
+
+
+def test_title_case_headings_do_not_make_names():
+    from reader.core.model import Block
+
+    text = "Coach Mikel Arteta Speaks\n\nHe spoke of Keir Starmer."
+    blocks = (Block(0, 25, "h1"), Block(27, len(text), "p"))
+    found = build_entities(text, [], split_sentences(text, blocks), blocks=blocks)
+    assert [(m.text, m.start) for e in found for m in e.mentions] == [("Keir Starmer", 39)]
