@@ -2,7 +2,7 @@
 
 Paragraphs mix three sources so the text is varied, not the sample repeated:
 
-* sentences of the bundled sample (resources/samples/hama.html),
+* sentences of the bundled sample (reader/data/samples/hama.html),
 * sentences of the English test pages (tests/data/pages/*.html), when present,
 * synthetic news sentences built from templates, with a pool of a few hundred
   people, organisations and places that recur across the document (titles, "Mr X"
@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "samples" / "hama.html"
+SAMPLE = ROOT / "reader" / "data" / "samples" / "hama.html"
 PAGES = ROOT / "tests" / "data" / "pages"
 
 FIRST = """Amira Omar Layla Karim Nadia Samir Hassan Rania Yusuf Mariam Tariq Salma Ahmed Huda Khalid Dina

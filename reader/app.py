@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.file and is_web_address(args.file):
         window.open_url(args.file)
     else:
-        window.open_path(args.file or resources.SAMPLE_ARTICLE)
+        window.open_path(args.file or resources.sample_article())
     if args.screenshot:
         code = _screenshot(app, window, args.screenshot)
         window.close()

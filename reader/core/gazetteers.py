@@ -48,11 +48,13 @@ class Gazetteer:
 
 
 def _read_lines(name: str) -> list[str]:
+    # A missing or unreadable data file is an error, never a silently weaker recogniser.
     path = resources.gazetteer(name)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
-        return []  # a missing data file degrades recognition; it must not stop the reader
+    except (OSError, UnicodeDecodeError) as error:
+        raise resources.MissingResourceError(
+            f"the reader's data file gazetteers/{name} cannot be read ({error}); reinstall the reader") from error
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 

@@ -17,6 +17,6 @@ def test_analysing_loads_no_qt_module():
     code = ("import sys; from reader.core import Analyzer, load_path; "
             "a = Analyzer(model='rules').analyze(load_path(sys.argv[1])); "
             "print(sorted(m for m in sys.modules if m.startswith(('PySide', 'PyQt', 'shiboken'))))")
-    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "resources/samples/hama.html")],
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "reader/data/samples/hama.html")],
                             capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
