@@ -35,7 +35,7 @@ def _write_page(html: str, name: str) -> Path:
 
 def bare_ner_pipeline(recogniser: Any) -> Any:
     """The statistical model alone: the same spaCy package, loaded anew with only the components NER needs."""
-    from reader.core.recognisers import load_ner_pipeline
+    from reader.core.ner import load_ner_pipeline
 
     return load_ner_pipeline(recogniser.model)
 
@@ -92,7 +92,7 @@ def core(words: int, repeats: int) -> dict[str, Any]:
     result["bare_components"] = list(nlp.pipe_names)
     list(nlp.pipe(texts[:10]))  # warm
     processes = getattr(recogniser, "processes", 1)
-    from reader.core.recognisers import PARALLEL_MIN_CHARS
+    from reader.core.ner.scheduler import PARALLEL_MIN_CHARS
 
     long_enough = sum(len(t) for t in texts) >= PARALLEL_MIN_CHARS
     result["parallel_processes"] = processes if long_enough else 1

@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.apply(app)
     scratch = tempfile.TemporaryDirectory(prefix="reader-") if args.screenshot else None
     settings = Settings.at(Path(scratch.name) / "settings.ini") if scratch else Settings()
-    from .core.recognisers import prestart  # noqa: PLC0415 - performance hook, see bench/run.py
+    from .core.ner import prestart  # noqa: PLC0415 - performance hook, see bench/run.py
 
     prestart(settings.entity_model())  # the model starts loading in a helper process, on another core, now
     window = MainWindow(Analyst(model=settings.entity_model()), settings)

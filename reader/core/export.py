@@ -24,6 +24,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "metadata": {"byline": meta.byline, "date": meta.date, "site_name": meta.site_name,
                      "canonical_url": meta.canonical_url, "language": meta.language},
         "recogniser": analysis.recogniser,
+        "model": analysis.model or None,  # "rules" or the spaCy package name; null when not recorded
+        "model_version": analysis.model_version,
         "notices": list(analysis.notices),
         "paragraphs": [{"start": block.start, "end": block.end, "kind": block.kind} for block in article.blocks],
         "entities": [

@@ -148,8 +148,12 @@ class Analysis:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
     links: tuple[Link, ...]
-    recogniser: str  # which entity recogniser produced the entities
+    recogniser: str  # which entity recogniser produced the entities, for people ("spaCy en_core_web_sm 3.8.0")
     notices: tuple[str, ...] = ()
+    # The same as data, for code (the UI's model menu, the JSON export): "rules" or the spaCy
+    # package that ran, and its version; "" / None when whoever made the analysis did not say.
+    model: str = ""
+    model_version: str | None = None
 
     @property
     def text(self) -> str:

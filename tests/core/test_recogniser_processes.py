@@ -8,9 +8,8 @@ import sys
 
 import pytest
 
-from reader.core import recognisers
 from reader.core.model import Span
-from reader.core.recognisers import SpacyRecogniser
+from reader.core.ner import SpacyRecogniser, choice, helpers, scheduler
 
 PARAGRAPHS = [
     "Angela Merkel visited Paris on Monday and met Emmanuel Macron at the Elysee Palace.",
@@ -32,7 +31,7 @@ def _document(paragraphs: int = 60) -> tuple[str, list[Span]]:
 
 @pytest.fixture(scope="module")
 def model() -> str:
-    name = next((n for n in recognisers.PREFERRED_ORDER if recognisers.importlib.util.find_spec(n)), None)
+    name = next((n for n in choice.PREFERRED_ORDER if choice.importlib.util.find_spec(n)), None)
     if name is None:
         pytest.skip("no spaCy model installed")
     return name
@@ -52,8 +51,8 @@ def test_a_helper_process_and_this_process_find_the_same_mentions(model, referen
     assert helper.runs_in_helper
     assert helper.recognise(text, regions) == reference
     # A "long" document (thresholds lowered): sliced between the helper and a second, short-lived one.
-    monkeypatch.setattr(recognisers, "PARALLEL_MIN_CHARS", 1_000)
-    monkeypatch.setattr(recognisers, "PARALLEL_SLICE_CHARS", 600)
+    monkeypatch.setattr(scheduler, "PARALLEL_MIN_CHARS", 1_000)
+    monkeypatch.setattr(scheduler, "PARALLEL_SLICE_CHARS", 600)
     helper.processes = 2
     fractions: list[float] = []
     assert helper.recognise(text, regions, progress=fractions.append) == reference
@@ -63,7 +62,7 @@ def test_a_helper_process_and_this_process_find_the_same_mentions(model, referen
 
 def test_cancelling_through_progress_stops_and_the_recogniser_still_works(model, reference, monkeypatch):
     text, regions = _document()
-    monkeypatch.setattr(recognisers, "PARALLEL_SLICE_CHARS", 600)  # many slices: a chance to stop between
+    monkeypatch.setattr(scheduler, "PARALLEL_SLICE_CHARS", 600)  # many slices: a chance to stop between
     helper = SpacyRecogniser(model)
 
     class Stop(Exception):
@@ -80,14 +79,14 @@ def test_cancelling_through_progress_stops_and_the_recogniser_still_works(model,
 
 def test_when_no_helper_can_start_the_model_runs_in_this_process(model, reference, monkeypatch):
     text, regions = _document()
-    monkeypatch.setattr(recognisers, "_HELPER_BOOT", "import sys; sys.exit(3)")
+    monkeypatch.setattr(helpers, "_HELPER_BOOT", "import sys; sys.exit(3)")
     fallback = SpacyRecogniser(model)
     assert not fallback.runs_in_helper
     assert fallback.recognise(text, regions) == reference
 
 
 def test_this_process_never_imports_spacy_when_a_helper_runs_the_model(model):
-    code = ("import sys; from reader.core.recognisers import SpacyRecogniser; from reader.core.model import Span; "
+    code = ("import sys; from reader.core.ner import SpacyRecogniser; from reader.core.model import Span; "
             f"r = SpacyRecogniser({model!r}); found = r.recognise('Angela Merkel visited Paris.', [Span(0, 28)]); "
             "print(r.runs_in_helper, 'spacy' in sys.modules, sorted(m.label for m in found))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

