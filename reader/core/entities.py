@@ -28,7 +28,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteers import Gazetteer, load_gazetteer
+from .lexicon.gazetteers import Gazetteer, load_gazetteer
+from .lexicon.names import CAPITALISED_RUN_CONNECTORS, PARTICLE_TAIL_PARTICLES
+from .lexicon.names import ENTITY_NAME_PARTICLES as NAME_PARTICLES
+from .lexicon.names import ENTITY_TITLES as TITLES
+from .lexicon.organisations import ENTITY_ORG_HEADS as ORG_HEADS
+from .lexicon.organisations import INSTITUTION_NOUNS
 from .model import Block, Entity, Mention, RawMention, Span
 
 NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
@@ -36,32 +41,17 @@ NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART L
 PROPAGATED_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT".split())
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister premier chancellor
-    senator sen rep representative congressman congresswoman governor gov mayor secretary general gen
-    lieutenant lt colonel col major maj captain capt commander admiral sergeant sgt judge justice king queen
-    prince princess emperor sheikh sheik emir imam ayatollah pope cardinal archbishop bishop rabbi reverend rev
-    father brother sister saint st spokesman spokeswoman spokesperson ambassador envoy chairman chairwoman
-    chair ceo director chief leader commissioner inspector detective officer agent deputy speaker""".split()
-)
-# Lower-case words inside a name ("Hayat Tahrir al Sham", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("al el bin ibn bint abu abd de del della der di da dos du la le van von den ter ten op zu y".split())
-INSTITUTION_NOUNS = (
-    "armed forces", "security forces", "air force", "coast guard", "foreign ministry", "defence ministry",
-    "defense ministry", "interior ministry", "army", "navy", "government", "police", "parliament", "regime",
-    "cabinet", "ministry", "embassy", "authorities", "junta", "judiciary", "legislature",
-)
 _TOKEN = re.compile(r"[^\s]+")
 # "Ursula" + " von der Leyen": a person's name continues through lower-case particles.
-_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:von|van|der|den|de|del|della|da|di|du|dos|la|le|al|el|bin|ibn|ter|ten|op|zu))+"
-                            r"[ \t]+[A-Z][\w'’-]*")
+_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + "|".join(PARTICLE_TAIL_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INSTITUTION_AFTER = re.compile(r"[ \t]+(" + "|".join(INSTITUTION_NOUNS) + r")\b")
 # A capitalised word ("Iranian-allied" yields "Iranian") or an initial/abbreviation ("J.", "U.S.");
 # a full stop after an ordinary word ends the run, so runs never cross sentences.
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)"
-_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:(?:al|el|de|of|the|bin)[ \t]+)?{_NAME_WORD})*")
+_RUN_CONNECTOR = "|".join(CAPITALISED_RUN_CONNECTORS)
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:(?:{_RUN_CONNECTOR})[ \t]+)?{_NAME_WORD})*")
 
 
 @dataclass
@@ -344,16 +334,6 @@ def _gazetteer_label(surface: str, gazetteer: Gazetteer) -> str | None:
     if place is not None and place.well_known:
         return place.label
     return None
-
-
-# Words that make an unknown capitalised phrase an organisation ("Defence Companies").
-ORG_HEADS = frozenset(
-    """party ministry council committee commission agency bank company companies corporation inc ltd university
-    college institute association union organisation organization army forces force police court parliament
-    congress senate department office group front movement foundation news times post journal airlines club
-    federation authority assembly brigade brigades guards corps battalion regiment division fund bureau service
-    network school hospital church mosque""".split()
-)
 
 
 def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: frozenset[int],

@@ -11,15 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .lexicon.abbreviations import SENTENCE_ABBREVIATIONS
 from .model import Span
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov
-    pres supt insp det rev fr hon messrs mme mlle no nos vol vols fig figs pp ed eds
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd co corp bros plc llc dept univ assn est approx etc vs al cf ie eg ca
-    u.s u.k u.n e.u a.m p.m i.e e.g""".split()
-)
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
@@ -52,7 +46,7 @@ def _is_abbreviation(segment: str, dot: int) -> bool:
     word = before.group(1).lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "John F. Kennedy"
-    return word in ABBREVIATIONS or word.replace(".", "") in {"us", "uk", "un", "eu"} and "." in word
+    return word in SENTENCE_ABBREVIATIONS or (word.replace(".", "") in {"us", "uk", "un", "eu"} and "." in word)
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

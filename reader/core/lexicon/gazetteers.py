@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import resources
+from ... import resources
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
-"""Word lists for quote attribution: reporting verbs, naming verbs, and the small closed
-classes (determiners, pronouns, prepositions, role nouns) the noun-phrase rules need.
+"""Verbs of speech and the words around quotations: reporting verbs with all their forms,
+naming verbs ("what analysts call “useful Syria”"), judging verbs, and the nouns that make a
+quotation a term or a work's title.
 
-Kept apart from the scanner so the lists can grow without touching the logic. Every list
-is plain English news vocabulary; nothing here knows about any particular article.
+Every list is plain English news vocabulary; nothing here knows about any particular article.
 """
 
 from __future__ import annotations
@@ -244,53 +244,17 @@ WORK_NOUNS = frozenset("""book film movie song album novel show series play docu
 podcast programme program exhibition painting single track episode column editorial memoir biography
 sitcom drama thriller anthem hymn ballad record report""".split())
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-PERSON_PRONOUNS = frozenset({"he", "she"})
-THING_PRONOUNS = frozenset({"it", "they"})
 
-DETERMINERS = frozenset("""the a an this that these those some many several most few other its his her their our
-my your one two three four five six seven eight nine ten dozens hundreds thousands both all any each
-every no another such""".split())
+# Words before a colon that label what follows rather than name who speaks.
+COLON_LABELS = frozenset("""note update warning correction clarification caption source headline photo pictured
+watch read listen related see also quote quotes example question answer q a title subject re fw fwd""".split())
 
-PREPOSITIONS = frozenset("""of in on at for from to with by about as into onto over after before during under
-against between through without within despite amid amidst since until till via per across along around
-behind beyond near toward towards upon among amongst throughout than like unlike""".split())
+# "The paper quoted him as saying": verbs whose object is the speaker.
+QUOTING_FORMS = ("quoted", "quotes", "quoting", "quote", "cited", "cites", "citing")
 
-# Words that end a noun phrase when walking over it.
-STOP = PREPOSITIONS | frozenset("""and or but nor yet so because while when whereas although though if that which
-who whom whose where whether then also don't doesn't didn't won't can't isn't wasn't
-aren't weren't haven't hasn't hadn't wouldn't couldn't shouldn't don’t doesn’t didn’t won’t can’t isn’t wasn’t
-is are was were be been being am has have had having do does did will
-would can could may might must shall should not never n't 's to too however meanwhile moreover still just even
-only later earlier once again already there here this ago today yesterday tonight tomorrow now""".split())
+# Words right before a naming verb that make it passive or adjectival: "is called", "widely known as".
+PASSIVE_BEFORE_NAMING = ("is", "are", "was", "were", "be", "been", "being", "also", "often", "sometimes",
+                         "widely", "commonly", "so", "now")
 
-# Skipped between a subject and its verb: "X has also said", "X later told".
-BETWEEN_SUBJECT_AND_VERB = frozenset("""has have had was were is are will would also later then previously earlier
-separately once again further subsequently recently repeatedly publicly privately reportedly apparently allegedly
-simply only too not n't never did does do had been being already yesterday today tonight last""".split())
-
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-# Role and title words that may stand before a name and still belong to the speaker's noun phrase:
-# "Hezbollah leader Naim Qassem", "Foreign Minister X", "opposition figure Y".
-ROLES = frozenset("""leader spokesman spokeswoman spokesperson minister president secretary chief head commander
-director official chairman chairwoman chair ceo founder cofounder co-founder governor mayor senator
-representative rep ambassador envoy adviser advisor analyst expert professor researcher economist lawyer
-attorney judge general colonel lieutenant major officer captain sergeant correspondent reporter editor
-journalist author activist coordinator negotiator diplomat deputy member mp lawmaker legislator candidate
-prime foreign defence defense interior finance justice health king queen prince princess emir sheikh
-cleric imam pope bishop archbishop cardinal rabbi pastor priest manager executive partner strategist pollster
-scientist doctor nurse witness resident victim survivor fighter militant commander-in-chief owner coach
-player chancellor premier vice speaker whip councillor councilor inspector commissioner superintendent sheriff
-prosecutor investigator agent administrator dean rector provost principal teacher student worker employee
-farmer boss figure veteran campaigner organiser organizer chairperson secretary-general director-general
-president-elect spokesmen officials physician surgeon historian novelist writer poet singer actor actress
-star producer founder-director""".split())
-
-# Heads of noun phrases that name an organisation without naming which ("the group", "the ministry").
-GENERIC_ORG_HEADS = frozenset("""group organisation organization movement militia party company firm agency body
-alliance coalition faction network outlet newspaper paper channel broadcaster union association federation
-council committee commission ministry department office government administration regime army military
-force forces police service court parliament assembly bank fund authority authorities board team club
-campaign institute foundation charity bureau cabinet junta junta state country""".split())
+# "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
+SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})

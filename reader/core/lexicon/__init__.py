@@ -1,0 +1,11 @@
+"""The English vocabulary of the reader's analysis, each word list defined once.
+
+The entity stage, the quotation stage, the sentence splitter and the rules recogniser all
+read words from here, so that "what counts as a title" or "what heads an organisation's
+name" has one answer. This is the lowest layer of ``reader.core``: it imports nothing from
+it but ``reader.core.errors`` and ``reader.resources``.
+
+Modules: ``names`` (people), ``organisations``, ``time``, ``reporting`` (verbs of speech
+and the nouns around quotations), ``function_words``, ``abbreviations`` (for the sentence
+splitter) and ``gazetteers`` (the large lists, loaded from data files).
+"""

@@ -1,0 +1,331 @@
+"""The attribution sieve: for one quotation, who said it and by which cue, most precise rule first.
+
+See the table in ``reader.core.quotes``: naming and titles first, then the tag right after the
+quote, a cue earlier in the sentence, a cue later in it, and "according to".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon.function_words import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ..lexicon.reporting import (
+    COLON_LABELS,
+    EVALUATIVE_FORMS,
+    NAMING_BY_ITSELF,
+    NAMING_FORMS,
+    NAMING_NEEDS_AS,
+    PASSIVE_BEFORE_NAMING,
+    QUOTING_FORMS,
+    TERM_NOUNS,
+    TITLE_CUES,
+    WORK_NOUNS,
+)
+from .context import Context
+from .phrases import Cue, Token, cue_at, is_name, np_after, np_before, np_ending_at, third_person
+from .scan import QuoteSpan
+
+WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: tuple[int, int] | None  # character offsets of the speaker's noun phrase
+    cue: tuple[int, int] | None  # character offsets of the cue
+    confidence: float
+    kind: str | None = None  # forced kind: "term", "title"
+    sieve: str = "none"
+
+
+def attribute(ctx: Context, number: int) -> Attribution:
+    span = ctx.spans[number]
+    text = ctx.text
+    sentence = ctx.sentence(span.open_pos)
+    before_start = max(sentence.start, span.open_pos - WINDOW)
+    before = ctx.tokens(before_start, span.open_pos)
+
+    naming = _naming(ctx, span, before)
+    if naming is not None:
+        return naming
+    title = _title(text, span, before)
+    if title is not None:
+        return title
+
+    after_pos = span.close_pos + 1 if span.close_pos is not None else span.end
+    for sieve in (_after_quote, _earlier_in_sentence, _later_in_sentence, _according_to):
+        found = sieve(ctx, span, before, after_pos)
+        if found is not None:
+            return found
+    return Attribution(None, None, 0.0)
+
+
+def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution | None:
+    """what some analysts call “useful Syria”; the so-called “X”; an area dubbed “X”; known as “X”."""
+    if not before or before[-1].end < span.open_pos - 3:
+        return None
+    last = len(before) - 1
+    if before[last].lower in NAMING_BY_ITSELF:
+        return Attribution(None, (before[last].start, before[last].end), 0.0, kind="term", sieve="naming")
+    if before[last].lower in TERM_NOUNS and last > 0 and before[last - 1].lower in DETERMINERS:
+        return Attribution(None, None, 0.0, kind="term", sieve="naming")  # the word “genocide”: no verb
+    # The naming verb is at most six words back, with no punctuation or reporting verb after it.
+    for index in range(last, max(-1, last - 7), -1):
+        token = before[index]
+        if not token.is_word:
+            return None
+        lemma = NAMING_FORMS.get(token.lower)
+        evaluative = lemma is None and token.lower in EVALUATIVE_FORMS
+        if evaluative:
+            lemma = EVALUATIVE_FORMS[token.lower]
+        if lemma is None:
+            if cue_at(before, index) is not None:
+                return None
+            continue
+        following = before[index + 1] if index + 1 < len(before) else None
+        if lemma == "call" and following is not None and following.lower in ("for", "on", "upon"):
+            return None  # "called for": a demand, reported speech
+        if (lemma in NAMING_NEEDS_AS or evaluative) and before[last].lower != "as":
+            continue
+        if index > 0 and before[index - 1].lower in DETERMINERS and token.lower in (lemma, lemma + "s"):
+            return None  # "the term", "a label": a noun
+        between = last - index  # object words between the verb and the quote
+        speaker = None
+        previous = before[index - 1].lower if index > 0 else ""
+        bare = between <= (1 if before[last].lower == "as" else 0)  # nothing named between verb and quote
+        passive = previous in PASSIVE_BEFORE_NAMING or (previous in (",", "and") and bare)
+        present = token.lower in (lemma, third_person(lemma)) or token.lower.endswith("ing")
+        if not passive:
+            found = np_before(before, index)
+            if found is not None:
+                first = found[0]
+                ahead = before[first - 1].lower if first > 0 else ""
+                active = present or (between > (1 if before[last].lower == "as" else 0)) \
+                    or first == 0 or ahead in ("that", "which", "what", "who", "whom", "as", "and", ";")
+                if active:
+                    speaker = (before[found[0]].start, before[found[1]].end)
+        if speaker is None:
+            speaker = _agent_after(ctx, span)  # passive with its agent: dubbed “X” by analysts
+        if evaluative:
+            # "dismissed the report as “nonsense”": the subject's own word, a partial quote.
+            if speaker is None:
+                return None  # nobody judging in sight: leave it to the other rules
+            return Attribution(speaker, (token.start, token.end), 0.85, sieve="naming")
+        confidence = 0.85 if speaker else 0.0
+        return Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
+    return None
+
+
+def _agent_after(ctx: Context, span: QuoteSpan) -> tuple[int, int] | None:
+    """The "by X" right after a quotation: described as “catastrophic” by aid workers."""
+    if span.close_pos is None:
+        return None
+    after = span.close_pos + 1
+    tokens = ctx.tokens(after, min(ctx.sentence(span.close_pos).end, after + 120))
+    if len(tokens) >= 2 and tokens[0].lower == "by" and tokens[0].start - after <= 2:
+        found = np_after(tokens, 1)
+        if found is not None:
+            return (tokens[found[0]].start, tokens[found[1]].end)
+    return None
+
+
+def _title(text: str, span: QuoteSpan, before: list[Token]) -> Attribution | None:
+    """Titles of works: the book “The Art of War”, an article headlined “...”."""
+    words = text[span.start:span.end].split()
+    if not words or not before or len(words) > 15:
+        return None
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    title_case = words[0][0].isupper() and capitalised * 2 >= len(words) + (1 if len(words) > 2 else 0)
+    tail = [token.lower for token in before[-4:]]
+    if tail and tail[-1] in TITLE_CUES:
+        return Attribution(None, None, 0.0, kind="title", sieve="title")
+    if title_case and len(words) >= 2 and any(word in WORK_NOUNS for word in tail[-3:]) \
+            and before[-1].end >= span.open_pos - 2:
+        return Attribution(None, None, 0.0, kind="title", sieve="title")
+    return None
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    return span.end > span.start and text[span.end - 1] in ".!?…"
+
+
+def _after_quote(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
+    """“…,” X said  /  “…,” said X  /  “…” X told reporters - right after the closing mark."""
+    text = ctx.text
+    if span.close_pos is None:
+        return None
+    sentence = ctx.sentence(span.close_pos)
+    end = min(sentence.end, after_pos + WINDOW)
+    crossed = text[after_pos:end].strip(" \t\n.,;:!?…”’\"'»") == ""
+    if crossed:
+        # The quote ended its sentence; an attribution may be the next sentence: “We won.” Smith said.
+        following = ctx.sentence_index(span.close_pos) + 1
+        if following >= len(ctx.sentences) or ctx.sentences[following].start - after_pos > 3:
+            return None
+        if "\n" in text[after_pos:ctx.sentences[following].start]:
+            return None  # a new paragraph is a new thought, not this quote's tag
+        end = min(ctx.sentences[following].end, after_pos + WINDOW)
+    tokens = ctx.tokens(after_pos, end)
+    first = 0
+    while first < len(tokens) and tokens[first].text in ",—–-:":
+        first += 1
+    if first >= len(tokens):
+        return None
+    terminal = _ends_sentence(text, span) or crossed
+    # said X
+    cue = cue_at(tokens, first, adjacent=True)
+    if cue is not None:
+        found = np_after(tokens, cue.last + 1)
+        if found is not None and not (terminal and tokens[first].is_capitalised and not crossed):
+            return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, cue.end), 0.95,
+                                sieve="after")
+        return None
+    # X said
+    for index in range(first + 1, min(len(tokens), first + 25)):
+        if tokens[index].text in ".;!?":
+            return None
+        cue = cue_at(tokens, index, adjacent=True)
+        if cue is None:
+            continue
+        found = np_before(tokens, index, first)
+        if found is None or found[0] != first:
+            return None
+        if terminal:
+            # A new sentence after a finished quote is only its tag if it ends right there:
+            # “We won.” Smith said.   not   “We won.” Smith said the vote was fair.
+            rest = [t for t in tokens[cue.last + 1:] if t.is_word]
+            stop = next((i for i, t in enumerate(tokens[cue.last + 1:]) if t.text in ".;!?"), None)
+            rest = [t for t in tokens[cue.last + 1:cue.last + 1 + stop] if t.is_word] if stop is not None else rest
+            if len(rest) > 5 or any(t.lower == "that" for t in rest):
+                return None
+            if not crossed and tokens[found[0]].is_capitalised and tokens[found[0]].lower not in SUBJECT_PRONOUNS \
+                    and not is_name(tokens[found[0]]):
+                return None
+        return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end), 0.95,
+                            sieve="after")
+    return None
+
+
+def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
+    """X said (that) “…”; X said its units have “redeployed”; X said: (new paragraph) “…”."""
+    tokens = before
+    text = ctx.text
+    if not [t for t in tokens if t.is_word]:
+        # The quote opens its sentence: a colon at the end of the previous one introduces it.
+        index = ctx.sentence_index(span.open_pos)
+        if index == 0:
+            return None
+        previous = ctx.sentences[index - 1]
+        if not text[previous.start:previous.end].rstrip().endswith(":"):
+            return None
+        tokens = ctx.tokens(max(previous.start, previous.end - WINDOW), previous.end)
+    cues_tried = 0
+    pending: Cue | None = None
+    words_after = 0  # words between a candidate verb and the quote
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].is_word and tokens[index].lower != "that":
+            words_after += 1
+        # Right before the quote even a sometime-reporting verb is one: told Reuters: “…”.
+        cue = cue_at(tokens, index, adjacent=words_after <= 4)
+        if cue is None:
+            continue
+        cues_tried += 1
+        found = None
+        quoting = _quoted_as_saying(tokens, index)
+        if quoting is not None:
+            found = quoting  # "The paper quoted him as saying “…”": the object speaks
+        elif tokens[index].lower.endswith("ing") and index > 0 and tokens[index - 1].text == ",":
+            # "The ministry issued a statement, saying “…”": the clause's subject speaks.
+            found = np_after(tokens, _clause_start(tokens, index))
+        else:
+            found = np_before(tokens, index)
+            if found is None and index + 1 < len(tokens) and tokens[index].is_capitalised:
+                found = np_after(tokens, cue.last + 1)  # "Said X: “…”"
+        if found is not None:
+            if pending is not None:
+                cue = pending  # the nearer verb is the quote's cue; this one only lent its subject
+            gap = [t for t in tokens[cue.last + 1:] if t.is_word and t.lower != "that"]
+            confidence = 0.9 if len(gap) <= 3 else 0.8
+            return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
+                                confidence, sieve="before")
+        if pending is None and index > 0 and (tokens[index - 1].lower in ("and", "but", "then", "also") or (
+                tokens[index].lower.endswith("ing") and tokens[index - 1].lower in ("before", "after", "while", "by"))):
+            # A second verb sharing the first one's subject: "X said ... and urged both sides to “…”".
+            pending = cue
+        if cues_tried >= 3:
+            break
+    # A headline's or a transcript's "Name: “…”" has no verb at all.
+    if len(tokens) >= 2 and tokens[-1].text == ":" and tokens is before and span.close_pos is not None \
+            and not text[span.close_pos + 1:ctx.sentence(span.close_pos).end].strip(" .,;!?”’\"'") \
+            and tokens[-2].lower not in COLON_LABELS:
+        found = np_ending_at(tokens, len(tokens) - 2)
+        if found is not None and found[0] == 0 and (is_name(tokens[found[1]]) or found[1] - found[0] < 4):
+            return Attribution((tokens[found[0]].start, tokens[found[1]].end), None, 0.6, sieve="colon")
+    return None
+
+
+def _quoted_as_saying(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    if tokens[index].lower != "saying" or index < 3 or tokens[index - 1].lower != "as":
+        return None
+    for position in range(index - 2, max(-1, index - 10), -1):
+        if tokens[position].lower in QUOTING_FORMS:
+            if position + 1 <= index - 2:
+                return np_ending_at(tokens, index - 2, position + 1)
+            return None
+    return None
+
+
+def _clause_start(tokens: list[Token], index: int) -> int:
+    start = 0
+    # Skip a leading adverbial chunk: "On Friday, the ministry ..."
+    for position in range(0, min(index, 8)):
+        if tokens[position].text == ",":
+            if tokens[0].lower in PREPOSITIONS or tokens[0].lower in ("meanwhile", "however", "later", "earlier"):
+                start = position + 1
+            break
+    return start
+
+
+def _later_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
+    """He has “no intention” of resigning, the minister said."""
+    sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
+    tokens = ctx.tokens(after_pos, min(sentence.end, after_pos + WINDOW))
+    for index in range(len(tokens)):
+        if tokens[index].text in ".!?":
+            break
+        # A verb that closes the sentence is a tag even when it could be something else:
+        # "..., the minister told parliament."
+        tail = 0
+        for following in tokens[index + 1:]:
+            if following.text in ".!?;":
+                break
+            tail += following.is_word
+        cue = cue_at(tokens, index, adjacent=tail <= 3)
+        if cue is None:
+            continue
+        found = None
+        if index == 0 or tokens[index - 1].text != ",":
+            found = np_before(tokens, index)
+            # The tag is its own clause: ", the minister said", "is what the minister said".
+            if found is not None and found[0] > 0 \
+                    and tokens[found[0] - 1].lower not in (",", "what", "—", "–", "as"):
+                found = None
+        if found is None:
+            found = np_after(tokens, cue.last + 1)  # ", said Mr O'Neill"
+        if found is not None:
+            return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
+                                0.7, sieve="later")
+        return None
+    return None
+
+
+def _according_to(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
+    sentence = ctx.sentence(span.open_pos)
+    end_sentence = ctx.sentence(max(span.open_pos, after_pos - 1))
+    tokens = ctx.tokens(max(sentence.start, span.open_pos - WINDOW), min(end_sentence.end, after_pos + WINDOW))
+    for index in range(len(tokens) - 1):
+        if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
+            found = np_after(tokens, index + 2, allow_by=True)
+            if found is not None:
+                return Attribution((tokens[found[0]].start, tokens[found[1]].end),
+                                    (tokens[index].start, tokens[index + 1].end), 0.7, sieve="according")
+    return None

@@ -1,0 +1,193 @@
+"""Speakers -> entities: which entity a speaker's noun phrase ("Hezbollah leader Naim Qassem",
+"the army", "She") stands for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..lexicon.function_words import OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
+from ..lexicon.names import SPEAKER_ROLES
+from ..lexicon.organisations import GENERIC_ORG_HEADS
+from ..model import Entity
+from .context import Context
+from .phrases import TOKEN
+
+PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
+
+_PERSON = "PERSON"
+_GROUP_LABELS = ("ORG", "GPE", "NORP")
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _head_words(name: str) -> set[str]:
+    words = re.findall(r"[\w’'-]+", name.lower())
+    if not words:
+        return set()
+    heads = {words[-1]}
+    if "of" in words[1:]:
+        heads.add(words[words.index("of", 1) - 1])  # Bank of England -> bank
+    return heads | {head[:-1] if head.endswith("s") else head + "s" for head in heads}
+
+
+class Resolver:
+    def __init__(self, text: str, entities: Sequence[Entity], ctx: Context) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.by_id = {entity.id: entity for entity in entities}
+        mentions = []
+        for entity in entities:
+            for mention in entity.mentions:
+                mentions.append((mention.start, mention.end, entity.id, mention.label or entity.label))
+        mentions.sort()
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.heads = {entity.id: set().union(*(_head_words(name) for name in (entity.name, *entity.aliases)))
+                      for entity in entities}
+        self.surnames: dict[str, list[str]] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                words = re.findall(r"[\w’'-]+", name)
+                if words and (words[-1][0].isupper() or words[-1].rsplit("-", 1)[-1][:1].isupper()):
+                    last = _strip_possessive(words[-1]).lower()
+                    self.surnames.setdefault(last, []).append(entity.id)
+                    if "-" in last:  # al-Assad is also "Assad"
+                        self.surnames.setdefault(last.rsplit("-", 1)[1], []).append(entity.id)
+        self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
+
+    def label(self, entity_id: str) -> str:
+        return self.by_id[entity_id].label
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        index = bisect.bisect_left(self.mention_starts, start - 200)
+        found = []
+        while index < len(self.mentions) and self.mentions[index][0] < end:
+            mention = self.mentions[index]
+            if mention[1] > start:
+                found.append(mention)
+            index += 1
+        return found
+
+    def resolve(self, start: int, end: int) -> str | None:
+        text = self.text
+        phrase = text[start:end]
+        tokens = [t for t in TOKEN.finditer(phrase)]
+        if not tokens:
+            return None
+        words = [t.group() for t in tokens]
+        lower = [w.lower() for w in words]
+        if len(words) == 1 and (lower[0] in SUBJECT_PRONOUNS or lower[0] in OBJECT_PRONOUNS):
+            return self.pronoun(OBJECT_PRONOUNS.get(lower[0], lower[0]), start)
+        overlap = [m for m in self.overlapping(start, end) if self.by_id[m[2]].label in _SPEAKER_LABELS]
+        people = [m for m in overlap if self.label(m[2]) == _PERSON or m[3] == _PERSON]
+        if people:
+            return people[-1][2]  # the name at the end, after the roles
+        head_index = len(words) - 1
+        for index, word in enumerate(lower):
+            if word in ("of", "for", "from", "at", "by") and index > 0:
+                head_index = index - 1
+                break
+        head_start = start + tokens[head_index].start()
+        head_end = start + tokens[head_index].end()
+        for mention in reversed(overlap):
+            if mention[0] <= head_start and mention[1] >= head_end \
+                    and self.label(mention[2]) in _GROUP_LABELS + ("FAC",):
+                return mention[2]
+        head = lower[head_index]
+        if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):
+            # A name the recogniser did not mark here: match it on its last word.
+            found = self.by_surname(_strip_possessive(head), start)
+            if found is not None:
+                return found
+        if lower[0] in ("the", "this", "that") and len(words) <= 4:
+            if head in SPEAKER_ROLES:
+                return self.only_person_nearby(start)
+            return self.nominal(_strip_possessive(head), start)
+        return None
+
+    def only_person_nearby(self, offset: int) -> str | None:
+        """"the prime minister said" right after "Boris Johnson has said": the one person named in
+        this and the previous two sentences, outside quotations; nobody when there are two."""
+        floor = self.ctx.sentences[max(0, self.ctx.sentence_index(offset) - 2)].start
+        people = set()
+        index = bisect.bisect_left(self.mention_starts, offset) - 1
+        while index >= 0 and self.mentions[index][0] >= floor:
+            start, _, entity_id, _ = self.mentions[index]
+            if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start):
+                people.add(entity_id)
+            index -= 1
+        return people.pop() if len(people) == 1 else None
+
+    def organisation_in(self, start: int, end: int) -> str | None:
+        for mention in reversed(self.overlapping(start, end)):
+            if self.label(mention[2]) in ("ORG", "GPE") and mention[0] >= start:
+                return mention[2]
+        return None
+
+    def by_surname(self, word: str, before: int) -> str | None:
+        ids = self.surnames.get(word)
+        if not ids:
+            return None
+        best = None
+        for entity_id in dict.fromkeys(ids):
+            entity = self.by_id[entity_id]
+            previous = [m.start for m in entity.mentions if m.start < before]
+            key = (entity.label == _PERSON, max(previous) if previous else -1)
+            if best is None or key > best[0]:
+                best = (key, entity_id)
+        return best[1] if best else None
+
+    def nominal(self, head: str, before: int) -> str | None:
+        """the army -> the most recent entity named "... army"; the group -> the last group that spoke."""
+        index = bisect.bisect_left(self.mention_starts, before) - 1
+        while index >= 0:
+            entity_id = self.mentions[index][2]
+            if self.label(entity_id) != _PERSON and head in self.heads[entity_id]:
+                return entity_id
+            index -= 1
+        if head in GENERIC_ORG_HEADS:
+            return self.recent(before, ("ORG",), ("ORG",))
+        return None
+
+    def pronoun(self, word: str, offset: int) -> str | None:
+        if word in PERSON_PRONOUNS:
+            return self.recent(offset, (_PERSON,), (_PERSON,))
+        if word == "it":
+            # "It" is an organisation or a country; a nationality adjective (Russian) hardly ever.
+            return self.recent(offset, _GROUP_LABELS, ("ORG", "GPE"))
+        if word == "they":
+            return self.recent(offset, _GROUP_LABELS, ("ORG", "NORP", "GPE"))
+        return None  # I, we, you: the speaker is inside a quotation, not named here
+
+    def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...]) -> str | None:
+        """The most recent compatible speaker within a few sentences, else the most recent compatible
+        mention outside quotations in the last three sentences, in the order of ``mention_labels``."""
+        sentence = self.ctx.sentence_index(offset)
+        floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
+        for position, entity_id in reversed(self.speakers):
+            if position < floor:
+                break
+            if position < offset and self.label(entity_id) in speaker_labels:
+                return entity_id
+        floor = self.ctx.sentences[max(0, sentence - 3)].start
+        best: tuple[int, str] | None = None
+        index = bisect.bisect_left(self.mention_starts, offset) - 1
+        while index >= 0 and self.mentions[index][0] >= floor:
+            start, _, entity_id, _ = self.mentions[index]
+            label = self.label(entity_id)
+            if label in mention_labels and not self.ctx.hidden.covers(start):
+                rank = mention_labels.index(label)
+                if best is None or rank < best[0]:
+                    best = (rank, entity_id)
+                if rank == 0:
+                    break
+            index -= 1
+        return best[1] if best else None
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
