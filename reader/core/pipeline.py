@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from .entities import build_entities
-from .lexicon.gazetteers import load_gazetteer
 from .language import detect_language, is_english, language_name
+from .lexicon.gazetteers import load_gazetteer
 from .links import inspect_href, inspect_links
 from .model import Analysis, Article
-from .quotes import find_quotes
 from .ner import Recogniser, load_recogniser, prestart
+from .quotes import find_quotes
 from .sentences import split_sentences
 
 Progress = Callable[[str, float], None]  # (stage name, fraction of the whole analysis done)

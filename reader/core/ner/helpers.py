@@ -13,6 +13,7 @@ The protocol: the parent sends ``sys.path`` and the model name; the helper answe
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import threading
@@ -63,8 +64,6 @@ def default_processes() -> int:
 
 def _helper_main() -> None:
     """A helper process: load the pipeline, say so, then answer lists of texts until EOF."""
-    import pickle
-
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
 
     def send(value: object) -> None:
@@ -94,7 +93,7 @@ def _helper_main() -> None:
         send((timer[0], found))
 
 
-class HelperFailed(Exception):
+class HelperError(Exception):
     """A helper could not start or stopped; ``model_error``: it ran, but could not load the model."""
 
     def __init__(self, message: str, model_error: bool = False) -> None:
@@ -108,9 +107,6 @@ class Helper:
     process: subprocess.Popen[bytes]
 
     def __init__(self, model: str) -> None:
-        import pickle
-
-        self._pickle = pickle
         self.lock = threading.Lock()
         self.alive = True
         try:
@@ -120,7 +116,7 @@ class Helper:
             self._send(model)
         except (OSError, ValueError) as error:
             self.alive = False
-            raise HelperFailed(f"cannot start a helper process ({error})") from None
+            raise HelperError(f"cannot start a helper process ({error})") from None
 
     def _pipe(self, name: str) -> IO[bytes]:
         pipe: IO[bytes] | None = getattr(self.process, name)
@@ -130,22 +126,22 @@ class Helper:
 
     def _send(self, value: object) -> None:
         stdin = self._pipe("stdin")
-        self._pickle.dump(value, stdin, protocol=self._pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, stdin, protocol=pickle.HIGHEST_PROTOCOL)
         stdin.flush()
 
     def _receive(self) -> Any:
         try:
-            return self._pickle.load(self._pipe("stdout"))
+            return pickle.load(self._pipe("stdout"))
         except Exception as error:  # noqa: BLE001 - EOF (it died) or garbage: either way it is gone
             self.alive = False
-            raise HelperFailed(f"the helper process stopped ({type(error).__name__})") from None
+            raise HelperError(f"the helper process stopped ({type(error).__name__})") from None
 
     def wait_ready(self) -> str:
         """Block until the model is loaded there (a pipe read: this process's other threads run on); its version."""
         kind, detail = self._receive()
         if kind != "ready":
             self.alive = False
-            raise HelperFailed(detail, model_error=kind == "model-error")
+            raise HelperError(detail, model_error=kind == "model-error")
         return str(detail)
 
     def ents(self, texts: list[str]) -> tuple[float, list[Ents]]:
@@ -154,7 +150,7 @@ class Helper:
             self._send(texts)
         except (OSError, ValueError) as error:
             self.alive = False
-            raise HelperFailed(f"the helper process stopped ({error})") from None
+            raise HelperError(f"the helper process stopped ({error})") from None
         result: tuple[float, list[Ents]] = self._receive()
         return result
 
@@ -193,7 +189,7 @@ def prestart(preferred: str | None = None) -> None:
             return
         try:
             helper = Helper(choice)
-        except HelperFailed:
+        except HelperError:
             return
         _prestarted[choice] = helper
         weakref.finalize(helper, helper.close)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from ..model import RawMention, Span
-from .helpers import Helper, HelperFailed
+from .helpers import Helper, HelperError
 from .interface import Ents
 from .spacy_loading import _ents
 
@@ -118,7 +118,7 @@ class Run:
                     helper.close(kill=not finished)
         mentions: list[RawMention] = []
         for first, found in sorted(self.results.items()):
-            for chunk, ents in zip(self.chunks[first:], found):
+            for chunk, ents in zip(self.chunks[first:], found, strict=False):  # the slice's chunks, in order
                 mentions.extend(RawMention(chunk.start + s, chunk.start + e, label) for s, e, label in ents)
         return mentions
 
@@ -141,7 +141,7 @@ class Run:
     def _feed_extra(self) -> None:
         try:
             helper = Helper(self.recogniser.model)
-        except HelperFailed:
+        except HelperError:
             return self._retire()
         with self.lock:
             if self.stop.is_set():
@@ -150,7 +150,7 @@ class Run:
             self.extras.append(helper)
         try:
             helper.wait_ready()
-        except HelperFailed:
+        except HelperError:
             return self._retire()
         self._feed(helper, front=False)
 
@@ -164,7 +164,7 @@ class Run:
                 break
             try:
                 seconds, found = helper.ents(self._texts(item))
-            except HelperFailed:  # it died: its slice goes back to the queue, the others carry on
+            except HelperError:  # it died: its slice goes back to the queue, the others carry on
                 with self.lock:
                     if item in self.out:
                         self.out.remove(item)

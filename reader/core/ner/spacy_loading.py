@@ -7,6 +7,7 @@ fallback. Importing this module is cheap.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 import types
@@ -30,9 +31,9 @@ def load_ner_pipeline(model: str) -> Any:
     A pipeline whose ner listens to a shared embedder gets that embedder back.
     """
     spacy = _import_spacy()
-    nlp = spacy.load(model, exclude=list(NER_EXCLUDE + EMBEDDERS + ("tokenizer",)))
+    nlp = spacy.load(model, exclude=[*NER_EXCLUDE, *EMBEDDERS, "tokenizer"])
     if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
-        nlp = spacy.load(model, exclude=list(NER_EXCLUDE + ("tokenizer",)))
+        nlp = spacy.load(model, exclude=[*NER_EXCLUDE, "tokenizer"])
     _use_saved_tokenizer(nlp)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
@@ -76,12 +77,11 @@ def _import_spacy() -> Any:
     info.info = _spacy_info  # type: ignore[attr-defined]
     stubs = {"spacy.cli": cli, "spacy.cli.info": info}
     if any(name in sys.modules for name in stubs):
-        import spacy
-
-        return spacy
+        return importlib.import_module("spacy")
     sys.modules.update(stubs)
+    spacy: Any
     try:
-        import spacy
+        spacy = importlib.import_module("spacy")
     except Exception:  # noqa: BLE001 - a spaCy that needs its CLI at import: import it the plain way below
         spacy = None
     finally:
@@ -91,14 +91,14 @@ def _import_spacy() -> Any:
     if spacy is None:
         for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
             del sys.modules[name]
-        import spacy
-    elif getattr(spacy, "cli", None) is cli:
+        return importlib.import_module("spacy")
+    if getattr(spacy, "cli", None) is cli:
         del spacy.cli
     return spacy
 
 
 def _spacy_info(*args: Any, **kwargs: Any) -> Any:
-    from spacy.cli.info import info
+    from spacy.cli.info import info  # noqa: PLC0415 - the real CLI, only when someone asks for it
 
     return info(*args, **kwargs)
 
@@ -112,7 +112,8 @@ def _ents(nlp: Any, texts: list[str], timer: list[float] | None = None) -> Itera
     while True:
         started = time.perf_counter()
         doc = next(docs, None)
-        found = None if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+        found = None if doc is None else [(e.start_char, e.end_char, e.label_)
+                                          for e in doc.ents if e.label_ in KEPT_LABELS]
         if timer is not None:
             timer[0] += time.perf_counter() - started
         if found is None:

