@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
 
-from .html import HtmlText, is_hidden, tree_to_text
+from .html import HtmlText, drop_hidden, tree_to_text
+from .page import Page, clean_byline, clean_title, site_names
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings are not the reader's
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -40,7 +42,6 @@ MAX_LINKS = 20_000
 CROWDED = 1_000  # children of one element beyond which inline wrappers are stripped before extraction
 MAX_CHILDREN = 5_000  # children of one element beyond which trafilatura's XPath gets quadratic (6 s at 13,000)
 
-_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _BOILERPLATE_TOKEN = re.compile(
     r"(?:^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topnav|header|masthead|footer|colophon|sidebar|sidebars|"
     r"widget|widgets|rail|comment|comments|disqus|cookie|cookies|consent|gdpr|cmp|banner|advert|advertisement|ad|"
@@ -103,66 +104,46 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
-def read_page_info(root: lxml.html.HtmlElement, markup: str, thorough: bool = True,
+def read_page_info(root: lxml.html.HtmlElement, page: Page, thorough: bool = True,
                    page_url: str | None = None) -> PageInfo:
-    """The page's metadata. ``thorough`` adds trafilatura's reading (byline, date, site name, JSON-LD);
-    ``page_url`` (where it was fetched from) lets a date in the address count too."""
-    head_meta: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or meta.get("itemprop") or "").strip().lower()
-        content = meta.get("content")
-        if key and content and key not in head_meta:
-            head_meta[key] = content.strip()
-    title = None
-    for element in root.iter("title"):
-        title = _clean(element.text_content())
-        break
-    canonical = None
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            canonical = _clean(link.get("href"))
-            break
-    base_href = None
-    for base in root.iter("base"):
-        if base.get("href"):
-            base_href = base.get("href").strip()
-            break
-    saved = _SAVED_FROM.search(markup[:4096])
-    language = (root.get("lang") or root.get("xml:lang") or head_meta.get("content-language")
-                or head_meta.get("og:locale") or head_meta.get("language") or head_meta.get("dc.language"))
+    """The page's metadata, from what ``page`` read on its BeautifulSoup tree. ``thorough`` adds trafilatura's
+    reading (byline and date in the page's text, a title from its one <h1>); ``page_url`` (where it was
+    fetched from) lets a date in the address count too. Titles lose the site's name, bylines the outlet
+    and job titles (``page.clean_title``, ``page.clean_byline``)."""
+    meta, json_ld = page.meta, page.json_ld
+    language = (page.language or meta.get("content-language") or meta.get("og:locale") or meta.get("language")
+                or meta.get("dc.language") or json_ld.language)
+    canonical, og_url = _clean(page.canonical), _clean(meta.get("og:url"))
+    address = page_url or page.saved_from or canonical or og_url
+    address = address if address and _absolute(address) else None
+    found = _trafilatura_metadata(root, address) if thorough else {}
+    outlets = site_names(meta.get("og:site_name"), json_ld.publisher, *json_ld.organisations, found.get("site_name"),
+                         meta.get("application-name"), url=address or canonical or og_url)
+    titles = (meta.get("og:title"), meta.get("twitter:title"), json_ld.headline, found.get("title"), page.title)
+    bylines = (", ".join(json_ld.authors), meta.get("author"), meta.get("article:author"), found.get("byline"))
     info = {
-        "title": _clean(head_meta.get("og:title")) or title,
-        "description": _clean(head_meta.get("description") or head_meta.get("og:description")),
-        "site_name": _clean(head_meta.get("og:site_name")),
+        "title": _first(clean_title(_clean(title), outlets) for title in titles),
+        "byline": _first(clean_byline(byline, outlets) for byline in bylines),
+        "date": found.get("date"),
+        "site_name": _clean(meta.get("og:site_name")) or _clean(json_ld.publisher) or found.get("site_name"),
+        "description": found.get("description") or _clean(meta.get("description") or meta.get("og:description")),
         "canonical_url": canonical,
-        "og_url": _clean(head_meta.get("og:url")),
-        "language": _clean(language.replace("_", "-")) if language else _json_ld_language(root),
-        "base_href": base_href,
-        "saved_from": saved.group(1) if saved else None,
-        "byline": _clean(head_meta.get("author") or head_meta.get("article:author")),
-        "date": None,
+        "og_url": og_url,
+        "language": _clean(language.replace("_", "-")) if language else None,
+        "base_href": page.base_href,
+        "saved_from": page.saved_from,
     }
-    if thorough:
-        address = page_url or info["saved_from"] or info["canonical_url"] or info["og_url"]
-        address = address if address and _absolute(address) else None
-        info.update({key: value for key, value in _trafilatura_metadata(root, address).items() if value})
     if info["canonical_url"] and not _absolute(info["canonical_url"]):  # a relative canonical needs an address
         info["canonical_url"] = _join(info["saved_from"] or info["og_url"], info["canonical_url"]) if (
             info["saved_from"] or info["og_url"]) else None
     return PageInfo(**info)
 
 
-def _json_ld_language(root: lxml.html.HtmlElement) -> str | None:
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        match = re.search(r'"inLanguage"\s*:\s*"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)"', script.text)
-        if match:
-            return match.group(1).replace("_", "-")
-    return None
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((value for value in values if value), None)
 
 
-def _trafilatura_metadata(root: lxml.html.HtmlElement, address: str | None) -> dict[str, str | None]:
+def _trafilatura_metadata(root: lxml.html.HtmlElement, address: str | None) -> dict[str, str]:
     from trafilatura.metadata import extract_metadata  # imported on use: fragments never pay for it
 
     try:
@@ -172,13 +153,14 @@ def _trafilatura_metadata(root: lxml.html.HtmlElement, address: str | None) -> d
     except Exception:  # noqa: BLE001 - metadata is a bonus; a library bug must not stop the article
         return {}
     author = _clean(document.author)
-    return {
+    found = {
         "title": _clean(document.title),
         "byline": author.replace("; ", ", ") if author else None,
         "date": _clean(document.date),
         "site_name": _clean(document.sitename),
         "description": _clean(document.description),
     }
+    return {key: value for key, value in found.items() if value}
 
 
 def too_big(root: lxml.html.HtmlElement, markup: str) -> bool:
@@ -303,9 +285,7 @@ def _decongest(root: lxml.html.HtmlElement) -> None:
     """
     if max((len(element) for element in root.iter()), default=0) <= CROWDED:
         return
-    for element in list(root.iter()):
-        if isinstance(element.tag, str) and element.getparent() is not None and is_hidden(element):
-            element.drop_tree()
+    drop_hidden(root)
     lxml.etree.strip_tags(root, "span", "font")
 
 

@@ -39,8 +39,11 @@ _UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
 _INVISIBLE_START = re.compile(r"<!--|<(script|style|svg|noscript|template)\b[^>]*>", re.I)
-_LONG_DATA_URL = re.compile(r"""(["'])data:[^"'<>]{512,}\1""")
+# A long data: URL in an attribute (inline images, fonts): never shown. A link's href is kept (it is the link).
+_LONG_DATA_URL = re.compile(r"""(?<!href=)(["'])data:[^"'<>]{512,}\1""", re.I)
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
+# An inline declaration that hides: "display:none" or "visibility:hidden", any case and spacing, "!important" or not.
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 MAX_DEPTH = 512
 MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
 MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded
@@ -263,13 +266,26 @@ def flatten(markup: str, limit: int = 512) -> str:
 def shrink(markup: str, limit: int = MAX_MARKUP_CHARS) -> tuple[str, bool]:
     """Make a huge document parseable in bounded memory: drop what is never shown, keep the first part.
 
-    Scripts, styles, SVG, templates, comments and long data: URLs go first (they make most of a
-    very large saved page); then, if still longer than ``limit``, the markup is cut at a tag
-    boundary (the text beyond would exceed MAX_TEXT_CHARS anyway). Returns the markup and whether
-    anything was cut. Linear: every search moves forward.
+    What ``drop_invisible`` removes goes first (it makes most of a very large saved page); then,
+    if still longer than ``limit``, the markup is cut at a tag boundary (the text beyond would
+    exceed MAX_TEXT_CHARS anyway). Returns the markup and whether anything was cut.
     """
     if len(markup) <= limit:
         return markup, False
+    markup = drop_invisible(markup)
+    if len(markup) <= limit:
+        return markup, False
+    cut = markup.rfind("<", 0, limit)
+    return markup[:cut if cut > limit // 2 else limit], True
+
+
+def drop_invisible(markup: str) -> str:
+    """The markup without scripts, styles, SVG, noscript, templates, comments and long data: URLs.
+
+    None of it is ever shown, and on a real page it is often most of the bytes: dropping it
+    before any parser runs keeps parsing time and tree memory down. JSON-LD scripts stay (the
+    page's metadata, and trafilatura's fallback text). Linear: every search moves forward.
+    """
     parts: list[str] = []
     position = 0
     while True:
@@ -287,11 +303,7 @@ def shrink(markup: str, limit: int = MAX_MARKUP_CHARS) -> tuple[str, bool]:
             if "ld+json" in match.group(0).lower():  # the page's metadata: small, keep it
                 parts.append(markup[match.start():stop])
         position = stop
-    markup = _LONG_DATA_URL.sub(r"\1data:,\1", "".join(parts))
-    if len(markup) <= limit:
-        return markup, False
-    cut = markup.rfind("<", 0, limit)
-    return markup[:cut if cut > limit // 2 else limit], True
+    return _LONG_DATA_URL.sub(r"\1data:,\1", "".join(parts))
 
 
 def html_to_text(markup: str, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:
@@ -380,7 +392,34 @@ def _holds_article(element: lxml.html.HtmlElement, tag: str) -> bool:
 
 
 def is_hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    return hides(element.get("hidden"), element.get("aria-hidden"), element.get("style"))
+
+
+def hides(hidden: str | None, aria_hidden: str | None, style: str | None) -> bool:
+    """Do these attribute values hide an element? Shared by the lxml walker and the BeautifulSoup clean-up.
+
+    ``hidden="until-found"`` is content the browser reveals on search (collapsed sections): shown.
+    """
+    if hidden is not None and hidden.strip().lower() != "until-found":
         return True
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    if aria_hidden is not None and aria_hidden.strip().lower() == "true":
+        return True
+    return style is not None and _HIDING_STYLE.search(style) is not None
+
+
+def drop_hidden(root: lxml.html.HtmlElement) -> int:
+    """Remove hidden elements from an lxml tree; returns how many. The same rule as ``page`` applies on its tree:
+    an element holding most of the page's text stays (a modal sets aria-hidden on the whole app behind it)."""
+    hidden = []
+    walker = lxml.etree.iterwalk(root, events=("start",))
+    for _, element in walker:
+        if isinstance(element.tag, str) and is_hidden(element):
+            hidden.append(element)
+            walker.skip_subtree()  # the outermost of a nest is enough
+    if not hidden:
+        return 0
+    half = len(root.text_content()) / 2
+    dropped = [element for element in hidden if element.getparent() is not None and len(element.text_content()) <= half]
+    for element in dropped:
+        element.drop_tree()
+    return len(dropped)

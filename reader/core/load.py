@@ -26,9 +26,10 @@ import lxml.html
 
 from . import extract
 from .errors import LoadError
-from .html import MAX_TEXT_CHARS, HtmlText, parse_html, shrink, tree_to_text
+from .html import MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, shrink, tree_to_text
 from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
+from .page import read_page
 from .sentences import strip_span
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -365,11 +366,14 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     banners, comments), or when the extractor leaves out blocks of links or a sizeable part of
     the text. A clean document (a print view, an article's own HTML) keeps every word.
     """
-    markup, cut = shrink(markup)  # a no-op below 20 million characters
-    root = parse_html(markup)
-    small = whole_page and not cut and not extract.too_big(root, markup)
     document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
-    info = extract.read_page_info(root, markup, thorough=document and small, page_url=page_url)
+    markup, cut = shrink(markup)  # a no-op below 20 million characters
+    page = read_page(markup)  # BeautifulSoup: clean-up, head, JSON-LD, link titles
+    root = parse_html(page.markup)
+    if not page.whole:  # bs4 read only the head of this huge page: the same clean-up, on the lxml tree
+        drop_hidden(root)
+    small = whole_page and not cut and not extract.too_big(root, page.markup)
+    info = extract.read_page_info(root, page, thorough=document and small, page_url=page_url)
     full = small and extract.is_full_page(root)
     if whole_page and not small and document:
         notices += (extract.TOO_BIG_NOTICE,)
@@ -390,7 +394,7 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     if result is None:
         result = tree_to_text(root)
     elif result.links:
-        result = _with_link_titles(result, root)
+        result = _with_link_titles(result, page.link_titles if page.link_titles is not None else _link_titles(root))
     if result.truncated or cut:
         notices += (TRUNCATED_NOTICE,)
     metadata = Metadata(title=info.title, byline=info.byline, date=info.date, site_name=info.site_name,
@@ -401,18 +405,23 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
                    encoding=encoding, notices=notices)
 
 
-def _with_link_titles(result: HtmlText, root: lxml.html.HtmlElement) -> HtmlText:
+def _with_link_titles(result: HtmlText, titles: dict[str, str]) -> HtmlText:
     """Extraction drops <a title>; take it back from the page (first link with the same href)."""
-    titles: dict[str, str] = {}
-    for anchor in root.iter("a"):
-        title, href = anchor.get("title"), anchor.get("href")
-        if title and href is not None:
-            titles.setdefault(href.strip(), title)
     if not titles:
         return result
     links = tuple(link if link.title or link.href not in titles else dataclasses.replace(link, title=titles[link.href])
                   for link in result.links)
     return dataclasses.replace(result, links=links)
+
+
+def _link_titles(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """href -> <a title> read from the lxml tree, for a page too large for bs4 to read whole."""
+    titles: dict[str, str] = {}
+    for anchor in root.iter("a"):
+        title, href = anchor.get("title"), anchor.get("href")
+        if title and href is not None:
+            titles.setdefault(href.strip(), title)
+    return titles
 
 
 def _from_plain_text(text: str, source: str, encoding: str | None, notices: tuple[str, ...]) -> Article:
