@@ -7,9 +7,9 @@ the analysis once the text is on screen, so the model loading (heavy, and holdin
 GIL much of the time) never delays the first paint of the text.
 
 Every result carries its request id; the receiver keeps only the newest. Which requests
-are current is the ``session``'s to say (see session.py), for this object and the window alike. An analysis
-whose article has been superseded by a newer ``analyse`` call is cancelled through the
-analyzer's ``cancelled`` callback; a file that fails to open cancels nothing. A download
+are current is the ``session``'s to say (session.py), for this object and the window alike.
+An analysis whose article has been superseded by a newer ``analyse`` call is cancelled
+through the analyzer's ``cancelled`` callback; a file that fails to open cancels nothing. A download
 is cancelled (through ``fetch``'s ``cancelled`` callback) by ``cancel_open`` or by any
 newer ``open_path`` / ``open_url``; it then reports ``cancelled`` rather than ``failed``.
 
