@@ -28,12 +28,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .lexicon import alternation
 from .lexicon.gazetteers import Gazetteer, load_gazetteer
-from .lexicon.names import CAPITALISED_RUN_CONNECTORS, PARTICLE_TAIL_PARTICLES
-from .lexicon.names import ENTITY_NAME_PARTICLES as NAME_PARTICLES
-from .lexicon.names import ENTITY_TITLES as TITLES
-from .lexicon.organisations import ENTITY_ORG_HEADS as ORG_HEADS
-from .lexicon.organisations import INSTITUTION_NOUNS
+from .lexicon.names import CAPITALISED_RUN_CONNECTORS, NAME_PARTICLES, PERSON_TITLES
+from .lexicon.organisations import INSTITUTION_NOUNS, ORGANISATION_NAME_HEADS
 from .model import Block, Entity, Mention, RawMention, Span
 
 NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
@@ -43,14 +41,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _TOKEN = re.compile(r"[^\s]+")
 # "Ursula" + " von der Leyen": a person's name continues through lower-case particles.
-_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + "|".join(PARTICLE_TAIL_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
+_PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_INSTITUTION_AFTER = re.compile(r"[ \t]+(" + "|".join(INSTITUTION_NOUNS) + r")\b")
+_INSTITUTION_AFTER = re.compile(r"[ \t]+(" + alternation(INSTITUTION_NOUNS) + r")\b")
 # A capitalised word ("Iranian-allied" yields "Iranian") or an initial/abbreviation ("J.", "U.S.");
 # a full stop after an ordinary word ends the run, so runs never cross sentences.
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)"
-_RUN_CONNECTOR = "|".join(CAPITALISED_RUN_CONNECTORS)
+_RUN_CONNECTOR = alternation(CAPITALISED_RUN_CONNECTORS)
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:(?:{_RUN_CONNECTOR})[ \t]+)?{_NAME_WORD})*")
 
 
@@ -115,9 +113,10 @@ def _clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazettee
         first = text[tokens[0][0]:tokens[0][1]]
         bare = first.rstrip(".").lower()
         sentence_initial = tokens[0][0] in sentence_starts
-        if bare in {"the", "a", "an"} and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
+        if bare in {"the", "a", "an"} \
+                and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
             start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
-        elif bare in TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
+        elif bare in PERSON_TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
             start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
         elif sentence_initial and gazetteer.starts_no_name(first) and first[:1].isupper():
             start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
@@ -357,21 +356,21 @@ def _unlabelled_names(text: str, mentions: list[_Mention], sentence_starts: froz
         words = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
         # Leading words that cannot begin a name: "The", "Losing", titles ("Prime Minister").
         while words and ((words[0][0] in sentence_starts and gazetteer.starts_no_name(text[slice(*words[0])]))
-                         or text[slice(*words[0])].rstrip(".").lower() in TITLES
+                         or text[slice(*words[0])].rstrip(".").lower() in PERSON_TITLES
                          or gazetteer.is_common_word(text[slice(*words[0])])):  # "Coach", "Striker"
             words = words[1:]
-            if words and text[slice(*words[0])].lower() in NAME_PARTICLES | {"of", "the"}:
+            if words and text[slice(*words[0])].lower() in CAPITALISED_RUN_CONNECTORS:
                 words = []  # "Minister of Defence": a title, not a name
         if not words:
             continue
         start = words[0][0]
-        names = [text[slice(*word)] for word in words if text[slice(*word)].lower() not in NAME_PARTICLES | {"of", "the"}]
+        names = [text[slice(*word)] for word in words if text[slice(*word)].lower() not in CAPITALISED_RUN_CONNECTORS]
         if not 2 <= len(names) <= 4:
             continue
         ordinary = [word for word in names if gazetteer.is_common_word(word.rstrip("."))]
         if not ordinary and all(word[:1].isupper() and not word.isupper() for word in names):
             found.append(_Mention(start, end, "PERSON", "rule"))
-        elif names[-1].lower() in ORG_HEADS and not gazetteer.is_common_word(names[0]):
+        elif names[-1].lower() in ORGANISATION_NAME_HEADS and not gazetteer.is_common_word(names[0]):
             found.append(_Mention(start, end, "ORG", "rule"))
     return found
 
@@ -407,7 +406,7 @@ def _title_before(text: str, start: int) -> str | None:
     """The title written right before a name: "President", "Mr", "Prime Minister"."""
     words = text[max(0, start - 40):start].split()
     title: list[str] = []
-    while words and words[-1].rstrip(".").lower() in TITLES and words[-1][:1].isupper():
+    while words and words[-1].rstrip(".").lower() in PERSON_TITLES and words[-1][:1].isupper():
         title.insert(0, words.pop())
     return " ".join(title) or None
 
@@ -415,7 +414,7 @@ def _title_before(text: str, start: int) -> str | None:
 def _name_words(surface: str) -> list[str]:
     """Lower-cased name words without particles or titles: "Mr Al-Assad" -> ["assad"]."""
     words = _normalise(surface).replace(".", " ").split()
-    while len(words) > 1 and words[0] in TITLES:
+    while len(words) > 1 and words[0] in PERSON_TITLES:
         words = words[1:]
     return [word for word in words if word not in NAME_PARTICLES] or words
 

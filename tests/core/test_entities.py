@@ -153,3 +153,17 @@ def test_title_case_headings_do_not_make_names():
     blocks = (Block(0, 25, "h1"), Block(27, len(text), "p"))
     found = build_entities(text, [], split_sentences(text, blocks), blocks=blocks)
     assert [(m.text, m.start) for e in found for m in e.mentions] == [("Keir Starmer", 39)]
+
+
+def test_a_role_before_a_name_is_a_title_not_part_of_the_name():
+    # The quotation stage's role words are titles here too (one list: lexicon.names.PERSON_TITLES).
+    text = "Councillor David Osei and US Attorney Rachel Dunn spoke."
+    found = entities_from(text, [("Councillor David Osei", "PERSON", 0), ("Rachel Dunn", "PERSON", 0)])
+    people = [e for e in found if e.label == "PERSON"]
+    assert [e.name for e in people] == ["David Osei", "Rachel Dunn"]
+    assert "Councillor David Osei" in people[0].aliases and "Attorney Rachel Dunn" in people[1].aliases
+
+
+def test_an_unknown_name_ending_in_an_organisation_word_is_an_organisation():
+    text = "Troops of the Kentucky National Guard arrived."
+    assert [(e.name, e.label) for e in entities_from(text, [])] == [("Kentucky National Guard", "ORG")]

@@ -680,3 +680,10 @@ def test_sample_has_no_spurious_quotes_from_apostrophes(sample_analysis):
     for quote in sample_analysis.quotes:
         assert text[quote.start - 1] in "“\"", quote.text  # every quote opens with a double mark
         assert text[quote.end] in "”\"", quote.text
+
+
+def test_an_organisation_word_refers_back_to_the_last_organisation():
+    # Every word that can end an organisation's name can refer back to one (lexicon.organisations).
+    text = "Harvard issued a statement on Friday. “We will appeal the ruling,” the university said."
+    harvard = entity(text, "harvard", "ORG", "Harvard")
+    assert only(text, harvard).speaker.entity_id == "harvard"

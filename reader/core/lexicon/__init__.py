@@ -9,3 +9,13 @@ Modules: ``names`` (people), ``organisations``, ``time``, ``reporting`` (verbs o
 and the nouns around quotations), ``function_words``, ``abbreviations`` (for the sentence
 splitter) and ``gazetteers`` (the large lists, loaded from data files).
 """
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that a prefix never wins: "della|del|de"."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))

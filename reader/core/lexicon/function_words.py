@@ -8,7 +8,6 @@ from .time import WEEKDAYS
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 PERSON_PRONOUNS = frozenset({"he", "she"})
-THING_PRONOUNS = frozenset({"it", "they"})
 
 DETERMINERS = frozenset("""the a an this that these those some many several most few other its his her their our
 my your one two three four five six seven eight nine ten dozens hundreds thousands both all any each
@@ -30,6 +29,10 @@ only later earlier once again already there here this ago today yesterday tonigh
 BETWEEN_SUBJECT_AND_VERB = frozenset("""has have had was were is are will would also later then previously earlier
 separately once again further subsequently recently repeatedly publicly privately reportedly apparently allegedly
 simply only too not n't never did does do had been being already yesterday today tonight last""".split())
+
+# Before a noun phrase, words that make it the subject of the verb after it, in a clause of its own:
+# "the area, which analysts call “X”", "what analysts call “X”", "as critics dub it".
+SUBJECT_INTRODUCERS = frozenset({"that", "which", "what", "who", "whom", "as", "and", ";"})
 
 COORDINATORS = frozenset({"and", "but", "or", "yet", "so"})
 

@@ -56,6 +56,10 @@ Three stages, each cheap and deterministic:
    back. An indefinite or unknown speaker ("some analysts") keeps ``entity_id=None``.
 
 Everything works on offsets into the text; nothing here knows about any particular article.
+
+The modules, one stage each: ``scan`` (1), ``phrases`` (tokens, reporting verbs, noun phrases),
+``context`` (sentences and tokens outside quotations), ``attribution`` (2), ``speakers`` (3);
+this one runs them (``find_quotes``). Their words come from ``reader.core.lexicon``.
 """
 
 from __future__ import annotations

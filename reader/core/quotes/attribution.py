@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon.function_words import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ..lexicon.function_words import DETERMINERS, PREPOSITIONS, SUBJECT_INTRODUCERS, SUBJECT_PRONOUNS
 from ..lexicon.reporting import (
     COLON_LABELS,
     EVALUATIVE_FORMS,
@@ -100,7 +100,7 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
                 first = found[0]
                 ahead = before[first - 1].lower if first > 0 else ""
                 active = present or (between > (1 if before[last].lower == "as" else 0)) \
-                    or first == 0 or ahead in ("that", "which", "what", "who", "whom", "as", "and", ";")
+                    or first == 0 or ahead in SUBJECT_INTRODUCERS
                 if active:
                     speaker = (before[found[0]].start, before[found[1]].end)
         if speaker is None:

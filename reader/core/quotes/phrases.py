@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lexicon import alternation
+from ..lexicon.abbreviations import TITLE_ABBREVIATIONS
 from ..lexicon.function_words import (
     ADVERBIAL_STARTS,
     BETWEEN_SUBJECT_AND_VERB,
@@ -19,7 +21,7 @@ from ..lexicon.function_words import (
     STOP,
     SUBJECT_PRONOUNS,
 )
-from ..lexicon.names import SPEAKER_NAME_PARTICLES, SPEAKER_ROLES, TOKEN_TITLE_ABBREVIATIONS
+from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES
 from ..lexicon.reporting import (
     NAMING_FORMS,
     NOUN_LIKE,
@@ -33,7 +35,7 @@ from ..lexicon.time import WEEKDAYS
 
 TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
-    r"|(?:" + "|".join(title.title() for title in TOKEN_TITLE_ABBREVIATIONS) + r")\.(?=\s)"  # Mr., Gen.
+    r"|(?:" + alternation(title.title() for title in TITLE_ABBREVIATIONS) + r")\.(?=\s)"  # Mr., Gen.
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: John F. Kennedy
     r"|\w+(?:[-‑’'.]\w+)*"
     r"|[^\w\s]"
@@ -43,7 +45,7 @@ TOKEN = re.compile(
 class Token:
     """A word or punctuation mark with its offsets; the derived fields are computed once."""
 
-    __slots__ = ("start", "end", "text", "lower", "is_word", "is_capitalised", "maybe_cue")
+    __slots__ = ("end", "is_capitalised", "is_word", "lower", "maybe_cue", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -197,7 +199,7 @@ def _appositive_head(tokens: list[Token], comma: int, floor: int) -> tuple[int, 
         return None
     if len(chunks) > 1 and not is_name(tokens[np_head(tokens, found[0], found[1])]):
         first, last = chunks[1]
-        if all(is_name(token) or token.lower in SPEAKER_NAME_PARTICLES or token.text in "-‑"
+        if all(is_name(token) or token.lower in NAME_PARTICLES or token.text in "-‑"
                for token in tokens[first:last + 1]):
             return (found[0], last)
     return found
@@ -209,16 +211,16 @@ def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = F
         return (last, last)
     index = last
     # A name: capitalised words, with particles inside (Abu Muhammad Al Golani, Ursula von der Leyen).
-    while index >= floor and (is_name(tokens[index]) or (tokens[index].lower in SPEAKER_NAME_PARTICLES and index < last
+    while index >= floor and (is_name(tokens[index]) or (tokens[index].lower in NAME_PARTICLES and index < last
                                                           and index - 1 >= floor and is_name(tokens[index - 1]))):
         index -= 1
     if index < last:
         first = index + 1
-        while tokens[first].text in SPEAKER_NAME_PARTICLES and first < last:  # lower-case only: keep "Abu", "Al"
+        while tokens[first].text in NAME_PARTICLES and first < last:  # lower-case only: keep "Abu", "Al"
             first += 1
-        if index >= floor and (tokens[index].lower in SPEAKER_ROLES or tokens[first].lower in SPEAKER_ROLES):
+        if index >= floor and (tokens[index].lower in PERSON_TITLES or tokens[first].lower in PERSON_TITLES):
             # Role words before the name, and what qualifies the role: "Hezbollah leader", "rebel commander".
-            while index >= floor and tokens[index].lower in SPEAKER_ROLES:
+            while index >= floor and tokens[index].lower in PERSON_TITLES:
                 index -= 1
             modifiers = 0
             while index >= floor and modifiers < 3 and (is_name(tokens[index]) or is_common(tokens[index])) \
@@ -235,13 +237,13 @@ def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = F
         if owned:
             pass  # one "of" phrase is enough: no chains of owners
         elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
-                and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in SPEAKER_ROLES | STOP:
+                and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in PERSON_TITLES | STOP:
             # (and "the Bank of England", "the President of France Emmanuel Macron": one name)
             owner = np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None:
                 return (owner[0], last)
         elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
-                and tokens[preposition - 1].lower in SPEAKER_ROLES:
+                and tokens[preposition - 1].lower in PERSON_TITLES:
             owner = np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None:
                 return (owner[0], last)

@@ -90,7 +90,7 @@ def _classify(text: str, pos: int) -> _Mark | None:
     if char in "'’‛":
         if between_words:
             return None  # don't, Syria’s, O'Brien
-        if opens_here and after.isalnum() or (opens_here and char == "‛"):
+        if (opens_here and after.isalnum()) or (opens_here and char == "‛"):
             if _ELISION.match(text, pos + 1):
                 return None  # 'em, rock 'n' roll, the '90s
             return _Mark(pos, char, family, True, False)

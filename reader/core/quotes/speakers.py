@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon.function_words import OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
-from ..lexicon.names import SPEAKER_ROLES
-from ..lexicon.organisations import GENERIC_ORG_HEADS
+from ..lexicon.names import PERSON_TITLES
+from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..model import Entity
 from .context import Context
 from .phrases import TOKEN
@@ -92,7 +92,7 @@ class Resolver:
         head_end = start + tokens[head_index].end()
         for mention in reversed(overlap):
             if mention[0] <= head_start and mention[1] >= head_end \
-                    and self.label(mention[2]) in _GROUP_LABELS + ("FAC",):
+                    and self.label(mention[2]) in (*_GROUP_LABELS, "FAC"):
                 return mention[2]
         head = lower[head_index]
         if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):
@@ -101,7 +101,7 @@ class Resolver:
             if found is not None:
                 return found
         if lower[0] in ("the", "this", "that") and len(words) <= 4:
-            if head in SPEAKER_ROLES:
+            if head in PERSON_TITLES:
                 return self.only_person_nearby(start)
             return self.nominal(_strip_possessive(head), start)
         return None
@@ -146,7 +146,7 @@ class Resolver:
             if self.label(entity_id) != _PERSON and head in self.heads[entity_id]:
                 return entity_id
             index -= 1
-        if head in GENERIC_ORG_HEADS:
+        if head in ORGANISATION_REFERENCES:
             return self.recent(before, ("ORG",), ("ORG",))
         return None
 
