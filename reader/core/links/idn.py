@@ -1,0 +1,149 @@
+"""Internationalised site names: when a Unicode label may be shown as Unicode (Chromium's IDN display policy).
+
+Chromium shows a host in Unicode only when it cannot pass for another one; this module
+implements the parts of that policy that do not need a browser's history:
+* one script per label (Latin may join Han/Kana/Hangul/Bopomofo, as in UTS #39's
+  "highly restrictive" profile), never Latin with a script whose letters double as Latin;
+* no label made only of letters that imitate Latin ones under a TLD of another script
+  (whole-script confusables: Cyrillic "аре" under .com);
+* no Latin letter outside ASCII that copies an ASCII one (dotless i, script g), except
+  where it is an ordinary letter of the TLD's language;
+* no mark that is easy to miss (dot above or below, cedilla, hook, stroke) on an
+  otherwise ASCII label under a generic TLD, and no combining mark left uncomposed;
+* (in domains.py) no name whose skeleton matches a well-known domain.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+# Scripts whose letters double as Latin ones; mixing them with Latin in one label is the
+# classic homograph (UTS 39 "moderately restrictive" minus these).
+_LATIN_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+_CJK_SETS = (frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}), frozenset({"LATIN", "HAN", "BOPOMOFO"}),
+             frozenset({"LATIN", "HAN", "HANGUL"}))
+NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
+# Look-alike letters that are ordinary letters of the language of a country's domain (Turkish dotless i).
+_NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"})}
+# Marks that a reader's eye skips at URL-bar size: dots, commas and hooks above or below, cedillas,
+# ogoneks, horns, rings and lines below, overlays. Accents such as é or ü are deliberately not here.
+_SUBTLE_MARKS = frozenset("\u0307\u0309\u031b\u0323\u0324\u0325\u0326\u0327\u0328\u032d\u032e\u0330\u0331"
+                          "\u0334\u0335\u0336\u0337\u0338")
+# Latin letters whose extra stroke is drawn into the letter itself (ł, đ, ħ, ƀ, ɗ): the same idea.
+_SUBTLE_NAME = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER [A-Z] WITH (?:STROKE|BAR|HOOK|MIDDLE DOT|DOT|TAIL"
+                          r"|CURL|BELT|RETROFLEX HOOK|PALATAL HOOK|LONG LEG|TOPBAR|FLOURISH|DIAGONAL STROKE)\b")
+_LATIN_BASE = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])\b")
+# The multi-letter folds of the UTS #39 skeleton that matter in host names.
+_ASCII_FOLDS = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"))
+
+
+def confusable_tables() -> tuple[Any, Any]:
+    # Imported on demand: its tables cost ~60 ms and only non-ASCII text needs them.
+    from confusable_homoglyphs import categories, confusables  # noqa: PLC0415 - see above
+
+    return categories, confusables
+
+
+# --------------------------------------------------------------------------- skeleton
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """The ASCII letter or digit a character is drawn like, or the character itself."""
+    if char.isascii():
+        return char
+    base = _LATIN_BASE.match(unicodedata.name(char, ""))
+    if base:  # ł, đ, ħ, ı: a Latin letter with something drawn into it
+        return base.group(1).lower()
+    twin = _ascii_twin(char)
+    return twin if twin is not None else char
+
+
+def _ascii_twin(char: str) -> str | None:
+    _, confusables = confusable_tables()
+    for glyph in confusables.confusables_data.get(char, ()):
+        twin = glyph.get("c", "").strip("\u200e")
+        if twin and twin.isascii() and twin.isalnum():
+            return str(twin)
+    return None
+
+
+def skeleton(text: str) -> str:
+    """A look-alike key in the spirit of UTS #39: two names with the same skeleton are drawn (nearly) the same.
+    Compatibility forms unfolded, marks dropped, each letter replaced by the ASCII one it imitates, lower-cased,
+    and the ASCII pairs that pass for one another (rn/m, vv/w, 0/o, 1/l) made one."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        chars = (c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+                 and unicodedata.category(c) not in ("Mn", "Me"))
+        folded = "".join(_fold_char(c) for c in chars).lower()
+    for pair, single in _ASCII_FOLDS:
+        folded = folded.replace(pair, single)
+    return folded
+
+
+# --------------------------------------------------------------------------- label rules
+
+def _scripts(text: str) -> set[str]:
+    categories, _ = confusable_tables()
+    return {categories.alias(c) for c in text} - NEUTRAL_SCRIPTS
+
+
+def script_problem(label: str, tld: str) -> tuple[str, str] | None:
+    """("mixed-script" | "idn-homograph", detail) when a Unicode label can pass for another."""
+    scripts = _scripts(label)
+    if len(scripts) > 1:
+        others = scripts - {"LATIN"}
+        mixes_lookalikes = bool(scripts & _LATIN_LOOKALIKE_SCRIPTS)
+        if mixes_lookalikes or not (len(others) == 1 or any(scripts <= allowed for allowed in _CJK_SETS)):
+            return "mixed-script", " and ".join(s.replace("_", " ").title() for s in sorted(scripts))
+        return None
+    if not scripts:
+        return None
+    (script,) = scripts
+    if script == "LATIN":
+        return _latin_problem(label, tld)
+    categories, _ = confusable_tables()
+    letters = [c for c in label if categories.alias(c) == script]
+    if letters and all(_ascii_twin(c) for c in letters):
+        return "idn-homograph", f"{script.replace('_', ' ').title()} letters that all imitate Latin ones"
+    return None
+
+
+def _latin_problem(label: str, tld: str) -> tuple[str, str] | None:
+    # Latin letters outside ASCII that copy ASCII ones (ɑ, ı, ɡ) rather than accented ones (é, ü).
+    fakes = [c for c in label if not c.isascii() and _ascii_twin(c)
+             and tld.lower() not in _NATIVE_LOOKALIKES.get(c, ())]
+    if fakes:
+        return "idn-homograph", f"Latin letters that imitate plain ones ({', '.join(fakes[:3])})"
+    loose = [c for c in label if unicodedata.combining(c)]
+    if loose:  # NFC could not join the mark to its letter: stacked marks are a disguise, not spelling
+        return "idn-homograph", "a loose combining mark"
+    subtle = subtle_letters(label)
+    if subtle and _generic_tld(tld) and all(c.isascii() or c in subtle for c in label):
+        return "idn-homograph", f"marks that are easy to miss ({', '.join(subtle[:3])}) on plain letters"
+    return None
+
+
+def subtle_letters(label: str) -> list[str]:
+    """The letters of a label that differ from an ASCII one only by a mark that is easy to miss."""
+    found = []
+    for char in label:
+        if char.isascii():
+            continue
+        marks = set(unicodedata.normalize("NFD", char)[1:])
+        if marks & _SUBTLE_MARKS or _SUBTLE_NAME.match(unicodedata.name(char, "")):
+            found.append(char)
+    return found
+
+
+def _generic_tld(tld: str) -> bool:
+    """.com, .net, .shop...: no country, so no language in which an odd letter would be ordinary spelling."""
+    return tld.isascii() and len(tld.strip(".")) > 2
+
+
+def same_script(label: str, other: str) -> bool:
+    return _scripts(label) == _scripts(other)

@@ -1,0 +1,108 @@
+"""Links that pass through one site on the way to another: known redirect wrappers, shorteners, open redirects.
+
+Known wrappers (search engines, mail filters, social sites) are read by their documented
+parameter. Any other site is read by what its address carries: a query parameter (or a
+path segment after a redirect-like step) whose value is a full web address on another
+domain is where such a site forwards to, whatever the parameter is called. Share buttons
+(which carry the article's own address to a social site) and referrer notes are not
+destinations, and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, unquote
+
+from .urls import Web
+
+# Link shorteners: the destination is only known to their server.
+_SHORTENERS = frozenset({
+    "t.co", "bit.ly", "bitly.com", "tinyurl.com", "ow.ly", "buff.ly", "is.gd", "v.gd", "lnkd.in", "dlvr.it",
+    "t.ly", "rebrand.ly", "trib.al", "cutt.ly", "tiny.cc", "shorturl.at", "goo.gl", "bl.ink", "fb.me", "s.id",
+    "rb.gy", "amzn.to", "wp.me", "spoti.fi", "ift.tt", "soo.gd", "tr.im", "qr.ae", "po.st", "shar.es",
+})
+# An address written as a parameter value: scheme (or none) then two slashes of either kind.
+_ADDRESS_VALUE = re.compile(r"\s*(?:https?:)?[/\\]{2}[^/\\\s]", re.IGNORECASE)
+# Parameters that name where a visitor came from, never where to go.
+_NOT_DESTINATIONS = re.compile(r"(?:ref|referr?er|source|src|origin|from|via|canonical|utm_.*|og_.*)",
+                               re.IGNORECASE)
+# Endpoints that post the given address somewhere (share buttons), rather than going to it.
+_SHARE_PATH = re.compile(r"/(?:share|sharer|sharing|intent|submit|bookmark|pin/create|sharearticle)\b",
+                         re.IGNORECASE)
+# Path steps after which the rest of the path is a destination ("/out/https://...").
+_REDIRECT_STEP = re.compile(r"/(?:redirect|redir|out|go|goto|away|exit|external|link|click|url|r|jump|leave)"
+                            r"/+((?:https?:|https?%3a)[^?#]*)", re.IGNORECASE)
+
+
+def param(query: str | None, *names: str) -> str | None:
+    if not query:
+        return None
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key in names and value:
+            return value
+    return None
+
+
+def unwrap(web: Web) -> tuple[str, str | None] | None:
+    """(service, target) for a known redirect wrapper; target None when only the service knows it."""
+    host, domain, path, query = web.host.ascii.rstrip("."), web.host.domain, web.path, web.query
+    label = domain.split(".", 1)[0]
+    if label == "google" and "." in domain:
+        if path == "/url":
+            return domain, param(query, "q", "url")
+        if path.startswith("/amp/s/"):
+            return domain, "https://" + path[len("/amp/s/"):]
+    if host in ("l.facebook.com", "lm.facebook.com", "l.messenger.com") and path == "/l.php":
+        return host, param(query, "u")
+    if host in ("l.instagram.com", "l.threads.net", "l.threads.com"):
+        return host, param(query, "u")
+    if host == "out.reddit.com":
+        return host, param(query, "url")
+    if domain == "youtube.com" and path == "/redirect":
+        return domain, param(query, "q")
+    if host.endswith(".safelinks.protection.outlook.com"):
+        return "Outlook Safe Links", param(query, "url")
+    if domain == "linkedin.com" and path == "/redir/redirect":
+        return domain, param(query, "url")
+    if domain == "vk.com" and path == "/away.php":
+        return domain, param(query, "to")
+    if host == "steamcommunity.com" and path.startswith("/linkfilter"):
+        return host, param(query, "url", "u")
+    if domain == "duckduckgo.com" and path == "/l/":
+        return domain, param(query, "uddg")
+    if host == "slack-redir.net" and path == "/link":
+        return host, param(query, "url")
+    if domain == "href.li":
+        return domain, unquote(query) if query else None
+    if domain == "urldefense.com" and path.startswith("/v3/__"):
+        inner = path[len("/v3/__"):]
+        if query is not None:
+            inner += "?" + query
+        end = inner.rfind("__;")
+        return "Proofpoint URL Defense", inner[:end] if end > 0 else None
+    if host in _SHORTENERS or domain in _SHORTENERS:
+        return host, None
+    return None
+
+
+
+def _decoded(value: str) -> str:
+    """A parameter value percent-decoded until it stops changing (twice at most beyond the query's own)."""
+    for _ in range(2):
+        if "%" not in value:
+            break
+        value = unquote(value)
+    return value.strip()
+
+
+def open_redirect(web: Web) -> tuple[str, str] | None:
+    """(where it was found, the address) when an unknown site's link carries another domain's web address."""
+    if web.query and not _SHARE_PATH.search(web.path):
+        for key, value in parse_qsl(web.query, keep_blank_values=True):
+            target = _decoded(value)
+            if _ADDRESS_VALUE.match(target) and not _NOT_DESTINATIONS.fullmatch(key):
+                return f"its {key}= parameter", target if ":" in target.split("/", 1)[0] else "https:" + target
+    step = _REDIRECT_STEP.search(web.path)
+    if step:
+        return "its path", _decoded(step.group(1))
+    return None
