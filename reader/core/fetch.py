@@ -535,8 +535,7 @@ def _follow(current: str, location: str) -> str:
         raise LoadError(f"{current} redirects to an unusable address ({error})") from None
 
 
-def _network_message(error: BaseException, url: str, host: str, timeout: float) -> str:
-    reason = getattr(error, "reason", error)
+def _network_message(reason: BaseException, url: str, host: str, timeout: float) -> str:
     if isinstance(reason, socket.gaierror) or (isinstance(reason, OSError) and reason.errno in (
             getattr(socket, "EAI_NONAME", -2), getattr(socket, "EAI_AGAIN", -3))):
         return f"Cannot find the server {host}: check the address, or whether this computer is online"

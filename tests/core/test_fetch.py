@@ -5,8 +5,11 @@ from __future__ import annotations
 import errno
 import gzip
 import http.server
+import shutil
 import socket
+import ssl
 import struct
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -258,8 +261,9 @@ BODY = ("<html><body><p>" + "The council met on Tuesday to discuss the new bridg
 
 
 class Hostile:
-    def __init__(self, behaviour, connections: int = 1, lifetime: float = 15.0) -> None:
+    def __init__(self, behaviour, connections: int = 1, lifetime: float = 15.0, read_request: bool = True) -> None:
         self.behaviour = behaviour
+        self.read_request = read_request  # False: the behaviour gets the connection as accepted (TLS, ...)
         self.connections = connections
         self.lifetime = lifetime
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -297,24 +301,31 @@ class Hostile:
     def _handle(self, conn: socket.socket) -> None:
         with conn:
             conn.settimeout(2)
-            request = b""
-            while b"\r\n\r\n" not in request and len(request) < 65536:
-                data = conn.recv(4096)
-                if not data:
-                    return
-                request += data
-            self.requests.append(request)
-            self.got_request.set()
             try:
+                if self.read_request:
+                    self.read(conn)
                 self.behaviour(self, conn)
             except (BrokenPipeError, ConnectionResetError):
                 self.hung_up.set()
+            except (TimeoutError, ssl.SSLError):  # a client that gave up; the test says what it expected
+                pass
+
+    def read(self, conn: socket.socket) -> bytes:
+        request = b""
+        while b"\r\n\r\n" not in request and len(request) < 65536:
+            data = conn.recv(4096)
+            if not data:
+                break
+            request += data
+        self.requests.append(request)
+        self.got_request.set()
+        return request
 
     def gone(self, conn: socket.socket) -> bool:
-        """True (and noted) when the client has closed its end; reads nothing a client would still send."""
+        """True (and noted) when the client has closed its end; what it still sends (a TLS hello) is dropped."""
         conn.settimeout(0)
         try:
-            data = conn.recv(1, socket.MSG_PEEK)
+            data = conn.recv(4096)
         except BlockingIOError:
             return False
         except OSError:
@@ -588,6 +599,107 @@ def test_download_returns_the_page_and_where_it_ended(server):
     assert result.data == ARTICLE and result.content_type == "text/html" and result.charset == "utf-8"
     assert 0 <= result.seconds < 20
     assert result.article().metadata.title == "Millbrook residents evacuated as river breaches new flood wall"
+
+
+# https, with a certificate made for the test ---------------------------------------------------
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1 (made with the openssl command; skipped where there is none)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("no openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def tls_page(certificate):
+    """A behaviour: the TLS handshake, then the page."""
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(*certificate)
+
+    def behaviour(server, conn):
+        with server_context.wrap_socket(conn, server_side=True) as tls:
+            server.read(tls)
+            tls.sendall(head(len(BODY)) + BODY)
+
+    return behaviour
+
+
+def test_https_with_a_trusted_certificate(certificate, monkeypatch):
+    trusting = ssl.create_default_context(cafile=str(certificate[0]))
+    monkeypatch.setattr("reader.core.fetch._tls_context", lambda: trusting)
+    with Hostile(tls_page(certificate), read_request=False) as server:
+        url = server.url.replace("http:", "https:") + "/story.html"
+        article = fetch(url)
+    assert article.source == url and article.text.startswith("The council met on Tuesday")
+    assert server.requests[0].startswith(b"GET /story.html HTTP/1.1\r\nHost: 127.0.0.1:")
+
+
+def test_https_with_an_unknown_certificate_is_refused(certificate):
+    with Hostile(tls_page(certificate), read_request=False) as server:
+        error, _ = timed(lambda: fetch(server.url.replace("http:", "https:") + "/"))
+    assert "The secure connection to 127.0.0.1 could not be verified" in str(error) and server.requests == []
+
+
+def test_a_tls_handshake_that_never_comes_meets_the_deadline_and_can_be_cancelled():
+    with Hostile(lambda server, conn: server.hold(conn), connections=2, read_request=False) as server:
+        url = server.url.replace("http:", "https:") + "/"
+        error, seconds = timed(lambda: fetch(url, timeout=0.8))
+        assert "did not answer within 0.8 seconds" in str(error) and seconds < 0.8 * 3
+        assert server.hung_up.wait(3)
+        server.hung_up.clear()
+        download = Download(url, timeout=30)
+        threading.Timer(0.3, download.cancel).start()
+        error, seconds = timed(download.run)
+        assert str(error) == CANCELLED and seconds < 3
+        assert server.hung_up.wait(3)
+
+
+# the system's proxy ------------------------------------------------------------------------------
+def test_plain_http_goes_through_the_configured_proxy(monkeypatch):
+    def proxy(server, conn):
+        conn.sendall(head(len(BODY)) + BODY)
+
+    with Hostile(proxy) as server:
+        monkeypatch.setenv("http_proxy", f"http://reader:p%40ss@127.0.0.1:{server.url.rsplit(':', 1)[1]}")
+        monkeypatch.setenv("no_proxy", "localhost")
+        monkeypatch.setattr(socket, "getaddrinfo", _only_loopback(socket.getaddrinfo))
+        article = fetch("http://news.test/story.html")  # news.test is never looked up: the proxy fetches it
+    assert article.source == "http://news.test/story.html"
+    request = server.requests[0].decode()
+    assert request.startswith("GET http://news.test/story.html HTTP/1.1\r\nHost: news.test\r\n")
+    assert "Proxy-Authorization: Basic cmVhZGVyOnBAc3M=\r\n" in request  # reader:p@ss
+
+
+def test_https_goes_through_the_proxy_in_a_tunnel(monkeypatch):
+    def proxy(server, conn):
+        conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+
+    with Hostile(proxy) as server:
+        monkeypatch.setenv("https_proxy", server.url)
+        monkeypatch.setenv("no_proxy", "localhost")
+        monkeypatch.setattr(socket, "getaddrinfo", _only_loopback(socket.getaddrinfo))
+        error, _ = timed(lambda: fetch("https://news.test/story.html"))
+    assert str(error) == "The proxy 127.0.0.1 refused to connect to news.test:443 (HTTP 403)"
+    assert server.requests[0].startswith(b"CONNECT news.test:443 HTTP/1.1\r\nHost: news.test:443\r\n")
+
+
+def test_a_proxy_of_another_kind_is_explained(monkeypatch):
+    monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:9")
+    monkeypatch.setenv("no_proxy", "localhost")
+    with pytest.raises(LoadError, match="of a kind Reader cannot use"):
+        fetch("http://news.test/")
+
+
+def _only_loopback(real):
+    def look_up(host, *args, **kwargs):
+        assert host == "127.0.0.1", f"looked up {host}"
+        return real(host, *args, **kwargs)
+
+    return look_up
 
 
 def _outcome(call) -> object:
