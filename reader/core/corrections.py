@@ -20,7 +20,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import KW_ONLY, dataclass, fields, replace
+from dataclasses import KW_ONLY, dataclass, field, fields, replace
 from typing import Any, TypeAlias
 
 from .errors import ReaderError
@@ -311,6 +311,7 @@ class _Draft:
     original: Entity | None = None  # returned as is when nothing touched it
     changed: bool = False
     user_named: bool = False  # a rename sticks even when the mentions it was named after leave
+    lost: set[str] = field(default_factory=set)  # surfaces of mentions taken away from it
 
 
 class _Work:
@@ -356,6 +357,7 @@ class _Work:
         entity_id = self.owner.pop(span)
         draft = self.drafts[entity_id]
         draft.spans.discard(span)
+        draft.lost.add(self.surface(span))
         draft.changed = True
         del self.spans[bisect.bisect_left(self.spans, span)]
 
@@ -425,8 +427,10 @@ class _Work:
         if not draft.user_named and normalise_name(draft.name) not in {normalise_name(s) for s in surfaces}:
             # Its name left with a mention (split off, not an entity): name it as the builder would.
             draft.name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
-        # An alias stays while a mention still reads it ("President Assad" while "Assad" remains).
-        aliases = [a for a in draft.aliases if any(a == s or a.endswith(" " + s) for s in surfaces)]
+        # An alias goes with the last mention that reads it ("Jane Doe", and "President Jane Doe" with
+        # it); the others stay ("President Doe" while a "Doe" remains).
+        gone = draft.lost - set(surfaces)
+        aliases = [a for a in draft.aliases if not any(a == g or a.endswith(" " + g) for g in gone)]
         aliases.extend(s for s in dict.fromkeys(surfaces) if s not in aliases)
         return Entity(id=draft.id, name=draft.name, label=draft.label, aliases=tuple(aliases),
                       mentions=tuple(Mention(s[0], s[1], self.surface(s), draft.label, draft.id) for s in spans))
