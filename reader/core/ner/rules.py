@@ -22,7 +22,8 @@ class RulesRecogniser:
     # Capitalised words (hyphenated parts must be capitalised too: "Iranian-allied" stops at
     # "Iranian"), joined by spaces or lower-case name particles; a possessive ends the run.
     _WORD = r"(?:[A-Z][a-z\d]*(?:['’][A-Z][a-z]+)?(?:-[A-Z][\w]*)*[a-z\d]*|[A-Z]{2,})"
-    _CAPITALISED = re.compile(rf"\b{_WORD}(?![\w-])(?:[ \t]+(?:(?:of|the|al|bin|de|del|van|von|der|la|le|du)[ \t]+)?{_WORD}(?![\w-]))*")
+    _CAPITALISED = re.compile(rf"\b{_WORD}(?![\w-])"
+                              rf"(?:[ \t]+(?:(?:of|the|al|bin|de|del|van|von|der|la|le|du)[ \t]+)?{_WORD}(?![\w-]))*")
     _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
     _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     _DATE = re.compile(
@@ -79,7 +80,8 @@ class RulesRecogniser:
     def _label(self, words: list[str], before: str) -> str | None:
         if len(words) == 1 and (words[0] in self._SENTENCE_WORDS or words[0].rstrip(".") in self._PERSON_CUES):
             return None
-        if any(word in self._ORG_WORDS for word in words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        if any(word in self._ORG_WORDS for word in words) or (
+                len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
             return "ORG"
         previous = before.split()[-1:] if before.split() else []
         if previous and previous[0].rstrip(".") in self._PERSON_CUES:
