@@ -63,6 +63,7 @@ class GoldQuote:
     end: int
     speaker: str | None
     tags: tuple[str, ...]
+    speaker_also: tuple[str, ...] = ()  # other names a careful reader accepts for the same speaker
 
 
 @dataclass
@@ -120,7 +121,8 @@ def load_passage(txt: Path) -> Passage:
         if unknown:
             raise GoldError(f"{pid}: unknown quote tags {sorted(unknown)} on {qtext[:40]!r}")
         start = spots[occurrence]
-        quotes.append(GoldQuote(qtext, start, start + len(qtext), item.get("speaker"), tags))
+        quotes.append(GoldQuote(qtext, start, start + len(qtext), item.get("speaker"), tags,
+                                tuple(item.get("speaker_also", ()))))
 
     candidates = []
     names: dict[str, str] = {}
@@ -180,8 +182,11 @@ def load_passage(txt: Path) -> Passage:
         non_quotes += [(surface, s, e, kind) for s, e in spots]
 
     for quote in quotes:
-        if quote.speaker is not None and quote.speaker not in names:
-            raise GoldError(f"{pid}: speaker {quote.speaker!r} is not one of the passage's gold entities")
+        for speaker in (quote.speaker, *quote.speaker_also):
+            if speaker is not None and speaker not in names:
+                raise GoldError(f"{pid}: speaker {speaker!r} is not one of the passage's gold entities")
+        if quote.speaker is None and quote.speaker_also:
+            raise GoldError(f"{pid}: speaker_also without a speaker on {quote.text[:40]!r}")
     return Passage(pid, gold.get("beat", ""), text, quotes, mentions, ignore, not_entities, non_quotes, names)
 
 
@@ -255,7 +260,8 @@ def speaker_right(quote: dict | None, gold: GoldQuote, entities: dict[str, dict]
         names = _predicted_names(quote, entities)
         return speaker.get("entity_id") is None and not any(
             _name_tokens(n) == _name_tokens(g) for n in names for g in passage.names)
-    return speaker_matches(_predicted_names(quote, entities), gold.speaker, passage.names)
+    names = _predicted_names(quote, entities)
+    return any(speaker_matches(names, name, passage.names) for name in (gold.speaker, *gold.speaker_also))
 
 
 # ----------------------------------------------------------------------------- matching
