@@ -388,3 +388,13 @@ def gui_stall(words: int, switch_interval: float | None = None) -> dict[str, Any
 
 
 SCENARIOS = {"core": core, "memory": memory, "gui_display": gui_display, "gui_stall": gui_stall}
+
+
+def html_front(size: int, analyse: bool = True, path: str | None = None) -> dict[str, Any]:
+    """bs4 as the HTML front end, next to lxml alone, on one news page of ``size`` characters (bench/html_front.py)."""
+    from .html_front import measure
+
+    return measure(size, analyse, path)
+
+
+SCENARIOS["html_front"] = html_front

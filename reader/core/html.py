@@ -40,7 +40,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TOKEN = re.compile(r"<!--.*?(?:-->|$)|<!.*?>|<(/?)([A-Za-z][^\s/>]*)[^>]*>", re.S)
 _INVISIBLE_START = re.compile(r"<!--|<(script|style|svg|noscript|template)\b[^>]*>", re.I)
 # A long data: URL in an attribute (inline images, fonts): never shown. A link's href is kept (it is the link).
-_LONG_DATA_URL = re.compile(r"""(?<!href=)(["'])data:[^"'<>]{512,}\1""", re.I)
+_LONG_DATA_URL = re.compile(r"""(["'])(?<![Hh][Rr][Ee][Ff]=["'])data:[^"'<>]{512,}\1""")
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 # An inline declaration that hides: "display:none" or "visibility:hidden", any case and spacing, "!important" or not.
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
@@ -264,14 +264,12 @@ def flatten(markup: str, limit: int = 512) -> str:
 
 
 def shrink(markup: str, limit: int = MAX_MARKUP_CHARS) -> tuple[str, bool]:
-    """Make a huge document parseable in bounded memory: drop what is never shown, keep the first part.
+    """Make a document parseable in bounded time and memory: drop what is never shown, keep the first part.
 
     What ``drop_invisible`` removes goes first (it makes most of a very large saved page); then,
     if still longer than ``limit``, the markup is cut at a tag boundary (the text beyond would
     exceed MAX_TEXT_CHARS anyway). Returns the markup and whether anything was cut.
     """
-    if len(markup) <= limit:
-        return markup, False
     markup = drop_invisible(markup)
     if len(markup) <= limit:
         return markup, False
@@ -303,7 +301,8 @@ def drop_invisible(markup: str) -> str:
             if "ld+json" in match.group(0).lower():  # the page's metadata: small, keep it
                 parts.append(markup[match.start():stop])
         position = stop
-    return _LONG_DATA_URL.sub(r"\1data:,\1", "".join(parts))
+    markup = "".join(parts)
+    return _LONG_DATA_URL.sub(r"\1data:,\1", markup) if "data:" in markup else markup
 
 
 def html_to_text(markup: str, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:

@@ -26,7 +26,7 @@ import lxml.html
 
 from . import extract
 from .errors import LoadError
-from .html import MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, shrink, tree_to_text
+from .html import MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, tree_to_text
 from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
 from .page import read_page
@@ -367,11 +367,11 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     the text. A clean document (a print view, an article's own HTML) keeps every word.
     """
     document = whole_page and _STRONG_HTML.search(markup[:65536].encode("utf-8", "ignore")) is not None
-    markup, cut = shrink(markup)  # a no-op below 20 million characters
-    page = read_page(markup)  # BeautifulSoup: clean-up, head, JSON-LD, link titles
+    page = read_page(markup)  # BeautifulSoup: clean-up, head, JSON-LD, link titles; a huge page cut down first
     root = parse_html(page.markup)
     if not page.whole:  # bs4 read only the head of this huge page: the same clean-up, on the lxml tree
         drop_hidden(root)
+    cut = page.cut
     small = whole_page and not cut and not extract.too_big(root, page.markup)
     info = extract.read_page_info(root, page, thorough=document and small, page_url=page_url)
     full = small and extract.is_full_page(root)

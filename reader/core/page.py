@@ -22,16 +22,20 @@ clean-up is done on the lxml tree with the same rule (``html.drop_hidden``). ben
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-from bs4.element import Comment, PageElement, ProcessingInstruction, Tag
+from .html import hides, sanitize, shrink
 
-from .html import drop_invisible, hides, sanitize
+if TYPE_CHECKING:  # bs4 is imported on use: with soupsieve it takes ~0.3 s, which plain text never needs to pay
+    from bs4 import BeautifulSoup
+    from bs4.element import PageElement, Tag
 
 # Beyond this many characters (after drop_invisible) bs4 parses only the head: its tree would cost
 # ~0.25 s and ~100 MB per million characters. Real articles are far below (500 KB pages shrink to ~250 KB).
@@ -162,14 +166,15 @@ class Page:
     link_titles: dict[str, str] | None = None  # href -> <a title>; None when bs4 did not see the body
     hidden_removed: int = 0
     whole: bool = True  # False: bs4 read only the head; the caller cleans the lxml tree (html.drop_hidden)
+    cut: bool = False  # the markup was longer than html.MAX_MARKUP_CHARS (after dropping the invisible) and was cut
 
 
 def read_page(markup: str) -> Page:
     """Parse once with BeautifulSoup and do the page-level work; see the module's docstring."""
-    markup = sanitize(markup)
-    saved = _SAVED_FROM.search(markup[:4096])
-    saved_from = saved.group(1) if saved else None
-    lean = drop_invisible(markup)
+    BeautifulSoup = _bs4()
+    saved = _SAVED_FROM.search(markup[:4096])  # a comment: read before comments go
+    lean, cut = shrink(markup)
+    lean = sanitize(lean)
     whole = len(lean) <= BS4_MAX_CHARS
     soup = BeautifulSoup(lean if whole else _head_of(lean), "lxml")
     scan = _Scan()
@@ -179,9 +184,20 @@ def read_page(markup: str) -> Page:
         node.decompose()
     return Page(
         markup=soup.decode() if whole else lean, meta=scan.meta, title=scan.title, canonical=scan.canonical,
-        base_href=scan.base_href, language=_language(soup), saved_from=saved_from,
+        base_href=scan.base_href, language=_language(soup), saved_from=saved.group(1) if saved else None,
         json_ld=read_json_ld(scan.json_ld), link_titles=scan.link_titles if whole else None,
-        hidden_removed=len(hidden), whole=whole)
+        hidden_removed=len(hidden), whole=whole, cut=cut)
+
+
+@functools.cache
+def _bs4() -> type[BeautifulSoup]:
+    """bs4, imported on first use. Its warnings about what it is given (XHTML parsed as HTML, markup that
+    looks like a file name) are for programmers choosing a parser; here the input is whatever the user opened."""
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+    warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+    return BeautifulSoup
 
 
 def _head_of(markup: str) -> str:
@@ -208,6 +224,8 @@ class _Scan:
         self.hidden: list[Tag] = []
 
     def walk(self, soup: BeautifulSoup) -> None:
+        from bs4.element import Comment, ProcessingInstruction, Tag
+
         stack: list[PageElement] = list(reversed(soup.contents))
         while stack:
             node = stack.pop()
@@ -277,6 +295,8 @@ def _attr_or_none(tag: Tag, name: str) -> str | None:
 
 
 def _language(soup: BeautifulSoup) -> str | None:
+    from bs4.element import Tag
+
     root = soup.find("html")
     if not isinstance(root, Tag):
         return None
@@ -307,6 +327,7 @@ blogger presenter anchor host intern fellow staff team desk newsroom bureau chie
 # Between names: punctuation, "and" (not Spanish "y" or Portuguese "e": they join surnames, "Ortega y Gasset").
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|/•·\n]|\s&\s|\band\b|\bund\b|\bet\b)\s*", re.I)
 _BY = re.compile(r"^(?:(?:written|reported|words|text|story)\s+)?(?:by|von|par|por|door|di|av|af)\s*:?\s+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S*", re.I)
 _NOT_A_NAME = re.compile(r"[@\d]|https?:|www\.|\.com\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|•|·)\s+")
 _SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go gob".split())
@@ -391,7 +412,7 @@ def clean_byline(byline: str | None, outlets: tuple[str, ...] = ()) -> str | Non
     if not byline:
         return None
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(" ".join(byline.split())):
+    for part in _BYLINE_SPLIT.split(" ".join(_URL.sub(" ", byline).split())):  # article:author is often a profile URL
         name = _person(part, outlets)
         if name and name.casefold() not in (known.casefold() for known in names):
             names.append(name)
