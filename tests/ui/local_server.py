@@ -2,7 +2,8 @@
 
 Every request is recorded (``server.paths``), so a test can check that the window asked
 for exactly the page, or for nothing at all. ``/drip`` sends a page slowly, for as long as
-the client stays, so a download can be cancelled while it runs.
+the client stays, so a download can be cancelled while it runs; ``/hold`` never answers at all
+(not even the status line), so a download can be cancelled while it waits for the headers.
 """
 
 from __future__ import annotations
@@ -56,6 +57,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 self.server.hung_up.set()
             self.close_connection = True
+        elif path == "/hold":
+            self.server.holding.set()
+            self.connection.settimeout(0.05)
+            for _ in range(1200):  # until the client hangs up (or the server stops): ~60 s at most
+                if self.server.stopping.is_set():
+                    break
+                try:
+                    if not self.connection.recv(1):  # the client closed its end: the download really stopped
+                        self.server.hung_up.set()
+                        break
+                except TimeoutError:
+                    continue
+                except ConnectionResetError:
+                    self.server.hung_up.set()
+                    break
+            self.close_connection = True
         else:
             self.send(404, b"<h1>Not found</h1>")
 
@@ -68,6 +85,7 @@ class Server(http.server.ThreadingHTTPServer):
         self.paths: list[str] = []
         self._lock = threading.Lock()
         self.dripping = threading.Event()
+        self.holding = threading.Event()  # a request for /hold has come, and is not being answered
         self.hung_up = threading.Event()
         self.stopping = threading.Event()
 
