@@ -26,7 +26,7 @@ def database_path(explicit: str | os.PathLike[str] | None = None, environ: Mappi
     """The database file to use, its folder created (so opening it can only fail on the file itself)."""
     environ = os.environ if environ is None else environ
     chosen = explicit if explicit is not None and str(explicit) != "" else environ.get(ENV_VAR) or None
-    path = Path(chosen).expanduser() if chosen is not None else default_path()
+    path = Path(chosen).expanduser().absolute() if chosen is not None else default_path()
     if create_folder:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
