@@ -11,6 +11,7 @@ a top-level domain one typo away from its own ("example.co" for "example.com").
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from typing import Any
 
@@ -67,33 +68,50 @@ def _by_name() -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+def same_site(one: str, other: str) -> bool:
+    """The same registrable domain, or one well-known name under two well-known suffixes (bbc.com, bbc.co.uk)."""
+    if one.lower() == other.lower():
+        return True
+    known = top_domains()
+    return one in known and other in known and split_domain(one)[1] == split_domain(other)[1]
+
+
 def is_well_known(domain: str) -> bool:
     """The domain, or a name drawn like it, is on the well-known list."""
     return domain in top_domains() or skeleton(domain) in _by_skeleton()
 
 
 def imitated_domain(shown_domain: str, ascii_domain: str) -> str | None:
-    """The well-known domain that ``shown_domain`` (its Unicode form) is drawn like, when it is not that one."""
+    """The well-known domain that ``shown_domain`` (its Unicode form) is drawn like, when it is not that one:
+    the whole name drawn alike ("gооgle.com"), or its name part drawn like a well-known one under any suffix
+    when that part is written with look-alike letters ("paypàl.de", "paypa1.de")."""
     if ascii_domain in top_domains():
         return None
     twin = _by_skeleton().get(skeleton(shown_domain))
-    return twin if twin is not None and twin != ascii_domain else None
+    if twin is not None and twin != ascii_domain:
+        return twin
+    labels = shown_domain.split(".")
+    name = labels[0] if len(labels) > 1 else ""
+    key = skeleton(name)
+    if len(key) < _MIN_TYPO_NAME or key == name.lower():
+        return None  # a plain name ("bucher") imitates nothing by its spelling alone
+    known = _by_name().get(key)
+    return known[0][0] if known else None
 
 
 def embedded_domain(host: str, domain: str) -> str | None:
-    """A well-known domain spelled out in the subdomain part of another site's host name."""
+    """A well-known domain spelled out inside another site's host name ("paypal.com.x.net", "paypal-com.x.net")."""
     if domain in top_domains() or len(host) > 253:
         return None
-    sub = host.rstrip(".")[: -len(domain)].rstrip(".") if host.rstrip(".").endswith(domain) else ""
-    if not sub:
-        return None
-    # "paypal.com.x", "paypal-com.x", "login-paypal.com-secure.x": words split at dots and hyphens.
-    words = [w for w in sub.replace("-", ".").replace("_", ".").split(".") if w]
+    # Words split at dots, hyphens and underscores. The last word is left out of every window:
+    # a window that reaches the end is the site's own suffix ("user.github.io" is GitHub Pages, not GitHub).
+    words = [w for w in re.split(r"[.\-_]+", host.rstrip(".")) if w]
     for size in (4, 3, 2):
-        for start in range(len(words) - size + 1):
+        for start in range(len(words) - size):
             candidate = ".".join(words[start:start + size])
-            if candidate in top_domains() or skeleton(candidate) in _by_skeleton():
-                return _by_skeleton().get(skeleton(candidate), candidate)
+            twin = candidate if candidate in top_domains() else _by_skeleton().get(skeleton(candidate))
+            if twin is not None:
+                return twin
     return None
 
 

@@ -36,6 +36,12 @@ _SUBTLE_MARKS = frozenset("\u0307\u0309\u031b\u0323\u0324\u0325\u0326\u0327\u032
 _SUBTLE_NAME = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER [A-Z] WITH (?:STROKE|BAR|HOOK|MIDDLE DOT|DOT|TAIL"
                           r"|CURL|BELT|RETROFLEX HOOK|PALATAL HOOK|LONG LEG|TOPBAR|FLOURISH|DIAGONAL STROKE)\b")
 _LATIN_BASE = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])\b")
+# Letters that Chromium's IDN spoof checker (components/url_formatter/spoof_checks, BSD licence) maps to a
+# Latin one on top of UTS #39's table, because they look alike in common fonts though Unicode does not list them.
+_EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋпԥ", "n"), **dict.fromkeys("þϼҏ", "p"),
+                **dict.fromkeys("ħнћңҥӈӊԋԧԩ", "h"), **dict.fromkeys("ƅьҍв", "b"), **dict.fromkeys("ωшщ", "w"),
+                **dict.fromkeys("мӎ", "m"), **dict.fromkeys("єҽҿ", "e"), "ґ": "r", **dict.fromkeys("ғӻ", "f"),
+                "ҫ": "c", "ұ": "y", **dict.fromkeys("χҳӽӿ", "x"), "ԃ": "d", "ԍ": "g", **dict.fromkeys("ᴏᴑ", "o")}
 # The multi-letter folds of the UTS #39 skeleton that matter in host names.
 _ASCII_FOLDS = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"))
 
@@ -62,6 +68,8 @@ def _fold_char(char: str) -> str:
 
 
 def _ascii_twin(char: str) -> str | None:
+    if char in _EXTRA_TWINS:
+        return _EXTRA_TWINS[char]
     _, confusables = confusable_tables()
     for glyph in confusables.confusables_data.get(char, ()):
         twin = glyph.get("c", "").strip("\u200e")

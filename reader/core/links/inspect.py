@@ -8,6 +8,7 @@ case-folded and IDNA-mapped. Nothing here touches the network.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -79,6 +80,7 @@ def _analyse(href: str, base: str | None, depth: int = 0) -> _Result:
         result.display = ""
         return result
 
+    cleaned = _undo_entities(cleaned)
     match = SCHEME_RE.match(cleaned)
     scheme = match.group(1).lower() if match else None
     if scheme is None and (squeezed := squeezed_scheme(cleaned)) in _SCRIPT_SCHEMES:
@@ -101,6 +103,17 @@ def _analyse(href: str, base: str | None, depth: int = 0) -> _Result:
             return result
         return _analyse_absolute(joined, result, base, depth)
     return _analyse_absolute(cleaned, result, base, depth, scheme)
+
+
+def _undo_entities(href: str) -> str:
+    """An href that still holds HTML character references ("jav&#x09;ascript&colon;") is read as a browser's
+    HTML parser would hand it over, when that turns it into a script or local scheme; otherwise it is kept."""
+    if "&" not in href:
+        return href
+    decoded = clean(html.unescape(href))
+    match = SCHEME_RE.match(decoded)
+    scheme = match.group(1).lower() if match else squeezed_scheme(decoded)
+    return decoded if scheme in _SCRIPT_SCHEMES or scheme in _UNSAFE_SCHEMES else href
 
 
 def _strip_fragment(url: str) -> str:
@@ -247,8 +260,9 @@ def _follow_redirect(web: Web, result: _Result, depth: int) -> None:
             result.warn("redirect-wrapper", f"The link passes through {service}'s redirect service to a "
                         "destination that is not a web page or cannot be read.", DANGER)
             return
+        elsewhere = result.real_domain != result.domain
         result.warn("redirect-wrapper", f"The link passes through {service}'s redirect service; its real "
-                    f"destination is {quote(result.real_domain or '')}.", INFO)
+                    f"destination is {quote(result.real_domain or '')}.", WARNING if elsewhere else INFO)
         return
     found = open_redirect(web)
     if found is None:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..model import LinkWarning
 from .bidi import needs_reordering, visual
 from .display import is_hidden, quote
-from .domains import _tld_extract, is_well_known
+from .domains import _tld_extract, is_well_known, same_site
 from .hosts import DOTTED_DECIMAL, BadURLError, ends_in_number, host_of
 from .policy import DANGER, WARNING
 from .urls import DEFAULT_PORTS, parse_web
@@ -108,8 +108,9 @@ def _reads_as_name(name: str, domain: str, target_domain: str, target_url: str |
     known_text, known_target = is_well_known(domain), is_well_known(target_domain)
     if _target_names(name, target_url) and (not known_text or known_target):
         return True  # a reference page about it: an encyclopedia entry, the project's page on a code host
-    # "Socket.IO", "Node.JS": the suffix written in capitals while the name is not, which addresses never need.
-    return suffix.isupper() and not name.isupper() and not known_text
+    # "Socket.IO", "ASP.NET": a suffix in capitals is how names are written, not addresses (unless the name is
+    # a well-known site's: "PAYPAL.COM" still claims to be PayPal).
+    return suffix.isupper() and not known_text
 
 
 def text_address(text: str, target_domain: str, target_url: str | None) -> tuple[str, str] | None:
@@ -152,8 +153,7 @@ def _bare_address(shown: str, bare: re.Match[str], target_domain: str, target_ur
     web = parse_web("http", shown)
     if web.host.ip is None and not _tld_extract()(web.host.ascii.rstrip(".")).suffix:
         return None
-    if not bare.group(2) and web.host.ip is None and \
-            _reads_as_name(name.rstrip("."), web.host.domain, target_domain, target_url):
+    if not bare.group(2) and _reads_as_name(name.rstrip("."), web.host.domain, target_domain, target_url):
         return None
     return web.host.domain, shown
 
@@ -206,8 +206,8 @@ def _claimed_domain(form: str, target_domain: str, target_url: str | None) -> tu
     stripped = form.strip()
     whole = text_address(stripped, target_domain, target_url)
     if whole is not None:
-        return (whole[0], DANGER) if whole[0].lower() != target_domain.lower() else None
+        return (whole[0], DANGER) if not same_site(whole[0], target_domain) else None
     for domain, _token in _embedded_addresses(stripped):
-        if domain.lower() != target_domain.lower():
+        if not same_site(domain, target_domain):
             return domain, WARNING
     return None

@@ -23,6 +23,8 @@ _SHORTENERS = frozenset({
 })
 # An address written as a parameter value: scheme (or none) then two slashes of either kind.
 _ADDRESS_VALUE = re.compile(r"\s*(?:https?:)?[/\\]{2}[^/\\\s]", re.IGNORECASE)
+# A value that is itself a script or embedded page: a redirect into it runs it.
+_SCRIPT_VALUE = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 # Parameters that name where a visitor came from, never where to go.
 _NOT_DESTINATIONS = re.compile(r"(?:ref|referr?er|source|src|origin|from|via|canonical|utm_.*|og_.*)",
                                re.IGNORECASE)
@@ -100,7 +102,11 @@ def open_redirect(web: Web) -> tuple[str, str] | None:
     if web.query and not _SHARE_PATH.search(web.path):
         for key, value in parse_qsl(web.query, keep_blank_values=True):
             target = _decoded(value)
-            if _ADDRESS_VALUE.match(target) and not _NOT_DESTINATIONS.fullmatch(key):
+            if _NOT_DESTINATIONS.fullmatch(key):
+                continue
+            if _SCRIPT_VALUE.match(target):
+                return f"its {key}= parameter", target
+            if _ADDRESS_VALUE.match(target):
                 return f"its {key}= parameter", target if ":" in target.split("/", 1)[0] else "https:" + target
     step = _REDIRECT_STEP.search(web.path)
     if step:
