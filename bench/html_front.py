@@ -47,10 +47,12 @@ def _paragraphs(words: int) -> list[str]:
 def _script(rng: random.Random, size: int) -> str:
     """An inline script of ``size`` characters: app state as JSON, like a server-rendered news site's."""
     items = []
-    while sum(len(item) for item in items) < size:
+    total = 0
+    while total < size:
         items.append(json.dumps({"id": rng.randrange(10**9), "slug": f"story-{rng.randrange(10**6)}",
                                  "headline": "Lorem ipsum dolor sit amet " * 2, "tags": ["world", "politics"],
                                  "image": {"src": f"/img/{rng.randrange(10**6)}.jpg", "w": 1200, "h": 800}}))
+        total += len(items[-1])
     return f"<script>window.__STATE__ = [{','.join(items)}];</script>\n"
 
 
@@ -71,7 +73,8 @@ def news_page(size: int, seed: int = 8) -> str:
               '<meta property="og:site_name" content="The Bench Post">'
               '<link rel="canonical" href="https://www.benchpost.example/world/2024/talks-resume">'
               '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",'
-              '"headline":"Talks resume in Geneva","author":[{"@id":"#p1"},{"@type":"Organization","name":"Bench Media"}],'
+              '"headline":"Talks resume in Geneva","author":[{"@id":"#p1"},'
+              '{"@type":"Organization","name":"Bench Media"}],'
               '"datePublished":"2024-05-02T08:00:00Z","publisher":{"@id":"#org"}},{"@id":"#p1","@type":"Person",'
               '"name":"Ada Quill"},{"@id":"#org","@type":"NewsMediaOrganization","name":"The Bench Post"}]}</script>'
             + "<style>" + ".c{color:#123;margin:0 auto;padding:4px}" * (size // 400) + "</style></head>\n")
@@ -201,14 +204,15 @@ def _row(result: dict[str, Any]) -> str:
         return f"{result[key] * 1000:8.0f}" if key in result else "       -"
 
     share = result.get("front_end_share_of_load_and_analysis")
-    return (f"{result['markup_chars'] / 1e6:7.2f} MB  lean {result['lean_chars'] / 1e6:6.2f} MB  lxml {ms('lxml_parse_s')} ms"
+    return (f"{result['markup_chars'] / 1e6:7.2f} MB  lean {result['lean_chars'] / 1e6:6.2f} MB"
+            f"  lxml {ms('lxml_parse_s')} ms"
             f"  bs4 raw {ms('bs4_parse_raw_s')}  bs4 lean {ms('bs4_parse_lean_s')}  front end {ms('front_end_s')}"
             f"  load {ms('load_s')}  analysis {ms('analysis_s')}"
             f"  share {'-' if share is None else f'{share:.1%}'}  peak(load) {result['load_peak_rss_mb']:.0f} MB")
 
 
 def baseline(folder: Path, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
-    """Load time and peak memory with the ``reader`` package found in ``folder`` (e.g. ``git archive`` of an older commit)."""
+    """Load time and peak memory with the ``reader`` package in ``folder`` (e.g. ``git archive`` of an older commit)."""
     results = []
     for size in sizes:
         code = (f"import json, sys; sys.path[:0] = [{str(folder)!r}, {str(ROOT)!r}]; "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from configparser import ConfigParser
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -182,12 +183,12 @@ def is_full_page(root: lxml.html.HtmlElement) -> bool:
     these and is read as it is.
     """
     score = 0
-    landmarks = set()
+    landmarks: set[str] = set()
     for element in root.iter("nav", "aside", "footer", "header", "dialog"):
         if element.tag == "header" and next(element.iterancestors("article"), None) is not None:
             continue  # an article's own header holds its headline and byline
         landmarks.add(element.tag)
-    kinds = set()
+    kinds: set[str] = set()
     # Plain iteration, not XPath: libxml2 sorts XPath node sets by document order, which is
     # quadratic when one element has tens of thousands of children (25 s on a real page).
     for element in root.iter():
@@ -237,7 +238,7 @@ def left_out_boilerplate(whole: HtmlText, extracted: str) -> bool:
     return dropped > len(whole.text) * 0.15
 
 
-def _trafilatura_config():  # type: ignore[no-untyped-def]
+def _trafilatura_config() -> ConfigParser:
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -245,7 +246,7 @@ def _trafilatura_config():  # type: ignore[no-untyped-def]
     return config
 
 
-_CONFIG = None
+_CONFIG: ConfigParser | None = None
 
 
 def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -301,10 +302,12 @@ def _recover_container(root: lxml.html.HtmlElement, text: str) -> lxml.html.Html
         if len(own) < 80 or not (own[:60] in text or text[:60] in own):
             continue
         copy = lxml.html.fromstring(lxml.html.tostring(candidate, encoding="unicode"))
+        if not isinstance(copy, lxml.html.HtmlElement):  # always is; the stubs say _Element
+            return None
         total = len(copy.text_content())
         for element in list(copy.iterdescendants()):
-            if not isinstance(element.tag, str) or element.getparent() is None:
-                continue
+            if not isinstance(element, lxml.html.HtmlElement) or element.getparent() is None:
+                continue  # a comment, or inside an element already dropped
             match = _BOILERPLATE_TOKEN.search(f" {element.get('class', '')} {element.get('id', '')} ")
             if match and match.group(1).lower() not in ("header", "masthead", "banner") and \
                     len(element.text_content()) < total * 0.3:
@@ -317,7 +320,7 @@ def to_html(body: lxml.etree._Element) -> lxml.html.HtmlElement:
     """trafilatura's XML -> HTML the walker knows. Layout tables (cells holding paragraphs) are unwrapped."""
     for element in body.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
-        attributes = dict(element.attrib)
+        attributes: dict[str, str] = {str(key): str(value) for key, value in element.attrib.items()}
         element.attrib.clear()
         if tag == "head":
             rend = attributes.get("rend", "h2")
@@ -340,7 +343,7 @@ def to_html(body: lxml.etree._Element) -> lxml.html.HtmlElement:
         elif tag == "cell":
             element.tag = "th" if attributes.get("role") == "head" else "td"
         elif tag == "code":
-            element.tag = "pre" if "\n" in "".join(element.itertext()) else "code"
+            element.tag = "pre" if "\n" in "".join(map(str, element.itertext())) else "code"
         elif tag == "graphic":
             element.tag = "span"
         elif tag == "body":

@@ -43,7 +43,8 @@ _INVISIBLE_START = re.compile(r"<!--|<(script|style|svg|noscript|template)\b[^>]
 _LONG_DATA_URL = re.compile(r"""(["'])(?<![Hh][Rr][Ee][Ff]=["'])data:[^"'<>]{512,}\1""")
 _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 # An inline declaration that hides: "display:none" or "visibility:hidden", any case and spacing, "!important" or not.
-_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+_HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 MAX_DEPTH = 512
 MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
 MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded

@@ -435,7 +435,7 @@ def _from_plain_text(text: str, source: str, encoding: str | None, notices: tupl
         text = "".join(char if char >= " " or char in "\n\t" else " " for char in text)
     if _SURROGATES.search(text):  # only a caller's str can hold them; they cannot be shown or saved
         text = _SURROGATES.sub("\ufffd", text)
-    blocks = []
+    blocks: list[Block] = []
     position = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         _add_block(blocks, text, position, match.start())

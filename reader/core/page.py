@@ -72,7 +72,7 @@ class JsonLd:
 def read_json_ld(scripts: list[str]) -> JsonLd:
     """The first article described in the page's JSON-LD scripts; bad JSON and odd shapes are skipped."""
     nodes = [node for script in scripts for node in _nodes(_parse_json(script))][:_MAX_NODES]
-    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    by_id = {key: node for node in nodes if isinstance(key := node.get("@id"), str)}
     organisations = [name for node in nodes if _types(node) & _ORGANISATION_TYPES for name in _names(node, by_id)]
     article = next((node for node in nodes if _types(node) & _ARTICLE_TYPES), None)
     if article is None:
@@ -82,9 +82,9 @@ def read_json_ld(scripts: list[str]) -> JsonLd:
         names = _names(author, by_id)
         (organisations if _types(author) & _ORGANISATION_TYPES else people).extend(names)
     publishers = [name for value in _resolved(article.get("publisher"), by_id) for name in _names(value, by_id)]
-    return JsonLd(headline=_text(article.get("headline")) or _text(article.get("name")), authors=tuple(dict.fromkeys(people)),
-                  date_published=_text(article.get("datePublished")), publisher=publishers[0] if publishers else None,
-                  language=_text(article.get("inLanguage")),
+    return JsonLd(headline=_text(article.get("headline")) or _text(article.get("name")),
+                  authors=tuple(dict.fromkeys(people)), date_published=_text(article.get("datePublished")),
+                  publisher=publishers[0] if publishers else None, language=_text(article.get("inLanguage")),
                   organisations=tuple(dict.fromkeys(publishers + organisations)))
 
 
@@ -171,12 +171,12 @@ class Page:
 
 def read_page(markup: str) -> Page:
     """Parse once with BeautifulSoup and do the page-level work; see the module's docstring."""
-    BeautifulSoup = _bs4()
+    parse = _bs4()
     saved = _SAVED_FROM.search(markup[:4096])  # a comment: read before comments go
     lean, cut = shrink(markup)
     lean = sanitize(lean)
     whole = len(lean) <= BS4_MAX_CHARS
-    soup = BeautifulSoup(lean if whole else _head_of(lean), "lxml")
+    soup = parse(lean if whole else _head_of(lean), "lxml")
     scan = _Scan()
     scan.walk(soup)
     hidden = _removable(soup, scan.hidden)

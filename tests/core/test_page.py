@@ -62,7 +62,8 @@ def test_shown_elements_and_until_found_sections_stay():
 def test_an_aria_hidden_wrapper_of_the_whole_page_is_not_removed():
     """Saved with a cookie dialog open: everything behind the dialog is aria-hidden, the article included."""
     paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
-    markup = (f"<html><head><title>t</title></head><body><div id='app' aria-hidden='true'><nav><a href='/'>Home</a></nav>"
+    markup = (f"<html><head><title>t</title></head><body><div id='app' aria-hidden='true'>"
+              "<nav><a href='/'>Home</a></nav>"
               f"<article><h1>Baths</h1>{paragraphs}</article><footer class='footer'>c</footer></div>"
               "<div role='dialog'>We use cookies <button>Accept</button></div></body></html>")
     assert read_page(markup).hidden_removed == 0
@@ -136,7 +137,8 @@ def test_bylines_keep_only_people(byline, outlets, expected):
 
 def test_loaded_byline_drops_the_organisation_author():
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ashgrove baths to close",
-          "author": [{"@type": "Organization", "name": "Harrowgate Media"}, {"@type": "Person", "name": "Priya Venkat"}]}
+          "author": [{"@type": "Organization", "name": "Harrowgate Media"},
+                     {"@type": "Person", "name": "Priya Venkat"}]}
     head = (f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
             "<meta name='author' content='Harrowgate Media, Priya Venkat'>")
     article = load_bytes(full_page(head=head).encode())
@@ -214,7 +216,8 @@ def test_bs4_is_imported_when_an_html_article_is_loaded():
 
 
 def corpus_pages() -> list[Path]:
-    return [PAGES / json.loads(path.read_text(encoding="utf-8"))["file"] for path in sorted(PAGES.glob("*.expect.json"))]
+    expectations = sorted(PAGES.glob("*.expect.json"))
+    return [PAGES / json.loads(path.read_text(encoding="utf-8"))["file"] for path in expectations]
 
 
 @pytest.mark.parametrize("path", corpus_pages(), ids=lambda path: path.name)
