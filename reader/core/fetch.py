@@ -68,8 +68,8 @@ _KINDS = {"application/pdf": "a PDF document", "application/zip": "a ZIP archive
 _REDIRECTS = {301, 302, 303, 307, 308}
 _HTTP_REASONS = {
     400: "the server did not understand the request", 401: "the page needs a login", 403: "access is forbidden",
-    404: "the page was not found", 410: "the page has been removed", 429: "the server is refusing too many requests",
-    451: "the page is blocked for legal reasons",
+    404: "the page was not found", 407: "the proxy asks for a login", 410: "the page has been removed",
+    429: "the server is refusing too many requests", 451: "the page is blocked for legal reasons",
 }
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
 # A non-blocking connect() reports "under way" with one of these (WSAEWOULDBLOCK on Windows).
@@ -176,15 +176,18 @@ class Download:
         parts = urlsplit(url)
         host = parts.hostname or url
         phase = "lookup"
+        peer = host
         response: http.client.HTTPResponse | None = None
         try:
             self._check()
             proxy = _proxy_for(parts.scheme, host)
-            target = (proxy.hostname or "", proxy.port or 80) if proxy is not None else (
+            target = (proxy.hostname, proxy.port or 80) if proxy is not None else (
                 host, parts.port or (443 if parts.scheme == "https" else 80))
+            peer = target[0]  # whom a failure to find or reach is about: the site, or the proxy
             addresses = self._resolve(*target)
             phase = "connect"
             sock = self._connect(addresses)
+            phase = "secure"  # from here on, failures are about the site, even through a proxy
             if parts.scheme == "https":
                 if proxy is not None:
                     self._tunnel(sock, parts.netloc if parts.port else f"{parts.netloc}:443", proxy)
@@ -208,7 +211,7 @@ class Download:
             raise
         except _DeadlineError:
             if phase == "lookup":
-                raise LoadError(f"Looking up the server {host} took more than {self.timeout:g} seconds: "
+                raise LoadError(f"Looking up the server {peer} took more than {self.timeout:g} seconds: "
                                 "check whether this computer is online") from None
             if phase == "body":
                 raise LoadError(f"{host} took too long to send the page (more than {self.timeout:g} seconds)") from None
@@ -219,7 +222,8 @@ class Download:
             if isinstance(error, _CLOSED) and phase in ("answer", "body"):
                 when = "before the page was complete" if phase == "body" else "without answering"
                 raise LoadError(f"Cannot open {url}: the server closed the connection {when}") from None
-            raise LoadError(_network_message(error, url, host, self.timeout)) from None
+            raise LoadError(_network_message(error, url, peer if phase in ("lookup", "connect") else host,
+                                             self.timeout)) from None
         finally:
             if response is not None:
                 response.close()
@@ -250,6 +254,8 @@ class Download:
                 if not chunk:
                     break
                 received += len(chunk)
+                if received > self.max_bytes:  # compressed data that unpacks to (next to) nothing counts too
+                    raise LoadError(f"{url} is too large to open (more than {_size(self.max_bytes)})")
                 if decompressor is not None:  # bounded: a compression bomb stops at max_bytes
                     chunk = decompressor.decompress(chunk, self.max_bytes + 1 - size)
                 size += len(chunk)
@@ -416,7 +422,7 @@ class _Wire(io.RawIOBase):
 
 @dataclass(frozen=True)
 class _Proxy:
-    hostname: str | None
+    hostname: str
     port: int | None
     authorization: str  # a complete "Proxy-Authorization: ...\r\n" line, or ""
 
@@ -427,8 +433,9 @@ def _proxy_for(scheme: str, host: str) -> _Proxy | None:
     if not setting or urllib.request.proxy_bypass(host):
         return None
     parts = urlsplit(setting if "://" in setting else f"http://{setting}")
-    if parts.scheme != "http" or not parts.hostname:
-        raise LoadError(f"The system's proxy {setting} is of a kind Reader cannot use (only http:// proxies)")
+    # "https://proxy:3128" is taken as a plain HTTP proxy, as urllib (and so Reader before) always did.
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise LoadError(f"The system's proxy {setting} is of a kind Reader cannot use (only HTTP proxies)")
     authorization = ""
     if parts.username is not None:
         token = base64.b64encode(f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()).decode()

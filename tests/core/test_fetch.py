@@ -689,6 +689,24 @@ def test_https_goes_through_the_proxy_in_a_tunnel(monkeypatch):
     assert server.requests[0].startswith(b"CONNECT news.test:443 HTTP/1.1\r\nHost: news.test:443\r\n")
 
 
+def test_proxy_failures_name_the_proxy(monkeypatch):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    real = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1" if host == "proxy.test" else
+                                                                           pytest.fail(f"looked up {host}"), *a, **k))
+    monkeypatch.setenv("no_proxy", "localhost")
+    monkeypatch.setenv("http_proxy", f"https://proxy.test:{port}")  # a plain HTTP proxy all the same, as urllib had it
+    with pytest.raises(LoadError, match=r"^proxy\.test refused the connection$"):
+        fetch("http://news.test/")
+    with Hostile(lambda server, conn: conn.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                                   b"Content-Length: 0\r\n\r\n")) as server:
+        monkeypatch.setenv("http_proxy", server.url.replace("127.0.0.1", "proxy.test"))
+        error, _ = timed(lambda: fetch("http://news.test/"))
+    assert str(error) == "Cannot open http://news.test/: the proxy asks for a login (HTTP 407)"
+
+
 def test_a_proxy_of_another_kind_is_explained(monkeypatch):
     monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:9")
     monkeypatch.setenv("no_proxy", "localhost")
