@@ -49,8 +49,12 @@ SPEECH_KINDS = frozenset({"full", "partial"})
 # Words that may precede a name without being part of it, when comparing speakers.
 _HONORIFICS = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor "
-    "president prime minister judge justice councillor cllr det sgt insp supt chief executive coach "
-    "the a an".split())
+    "president prime minister judge justice councillor cllr det sgt insp supt gen col capt lt rev father "
+    "chief executive chair chairman chairwoman coach manager captain inspector headteacher mayor chancellor "
+    "secretary mp mep msp kc qc the a an".split())
+# Words a MONEY span may start with, by OntoNotes custom ("about £18m"); exact either way.
+_APPROXIMATORS = re.compile(r"^(?:about|around|nearly|almost|roughly|approximately|some|over|under|up to|"
+                            r"more than|less than|at least|an estimated|a further|another)\s+", re.I)
 _TOKEN = re.compile(r"[\w&?'-]+")
 
 
@@ -94,8 +98,9 @@ class GoldError(ValueError):
 
 def whole_word(text: str, surface: str) -> list[tuple[int, int]]:
     """Every whole-word occurrence of ``surface`` in ``text`` (case-sensitive)."""
-    pattern = (r"(?<!\w)" if surface[:1].isalnum() else "") + re.escape(surface) + (r"(?!\w)" if surface[-1:].isalnum() else "")
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    before = r"(?<!\w)" if surface[:1].isalnum() else ""
+    after = r"(?!\w)" if surface[-1:].isalnum() else ""
+    return [(m.start(), m.end()) for m in re.finditer(before + re.escape(surface) + after, text)]
 
 
 def load_passage(txt: Path) -> Passage:
@@ -109,69 +114,14 @@ def load_passage(txt: Path) -> Passage:
     pid = gold.get("id")
     if pid != txt.stem:
         raise GoldError(f"{gold_path.name}: id {pid!r} is not the file name {txt.stem!r}")
-
-    quotes = []
-    for item in gold.get("quotes", []):
-        qtext, occurrence = item["text"], item.get("occurrence", 0)
-        spots = [m.start() for m in re.finditer(re.escape(qtext), text)]
-        if len(spots) <= occurrence:
-            raise GoldError(f"{pid}: quote not in the passage: {qtext!r}")
-        tags = tuple(item.get("tags", ()))
-        unknown = set(tags) - QUOTE_TAGS
-        if unknown:
-            raise GoldError(f"{pid}: unknown quote tags {sorted(unknown)} on {qtext[:40]!r}")
-        start = spots[occurrence]
-        quotes.append(GoldQuote(qtext, start, start + len(qtext), item.get("speaker"), tags,
-                                tuple(item.get("speaker_also", ()))))
-
-    candidates = []
-    names: dict[str, str] = {}
-    for entry in gold.get("entities", []):
-        surface, label = entry[0], entry[1]
-        options = entry[2] if len(entry) > 2 else {}
-        if label not in ALL_LABELS:
-            raise GoldError(f"{pid}: unknown label {label!r} for {surface!r}")
-        also = options.get("also", [])
-        if any(extra not in ALL_LABELS for extra in also):
-            raise GoldError(f"{pid}: unknown label in also={also!r} for {surface!r}")
-        spots = whole_word(text, surface)
-        if not spots:
-            raise GoldError(f"{pid}: entity not in the passage: {surface!r}")
-        if "occurrences" in options:
-            try:
-                spots = [spots[i] for i in options["occurrences"]]
-            except IndexError as error:
-                raise GoldError(f"{pid}: occurrences out of range for {surface!r}") from error
-        names.setdefault(surface, label)
-        candidates += [GoldMention(surface, s, e, label, frozenset({label, *also})) for s, e in spots]
-    # A shorter name inside a longer gold name is not a mention of its own ("Hull" in "Hull City").
-    mentions = [m for m in candidates
-                if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                           for o in candidates)]
-    seen: dict[tuple[int, int], GoldMention] = {}
-    for mention in mentions:
-        other = seen.get((mention.start, mention.end))
-        if other is not None and other.label != mention.label:
-            raise GoldError(f"{pid}: {mention.text!r} has two labels at {mention.start}; use occurrences")
-        seen[(mention.start, mention.end)] = mention
-    mentions = sorted(seen.values(), key=lambda m: m.start)
-
-    ignore = []
-    for surface in gold.get("ignore", []):
-        spots = whole_word(text, surface)
-        if not spots:
-            raise GoldError(f"{pid}: ignored text not in the passage: {surface!r}")
-        ignore += spots
-
+    quotes = [_gold_quote(pid, text, item) for item in gold.get("quotes", [])]
+    mentions, names = _gold_mentions(pid, text, gold.get("entities", []))
+    ignore = [spot for surface in gold.get("ignore", []) for spot in _spots(pid, text, surface, "ignored text")]
     not_entities = []
     for surface, forbidden in gold.get("not_entities", []):
-        spots = whole_word(text, surface)
-        if not spots:
-            raise GoldError(f"{pid}: not-entity not in the passage: {surface!r}")
         if any(label != "*" and label not in ALL_LABELS for label in forbidden):
             raise GoldError(f"{pid}: unknown label in not_entities for {surface!r}")
-        not_entities += [(surface, s, e, frozenset(forbidden)) for s, e in spots]
-
+        not_entities += [(surface, s, e, frozenset(forbidden)) for s, e in _spots(pid, text, surface, "not-entity")]
     non_quotes = []
     for surface, kind in gold.get("non_quotes", []):
         if kind not in NON_QUOTE_KINDS:
@@ -180,7 +130,6 @@ def load_passage(txt: Path) -> Passage:
         if not spots:
             raise GoldError(f"{pid}: non-quote not in the passage: {surface!r}")
         non_quotes += [(surface, s, e, kind) for s, e in spots]
-
     for quote in quotes:
         for speaker in (quote.speaker, *quote.speaker_also):
             if speaker is not None and speaker not in names:
@@ -188,6 +137,58 @@ def load_passage(txt: Path) -> Passage:
         if quote.speaker is None and quote.speaker_also:
             raise GoldError(f"{pid}: speaker_also without a speaker on {quote.text[:40]!r}")
     return Passage(pid, gold.get("beat", ""), text, quotes, mentions, ignore, not_entities, non_quotes, names)
+
+
+def _spots(pid: str, text: str, surface: str, what: str) -> list[tuple[int, int]]:
+    spots = whole_word(text, surface)
+    if not spots:
+        raise GoldError(f"{pid}: {what} not in the passage: {surface!r}")
+    return spots
+
+
+def _gold_quote(pid: str, text: str, item: dict) -> GoldQuote:
+    qtext, occurrence = item["text"], item.get("occurrence", 0)
+    spots = [m.start() for m in re.finditer(re.escape(qtext), text)]
+    if len(spots) <= occurrence:
+        raise GoldError(f"{pid}: quote not in the passage: {qtext!r}")
+    tags = tuple(item.get("tags", ()))
+    unknown = set(tags) - QUOTE_TAGS
+    if unknown:
+        raise GoldError(f"{pid}: unknown quote tags {sorted(unknown)} on {qtext[:40]!r}")
+    start = spots[occurrence]
+    return GoldQuote(qtext, start, start + len(qtext), item.get("speaker"), tags, tuple(item.get("speaker_also", ())))
+
+
+def _gold_mentions(pid: str, text: str, entries: list) -> tuple[list[GoldMention], dict[str, str]]:
+    candidates = []
+    names: dict[str, str] = {}
+    for entry in entries:
+        surface, label = entry[0], entry[1]
+        options = entry[2] if len(entry) > 2 else {}
+        also = options.get("also", [])
+        if label not in ALL_LABELS or any(extra not in ALL_LABELS for extra in also):
+            raise GoldError(f"{pid}: unknown label in {entry!r}")
+        spots = _spots(pid, text, surface, "entity")
+        if "occurrences" in options:
+            try:
+                spots = [spots[i] for i in options["occurrences"]]
+            except IndexError as error:
+                raise GoldError(f"{pid}: occurrences out of range for {surface!r}") from error
+        names.setdefault(surface, label)
+        candidates += [GoldMention(surface, s, e, label, frozenset({label, *also})) for s, e in spots]
+
+    def inside_longer(m: GoldMention) -> bool:  # "Kenya" in "Athletics Kenya" is no mention of its own
+        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in candidates)
+
+    seen: dict[tuple[int, int], GoldMention] = {}
+    for mention in candidates:
+        if inside_longer(mention):
+            continue
+        other = seen.get((mention.start, mention.end))
+        if other is not None and other.label != mention.label:
+            raise GoldError(f"{pid}: {mention.text!r} has two labels at {mention.start}; use occurrences")
+        seen[(mention.start, mention.end)] = mention
+    return sorted(seen.values(), key=lambda m: m.start), names
 
 
 def load_corpus(folder: Path = CORPUS) -> list[Passage]:
@@ -390,7 +391,8 @@ def score_passage(passage: Passage, result: dict, tally: Tally) -> None:
                 kind = "speaker not linked to an entity"
             else:
                 kind = "speaker wrong entity"
-            err(kind, f"“{short}” gold {gold.speaker!r}, predicted {said} [{', '.join(gold.tags)}] cue={pred.get('cue')!r}")
+            tags = ", ".join(gold.tags)
+            err(kind, f"“{short}” gold {gold.speaker!r}, predicted {said} [{tags}] cue={pred.get('cue')!r}")
 
     for pi, pred in enumerate(speech):
         if pi in matched_pred:
@@ -407,35 +409,31 @@ def score_passage(passage: Passage, result: dict, tally: Tally) -> None:
 
 
 def _score_entities(passage: Passage, result: dict, tally: Tally, err) -> None:
-    text = passage.text
     predicted = [(m["start"], m["end"], e["label"], m["text"]) for e in result["entities"] for m in e["mentions"]]
     gold = passage.mentions
     for mention in gold:
         tally.entity[mention.label]["gold"] += 1
     scored = [p for p in predicted if p[2] in SCORED_LABELS]
     used_pred: set[int] = set()
-    found: dict[int, str] = {}
-    # exact first, then lenient (overlap), each predicted mention used once
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(scored):
-            if pi not in used_pred and (p[0], p[1]) == (g.start, g.end) and p[2] in g.accepted:
+    found: set[int] = set()
+    # exact first, then lenient (overlap); each predicted mention is used once
+    for lenient in (False, True):
+        for gi, g in enumerate(gold):
+            if gi in found:
+                continue
+            for pi, p in enumerate(scored):
+                fits = _overlap((p[0], p[1]), (g.start, g.end)) if lenient else _same_span(passage.text, p, g)
+                if pi in used_pred or not fits or p[2] not in g.accepted:
+                    continue
                 used_pred.add(pi)
-                found[gi] = "exact"
-                tally.entity[g.label]["tp_exact"] += 1
-                tally.entity[g.label]["tp_lenient"] += 1
-                tally.entity[p[2]]["ptp_exact"] += 1
-                tally.entity[p[2]]["ptp_lenient"] += 1
-                break
-    for gi, g in enumerate(gold):
-        if gi in found:
-            continue
-        for pi, p in enumerate(scored):
-            if pi not in used_pred and _overlap((p[0], p[1]), (g.start, g.end)) and p[2] in g.accepted:
-                used_pred.add(pi)
-                found[gi] = "lenient"
+                found.add(gi)
                 tally.entity[g.label]["tp_lenient"] += 1
                 tally.entity[p[2]]["ptp_lenient"] += 1
-                err(f"entity boundary ({g.label})", f"gold {g.text!r}, predicted {p[3]!r}")
+                if lenient:
+                    err(f"entity boundary ({g.label})", f"gold {g.text!r}, predicted {p[3]!r}")
+                else:
+                    tally.entity[g.label]["tp_exact"] += 1
+                    tally.entity[p[2]]["ptp_exact"] += 1
                 break
     for gi, g in enumerate(gold):
         if gi in found:
@@ -449,21 +447,27 @@ def _score_entities(passage: Passage, result: dict, tally: Tally, err) -> None:
             tally.confusion[(g.label, "-")] += 1
             err(f"missed {g.label}", repr(g.text))
     for pi, p in enumerate(scored):
-        if pi in used_pred:
-            continue
-        span = (p[0], p[1])
-        if any(_overlap(span, g) for g in passage.ignore) and not any(_overlap(span, (g.start, g.end)) for g in gold):
-            continue
+        on_gold = any(_overlap((p[0], p[1]), (g.start, g.end)) for g in gold)
+        if pi not in used_pred and not on_gold and any(_overlap((p[0], p[1]), span) for span in passage.ignore):
+            continue  # a debatable name: neither right nor wrong
         tally.entity[p[2]]["pred"] += 1
-        if not any(_overlap(span, (g.start, g.end)) for g in gold):
+        if pi not in used_pred and not on_gold:
             err(f"spurious {p[2]}", repr(p[3]))
-    for pi in used_pred:
-        tally.entity[scored[pi][2]]["pred"] += 1
     for surface, start, end, forbidden in passage.not_entities:
         for p in predicted:
             if _overlap((p[0], p[1]), (start, end)) and ("*" in forbidden or p[2] in forbidden):
                 tally.violations.append((passage.id, surface, p[2], p[3]))
                 err(f"not-entity typed {p[2]}", f"{surface!r} (predicted {p[3]!r})")
+
+
+def _same_span(text: str, p: tuple, g: GoldMention) -> bool:
+    """Exactly the gold span; a MONEY span may also carry a leading approximator ("about £18m")."""
+    if (p[0], p[1]) == (g.start, g.end):
+        return True
+    if p[2] == "MONEY" and p[1] == g.end:
+        approx = _APPROXIMATORS.match(text[p[0]:p[1]])
+        return approx is not None and p[0] + approx.end() == g.start
+    return False
 
 
 def summarise(tally: Tally, passages: list[Passage], recogniser: str, seconds: float) -> dict:
@@ -493,7 +497,8 @@ def summarise(tally: Tally, passages: list[Passage], recogniser: str, seconds: f
                            "lenient": _label_prf(c["tp_lenient"], c["ptp_lenient"], c["pred"], c["gold"])}
         totals.update(c)
     entities["ALL"] = {"exact": _label_prf(totals["tp_exact"], totals["ptp_exact"], totals["pred"], totals["gold"]),
-                       "lenient": _label_prf(totals["tp_lenient"], totals["ptp_lenient"], totals["pred"], totals["gold"])}
+                       "lenient": _label_prf(totals["tp_lenient"], totals["ptp_lenient"], totals["pred"],
+                                             totals["gold"])}
     return {
         "recogniser": recogniser, "passages": len(passages), "seconds": round(seconds, 2),
         "quotes": {**quotes, "exact_boundaries": tally.quote_exact,
@@ -547,7 +552,8 @@ def report(figures: dict, tally: Tally, verbose: bool) -> str:
                  f"analysis time: {figures['seconds']} s")
     lines.append("")
     lines.append(f"QUOTES   P {_pct(q['precision'])}  R {_pct(q['recall'])}  F1 {_pct(q['f1'])}   "
-                 f"(gold {q['gold']}, predicted {q['predicted']}, matched {q['tp']}, exact boundaries {q['exact_boundaries']}; "
+                 f"(gold {q['gold']}, predicted {q['predicted']}, matched {q['tp']}, "
+                 f"exact boundaries {q['exact_boundaries']}; "
                  f"non-quotes taken for quotes {q['non_quotes_taken_for_quotes']}, quotes typed term/title "
                  f"{q['quotes_typed_as_term_or_title']})")
     lines.append(f"SPEAKERS accuracy over matched {_pct(s['accuracy'])}  ({s['right']}/{s['matched']})   "
@@ -558,10 +564,12 @@ def report(figures: dict, tally: Tally, verbose: bool) -> str:
         lines.append(f"{tag:<18}{t['gold']:>5}{t['matched']:>7}{_pct(t['quote_recall']):>7}"
                      f"{_pct(t['speaker_accuracy']):>9}{_pct(t['speaker_precision']):>7}{_pct(t['speaker_recall']):>7}")
     lines.append("")
-    lines.append(f"{'ENTITIES':<12}{'gold':>5}{'pred':>6}   {'exact P':>7}{'R':>7}{'F1':>7}   {'lenient P':>9}{'R':>7}{'F1':>7}")
+    lines.append(f"{'ENTITIES':<12}{'gold':>5}{'pred':>6}   {'exact P':>7}{'R':>7}{'F1':>7}   "
+                 f"{'lenient P':>9}{'R':>7}{'F1':>7}")
     for label, e in figures["entities"].items():
         ex, le = e["exact"], e["lenient"]
-        lines.append(f"{label:<12}{ex['gold']:>5}{ex['predicted']:>6}   {_pct(ex['precision']):>7}{_pct(ex['recall']):>7}"
+        lines.append(f"{label:<12}{ex['gold']:>5}{ex['predicted']:>6}   "
+                     f"{_pct(ex['precision']):>7}{_pct(ex['recall']):>7}"
                      f"{_pct(ex['f1']):>7}   {_pct(le['precision']):>9}{_pct(le['recall']):>7}{_pct(le['f1']):>7}")
     lines.append("")
     lines.append("Mistyped / missed gold names (gold -> predicted, '-' = nothing there):")
