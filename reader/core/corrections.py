@@ -548,8 +548,20 @@ def _occurrences(text: str, name: str) -> Iterable[tuple[int, int]]:
     """Whole-word, case-sensitive occurrences ("May" the person, not "may"); any run of spaces
     or a line break matches a space."""
     pattern = r"\s+".join(re.escape(word) for word in name.split())
-    for match in re.finditer(rf"(?<!\w){pattern}(?!\w)", text):
-        yield match.span()
+    # The word boundary before is checked here, not with a look-behind: a pattern that starts with
+    # its literal text lets the regex engine skip ahead to candidates (about 20 times faster).
+    regex = re.compile(rf"{pattern}(?!\w)")
+    match = regex.search(text)
+    while match is not None:
+        start = match.start()
+        if start == 0 or not _WORD.match(text, start - 1):
+            yield match.span()
+            match = regex.search(text, match.end())
+        else:  # inside a word: a whole-word match may still begin within this one ("xAb Ab Ab")
+            match = regex.search(text, start + 1)
+
+
+_WORD = re.compile(r"\w")
 
 
 def _set_speaker(work: _Work, correction: SetSpeaker) -> None:

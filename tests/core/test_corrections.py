@@ -242,6 +242,14 @@ def test_a_gazetteer_name_is_found_as_a_whole_word_with_its_case():
     assert_consistent(result)
 
 
+def test_a_gazetteer_name_matches_across_line_breaks_but_not_inside_words():
+    text = "xAb Ab Ab. Ab\nAb, ab ab, Ab_Ab Ab."
+    analysis = Analysis(Article(source="t", text=text), (), (), (), (), "test")
+    result = apply_corrections(analysis, [NewEntity("Ab Ab", "ORG")])
+    assert [m.text for m in result.entities[0].mentions] == ["Ab Ab", "Ab\nAb"]
+    assert [m.start for m in result.entities[0].mentions] == [4, 11]
+
+
 def test_a_gazetteer_name_inside_a_longer_mention_is_left_to_it():
     result = apply_corrections(sample(), [NewEntity("Doe", "PERSON")])
     jane = by_name(result, "Jane Doe")
@@ -438,3 +446,58 @@ def test_a_gazetteer_entry_marks_every_occurrence_in_the_sample(hama):
         assert any(m.start <= start and start + 4 <= m.end for e in result.entities for m in e.mentions)
     assert taken and taken <= set(expected)
     assert_consistent(result)
+
+
+# ------------------------------------------------------------------ any sequence of corrections
+
+
+def _random_corrections(draw, text: str, names: list[str], quote_spans: list[tuple[int, int]],
+                        mention_spans: list[tuple[int, int]]) -> list:
+    from hypothesis import strategies as st
+
+    labels = st.sampled_from(["PERSON", "ORG", "GPE", "LOC", "EVENT"])
+    name = st.sampled_from(names)
+    scope = st.sampled_from([None, article_key(Article(source="", text=text))])
+    key = article_key(Article(source="", text=text))
+
+    def any_span():
+        return st.tuples(st.integers(0, len(text) - 1), st.integers(1, 25)).map(
+            lambda p: (p[0], min(len(text), p[0] + p[1])))
+
+    spans = st.one_of(st.sampled_from(mention_spans), any_span())
+    kinds = st.one_of(
+        st.builds(lambda n, lt, lf, a: RetypeEntity(n, lt, label_from=lf, article=a), name, labels,
+                  st.none() | labels, scope),
+        st.builds(lambda n, new, a: RenameEntity(n, new, article=a), name, name, scope),
+        st.builds(lambda pair, s: MergeEntities(*pair, article=s),
+                  st.tuples(name, name).filter(lambda p: normalise_name(p[0]) != normalise_name(p[1])), scope),
+        st.builds(lambda s, lab: SplitMention(key, *s, label=lab), spans, st.none() | labels),
+        st.builds(lambda n, lab, a: NotAnEntity(n, label=lab, article=a), name, st.none() | labels, scope),
+        st.builds(lambda s: NotAnEntity(article=key, start=s[0], end=s[1]), spans),
+        st.builds(lambda n, lab, a: NewEntity(n, lab, article=a), name, labels, scope),
+        st.builds(lambda s, lab: NewEntity(text[s[0]:s[1]].strip() or "x", lab, article=key, start=s[0], end=s[1]),
+                  spans, labels),
+        st.builds(lambda q, n: SetSpeaker(key, *q, n), st.sampled_from(quote_spans), st.none() | name),
+    )
+    return draw(st.lists(kinds, max_size=8))
+
+
+def test_any_sequence_of_corrections_keeps_the_analysis_consistent():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    analysis = sample()
+    names = sorted({e.name for e in analysis.entities} | {"Doe", "Smith", "Acme", "Mr Smith", "Nobody"})
+    quote_spans = [(q.start, q.end) for q in analysis.quotes]
+    mention_spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data):
+        corrections = _random_corrections(data.draw, TEXT, names, quote_spans, mention_spans)
+        result = apply_corrections(analysis, corrections)
+        assert_consistent(result)
+        assert result.article is analysis.article and result.links == analysis.links
+        assert [(q.start, q.end) for q in result.quotes] == quote_spans
+
+    check()
