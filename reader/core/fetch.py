@@ -211,11 +211,11 @@ class Download:
             raise
         except _DeadlineError:
             if phase == "lookup":
-                raise LoadError(f"Looking up the server {peer} took more than {self.timeout:g} seconds: "
+                raise LoadError(f"Looking up the server {peer} took more than {_seconds(self.timeout)}: "
                                 "check whether this computer is online") from None
             if phase == "body":
-                raise LoadError(f"{host} took too long to send the page (more than {self.timeout:g} seconds)") from None
-            raise LoadError(f"{host} did not answer within {self.timeout:g} seconds") from None
+                raise LoadError(f"{host} took too long to send the page (more than {_seconds(self.timeout)})") from None
+            raise LoadError(f"{host} did not answer within {_seconds(self.timeout)}") from None
         except (_StopError, OSError, http.client.HTTPException, ValueError, UnicodeError, zlib.error) as error:
             if self.is_cancelled:  # a cancel shuts the socket: whatever broke next is the cancel's doing
                 raise LoadError(CANCELLED) from None
@@ -547,7 +547,7 @@ def _network_message(reason: BaseException, url: str, host: str, timeout: float)
             getattr(socket, "EAI_NONAME", -2), getattr(socket, "EAI_AGAIN", -3))):
         return f"Cannot find the server {host}: check the address, or whether this computer is online"
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-        return f"{host} did not answer within {timeout:g} seconds"
+        return f"{host} did not answer within {_seconds(timeout)}"
     if isinstance(reason, ConnectionRefusedError):
         return f"{host} refused the connection"
     if isinstance(reason, ssl.SSLCertVerificationError):
@@ -564,6 +564,10 @@ def _network_message(reason: BaseException, url: str, host: str, timeout: float)
         return f"{host} sent a reply Reader cannot understand"
     detail = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
     return f"Cannot open {url}: {detail}"
+
+
+def _seconds(count: float) -> str:
+    return f"{count:g} second" + ("" if count == 1 else "s")
 
 
 def _size(count: int) -> str:
