@@ -299,6 +299,20 @@ def apply_corrections(analysis: Analysis, corrections: Sequence[Correction]) -> 
     return work.result()
 
 
+def correct_entities(article: Article, entities: Sequence[Entity],
+                     corrections: Sequence[Correction]) -> tuple[Entity, ...]:
+    """The entity corrections (all kinds but SetSpeaker) applied to freshly built entities, for the
+    pipeline to call before quotes are attributed: the quote finder then resolves speakers to the
+    corrected entities. Apply the speakers' corrections afterwards with ``speaker_corrections``."""
+    entity_kinds = [c for c in corrections if not isinstance(c, SetSpeaker)]
+    bare = Analysis(article=article, sentences=(), entities=tuple(entities), quotes=(), links=(), recogniser="")
+    return apply_corrections(bare, entity_kinds).entities
+
+
+def speaker_corrections(corrections: Sequence[Correction]) -> list[SetSpeaker]:
+    return [c for c in corrections if isinstance(c, SetSpeaker)]
+
+
 @dataclass(eq=False)
 class _Draft:
     """An entity being corrected."""
@@ -619,6 +633,6 @@ def _unique_id(base: str, used: set[str]) -> str:
 
 __all__ = [
     "KINDS", "Correction", "CorrectionError", "MergeEntities", "NewEntity", "NotAnEntity", "RenameEntity",
-    "RetypeEntity", "SetSpeaker", "SplitMention", "apply_corrections", "article_key", "correction_from_dict",
-    "correction_to_dict", "describe", "kind_of", "normalise_name",
+    "RetypeEntity", "SetSpeaker", "SplitMention", "apply_corrections", "article_key", "correct_entities",
+    "correction_from_dict", "correction_to_dict", "describe", "kind_of", "normalise_name", "speaker_corrections",
 ]

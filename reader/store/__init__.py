@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .corrections import Added, CorrectionStore, StoredCorrection, parse_export
+from .corrections import Added, CorrectionStore, StoredCorrection, load_corrections, parse_export
 from .database import Database, open_database
 from .errors import StoreError
 from .library import ArticleRecord, Library
@@ -17,5 +17,6 @@ from .schema import LATEST, MIGRATIONS, Migration
 
 __all__ = [
     "ENV_VAR", "LATEST", "MIGRATIONS", "Added", "ArticleRecord", "CorrectionStore", "Database", "Library",
-    "Migration", "StoreError", "StoredCorrection", "database_path", "default_path", "open_database", "parse_export",
+    "Migration", "StoreError", "StoredCorrection", "database_path", "default_path", "load_corrections", "open_database",
+    "parse_export",
 ]

@@ -7,6 +7,7 @@ them, in the order they were made (the order they apply in).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +15,8 @@ from typing import Any
 
 from reader.core.corrections import Correction, CorrectionError, correction_from_dict, correction_to_dict, kind_of
 
-from .database import Database
+from .database import Database, open_database
+from .location import database_path
 
 EXPORT_FORMAT = "reader-corrections"
 EXPORT_VERSION = 1
@@ -138,6 +140,17 @@ class CorrectionStore:
                     (_next_position(connection), kind_of(correction), correction.article, payload, created or _now()))
                 added += 1
         return added
+
+
+def load_corrections(path: str | os.PathLike[str] | None = None) -> list[Correction]:
+    """Every stored correction, for a run that only reads them (the CLI). No database yet: none,
+    and none is created. Raises StoreError when the database cannot be read."""
+    target = database_path(path, create_folder=False)
+    if not target.exists():
+        return []
+    # No integrity check: it reads the whole file on every run, and damage met while reading is a StoreError too.
+    with open_database(target, check=False) as database:
+        return CorrectionStore(database).corrections()
 
 
 def parse_export(text: str) -> list[tuple[Correction, str | None]]:

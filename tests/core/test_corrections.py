@@ -18,10 +18,12 @@ from reader.core.corrections import (
     SplitMention,
     apply_corrections,
     article_key,
+    correct_entities,
     correction_from_dict,
     correction_to_dict,
     describe,
     normalise_name,
+    speaker_corrections,
 )
 from reader.core.model import Analysis, Article, Entity, Mention, Quote, Speaker
 
@@ -339,6 +341,22 @@ def test_everything_at_once_keeps_the_analysis_consistent():
     result = apply_corrections(sample(), corrections)
     assert_consistent(result)
     assert result.quotes[0].speaker.entity_id == "gpe-paris"
+
+
+def test_the_pipelines_two_steps_give_the_entities_and_speakers_of_one_step():
+    analysis = sample()
+    quote = analysis.quotes[0]
+    corrections = [NewEntity("Smith", "PERSON"), SplitMention(KEY, *at("Doe", 2)), RetypeEntity("Paris", "LOC"),
+                   SetSpeaker(KEY, quote.start, quote.end, "Smith")]
+    entities = correct_entities(analysis.article, analysis.entities, corrections)
+    assert speaker_corrections(corrections) == corrections[-1:]
+    # The quote finder would run here, on ``entities``; with the same quotes, the same result as one step.
+    two_steps = apply_corrections(Analysis(analysis.article, (), entities, analysis.quotes, (), "test"),
+                                  speaker_corrections(corrections))
+    one_step = apply_corrections(analysis, corrections)
+    assert two_steps.entities == one_step.entities
+    assert two_steps.quotes == one_step.quotes
+    assert one_step.quotes[0].speaker.entity_id == "person-smith"
 
 
 # ------------------------------------------------------------------ the kinds and their JSON form

@@ -19,7 +19,7 @@ from reader.core.corrections import (
     apply_corrections,
     article_key,
 )
-from reader.store import CorrectionStore, open_database
+from reader.store import CorrectionStore, StoreError, load_corrections, open_database
 
 from .samples import make_analysis, span
 
@@ -164,3 +164,23 @@ def test_stored_corrections_apply_to_the_analysis(store):
     paris = result.entity("gpe-paris")
     assert paris.label == "LOC" and len(paris.mentions) == 1
     assert [e.name for e in result.entities] == ["Jane Doe", "Acme Corp", "Paris"]
+
+
+def test_load_corrections_creates_nothing_when_there_is_no_database(tmp_path):
+    missing = tmp_path / "nowhere" / "reader.sqlite3"
+    assert load_corrections(missing) == []
+    assert not missing.parent.exists()
+
+
+def test_load_corrections_reads_them_all(db_path):
+    with open_database(db_path) as db:
+        for correction in ALL_KINDS:
+            CorrectionStore(db).add(correction)
+    assert load_corrections(db_path) == ALL_KINDS
+
+
+def test_load_corrections_from_a_damaged_file_is_a_store_error(db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("not a database")
+    with pytest.raises(StoreError):
+        load_corrections(db_path)
