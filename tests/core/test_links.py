@@ -13,6 +13,8 @@ KNOWN_CODES = {
     "relative-unresolved", "empty-href", "fragment", "credentials", "text-url-mismatch", "numeric-host",
     "idn-homograph", "mixed-script", "invalid-idn", "insecure-http", "tracking-parameters", "redirect-wrapper",
     "invisible-characters", "non-standard-port", "no-public-suffix",
+    # issue 12: look-alikes of well-known domains, open redirects, link text too long to read
+    "lookalike-domain", "open-redirect", "long-link-text",
 }
 HIDDEN = "\u202e\u202d\u200b\u200e\u2066\ufeff\x00\x01"
 
@@ -456,10 +458,12 @@ def test_every_message_is_one_clean_sentence():
     hrefs = ["javascript:x", "data:,x", "file:///x", "tel:1", "mailto:a@b.com", "http://[::1", "rel",
              "https://u@evil.com/", "http://3232235777/", "https://аррӏе.com/", "https://pаypal.com/",
              "https://i❤.ws/", "https://a.com:81/?utm_source=x", "https://t.co/x", "https://localhost/",
-             "https://www.google.com/url?q=https://a.com/", "https://a.com/\u202e", "#x", ""]
+             "https://www.google.com/url?q=https://a.com/", "https://a.com/\u202e", "#x", "",
+             "https://paypal.com.account-check.net/", "https://a.com/go?next=https://b.org/"]
     seen = set()
-    for href in hrefs:
-        for w in link(href, text="www.paypal.com").warnings:
+    texts = ["www.paypal.com"] * len(hrefs) + ["word " * 500]
+    for href, text in zip([*hrefs, "https://a.com/"], texts, strict=True):
+        for w in link(href, text=text).warnings:
             seen.add(w.code)
             assert w.message[0].isupper() and w.message.endswith(".") and "\n" not in w.message
             assert w.code in KNOWN_CODES

@@ -68,14 +68,19 @@ def _fold_char(char: str) -> str:
 
 
 def _ascii_twin(char: str) -> str | None:
+    """The ASCII letters or digits the confusables table draws ``char`` like; lower case preferred, because a
+    capital twin says little about the small letter ("ӏ" is listed beside "I", but reads as "l")."""
     if char in _EXTRA_TWINS:
         return _EXTRA_TWINS[char]
     _, confusables = confusable_tables()
-    for glyph in confusables.confusables_data.get(char, ()):
-        twin = glyph.get("c", "").strip("\u200e")
-        if twin and twin.isascii() and twin.isalnum():
-            return str(twin)
-    return None
+    twins = [str(g.get("c", "")).strip("\u200e") for g in confusables.confusables_data.get(char, ())]
+    twins = [t for t in twins if t and t.isascii() and t.isalnum()]
+    if not twins:
+        return None
+    lower = [t for t in twins if t == t.lower()]
+    if lower:
+        return lower[0]
+    return "l" if twins[0] == "I" else twins[0].lower()  # UTS #39 draws capital I like small l
 
 
 def skeleton(text: str) -> str:

@@ -47,22 +47,40 @@ _NAME_PART = re.compile(r"[^a-z0-9]+")
 
 @functools.lru_cache(maxsize=1)
 def _punctuation_twins() -> dict[int, str]:
-    """Every single character the confusables table draws like ".", "/", ":" or "@", mapped to it."""
+    """Every character drawn like ".", "/", ":" or "@", mapped to it: the confusables table's single-character
+    twins, and the punctuation (and mathematical signs) whose Unicode name says it is a dot, a full stop, a
+    slash, a solidus, a colon or an at sign."""
     from confusable_homoglyphs import confusables  # noqa: PLC0415 - deferred like idn.confusable_tables
 
     table = dict(_UTS46_DOTS)
-    data = confusables.confusables_data
-    for plain in ".:/@":
-        for glyph in data.get(plain, ()):
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if unicodedata.category(char)[0] in "PS":
+            plain = _plain_by_name(unicodedata.name(char, ""))
+            if plain:
+                table[code] = plain
+    for char, glyphs in confusables.confusables_data.items():
+        for glyph in glyphs:
             twin = glyph.get("c", "").strip("\u200e")
-            if len(twin) == 1 and not twin.isascii():
-                table[ord(twin)] = plain
-    for char, glyphs in data.items():
-        if len(char) == 1 and not char.isascii():
-            for glyph in glyphs:
-                if glyph.get("c", "").strip("\u200e") in (".", ":", "/", "@"):
-                    table[ord(char)] = glyph["c"].strip("\u200e")
+            if len(char) == 1 and not char.isascii() and twin in (".", ":", "/", "@"):
+                table[ord(char)] = twin
+            elif char in (".", ":", "/", "@") and len(twin) == 1 and not twin.isascii():
+                table[ord(twin)] = char
     return table
+
+
+def _plain_by_name(name: str) -> str | None:
+    if " WITH " in name:
+        return None  # a sign decorated with a dot or a slash ("SUBSET WITH DOT") is drawn as something else
+    if "FULL STOP" in name or name.endswith(" DOT") or "DOT LEADER" in name or "DOT OPERATOR" in name:
+        return "."
+    if "SOLIDUS" in name or name.endswith("SLASH"):
+        return "/"  # reverse ones too: browsers read a backslash in a web address as a slash
+    if name.endswith(" COLON") or name == "RATIO":
+        return ":"
+    if name.endswith("COMMERCIAL AT"):
+        return "@"
+    return None
 
 
 def _plain(text: str) -> str:
