@@ -317,7 +317,8 @@ opinion world international national foreign diplomatic investigations investiga
 audio social media graphics visual weather climate environment education legal crime courts security defence
 defense markets finance money travel food style lifestyle music film books local regional city metro
 state affairs white house washington europe asia africa americas middle east uk us global general breaking
-wire agency the of and for at
+wire agency democracy community parliamentary lobby transport energy property motoring religion royal medical
+consumer social home industry the of and for at
 """.split())
 _JOB_NOUNS = frozenset("""
 reporter reporters correspondent correspondents editor editors writer writers columnist columnists contributor

@@ -230,6 +230,14 @@ def test_link_offsets_are_exact_on_the_corpus(path):
         assert shown.strip() and " ".join(shown.split()) in markup_texts, (shown, link.href)
 
 
+@pytest.mark.parametrize("name", ["quillmag_hidden_print_copy.html", "northwick_beacon_site_first.html"])
+def test_corpus_pages_with_site_names_and_job_titles_are_cleaned_exactly(name):
+    """test_extract checks that the expected byline is in the byline; here nothing else may be."""
+    expect = json.loads((PAGES / f"{name}.expect.json").read_text(encoding="utf-8"))
+    meta = load_path(PAGES / name).metadata
+    assert (meta.title, meta.byline) == (expect["title"], expect["byline"])
+
+
 def _anchor_texts(path: Path) -> list[str]:
     """Every <a href>'s text as BeautifulSoup reads it from the original file."""
     from bs4 import BeautifulSoup

@@ -896,6 +896,94 @@ page("valleywater_aspnet_form.html", f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTM
      title="Cracks found in Clearwater Dam spillway", language="en", english=True)
 
 
+# --------------------------------------------------------------------------------------------
+# 20. A magazine on a headless CMS: a hidden print copy of the article inside <article>, the site's
+#     name in og:title, JSON-LD @graph with @id references and an organisation among the authors.
+MOWERS = [
+    'Robot lawnmowers sold across Europe are building detailed maps of the gardens they cut, and several models send those maps to their makers&rsquo; servers every night, an investigation has found.',
+    'Researchers at the Lindqvist Institute bought eleven popular models and watched their network traffic for six weeks. Seven uploaded maps that showed the outline of the house, sheds, paths and the position of garden furniture.',
+    '&ldquo;People think of these as dumb machines that go back and forth,&rdquo; said Signe Halvorsen, who led the study. &ldquo;In fact they are surveying your property to the centimetre.&rdquo;',
+    'Two manufacturers said the maps were needed for features such as <a href="https://www.quillmag.example/gear/mower-zones-explained">no-go zones</a> and were stored securely. A third said it would add an option to keep maps on the device.',
+    'The full findings are published in the institute&rsquo;s <a href="https://lindqvist.example/reports/garden-robots-2024.pdf">report on garden robots</a>.',
+]
+_MOWER_COPY = "".join(f"<p>{p}</p>" for p in MOWERS[:3])
+page("quillmag_hidden_print_copy.html", f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Robot lawnmowers are quietly mapping suburban gardens | Quill Magazine</title>
+<meta property="og:title" content="Robot lawnmowers are quietly mapping suburban gardens | Quill">
+<meta property="og:site_name" content="Quill Magazine">
+<meta name="author" content="Fernhill Publishing, Odile Marchbanks">
+<link rel="canonical" href="https://www.quillmag.example/gear/robot-lawnmowers-mapping-gardens">
+<script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+ {{"@type":"WebSite","@id":"https://www.quillmag.example/#website","name":"Quill Magazine"}},
+ {{"@type":"Organization","@id":"https://www.quillmag.example/#org","name":"Fernhill Publishing"}},
+ {{"@type":"Person","@id":"https://www.quillmag.example/#/person/om","name":"Odile Marchbanks"}},
+ {{"@type":["NewsArticle","Article"],"headline":"Robot lawnmowers are quietly mapping suburban gardens | Quill Magazine",
+   "datePublished":"2024-05-21T07:00:00Z","author":[{{"@id":"https://www.quillmag.example/#org"}},{{"@id":"https://www.quillmag.example/#/person/om"}}],
+   "publisher":{{"@id":"https://www.quillmag.example/#org"}},"inLanguage":"en-GB"}},
+]}}</script>
+</head>
+<body>
+<header class="site-header"><a href="/" class="logo">Quill</a><nav><a href="/gear">Gear</a> <a href="/science">Science</a> <a href="/culture">Culture</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main>
+<article>
+<h1>Robot lawnmowers are quietly mapping suburban gardens</h1>
+<p class="byline">By Odile Marchbanks</p>
+{ps(MOWERS)}
+<div class="print-version" hidden><h1>Robot lawnmowers are quietly mapping suburban gardens (print edition)</h1>{_MOWER_COPY}</div>
+<div class="amp-fallback" style="DISPLAY:None !important"><p>Print copy: this story appeared in the June issue of Quill.</p></div>
+</article>
+<aside class="most-popular"><h2>Most popular</h2><ul><li><a href="/gear/best-kettles">The best kettles of the year</a></li></ul></aside>
+</main>
+<footer class="site-footer">&copy; 2024 Fernhill Publishing. All rights reserved.</footer>
+</body></html>
+""", body=MOWERS, excludes=["(print edition)", "Print copy:", "Most popular", "best kettles", "All rights reserved"],
+     title="Robot lawnmowers are quietly mapping suburban gardens", byline="Odile Marchbanks", date="2024-05-21",
+     site_name="Quill Magazine", language="en",
+     canonical_url="https://www.quillmag.example/gear/robot-lawnmowers-mapping-gardens",
+     base_url="https://www.quillmag.example/gear/robot-lawnmowers-mapping-gardens", english=True)
+
+# --------------------------------------------------------------------------------------------
+# 21. A regional paper: the site's name before the headline, a job title in the byline, a summary
+#     duplicated for screen readers only (aria-hidden copy of the standfirst).
+COUNCIL_TAX = [
+    'Households in Northwick will pay 4.99% more council tax from April after councillors approved the budget by 31 votes to 19 on Wednesday night.',
+    'The increase adds about &pound;96 a year to a Band D bill. The council said it faced a &pound;14m gap, driven mostly by the rising cost of <a href="https://www.northwickbeacon.example/news/care-costs-explained">adult social care</a>.',
+    '&ldquo;Nobody in this chamber wanted to do this,&rdquo; said council leader Imogen Cartwright-Bale. &ldquo;The alternative was closing libraries and children&rsquo;s centres.&rdquo;',
+    'Opposition councillors proposed using reserves to limit the rise to 2.99%, but finance officers warned that would leave the council unable to cope with an emergency.',
+]
+page("northwick_beacon_site_first.html", f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Northwick Beacon - Council tax to rise by 4.99% after budget vote</title>
+<meta property="og:site_name" content="The Northwick Beacon">
+<meta property="article:published_time" content="2024-02-28T22:15:00Z">
+<link rel="canonical" href="https://www.northwickbeacon.example/news/council-tax-rise-budget-vote">
+</head>
+<body>
+<div class="masthead"><a href="/">The Northwick Beacon</a></div>
+<nav class="main-nav"><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/whats-on">What's on</a> <a href="/jobs">Jobs</a></nav>
+<div class="story">
+<h1>Council tax to rise by 4.99% after budget vote</h1>
+<div class="byline">Rufus Okonkwo-Hale Local democracy reporter</div>
+<p class="standfirst" aria-hidden="true">Screen copy: bills go up by almost five per cent in April.</p>
+<div class="story-body">
+{ps(COUNCIL_TAX)}
+</div>
+</div>
+<div class="comments"><h3>Comments</h3><p>Disgraceful, as usual.</p></div>
+<footer class="footer">The Northwick Beacon, part of Beacon Regional Media.</footer>
+</body></html>
+""", body=COUNCIL_TAX, excludes=["Screen copy:", "Disgraceful", "Beacon Regional Media"],
+     title="Council tax to rise by 4.99% after budget vote", byline="Rufus Okonkwo-Hale", date="2024-02-28",
+     site_name="The Northwick Beacon", language="en",
+     canonical_url="https://www.northwickbeacon.example/news/council-tax-rise-budget-vote",
+     base_url="https://www.northwickbeacon.example/news/council-tax-rise-budget-vote", english=True)
+
+
 def main() -> None:
     for old in HERE.glob("*.expect.json"):
         old.unlink()
