@@ -527,9 +527,13 @@ def _not_an_entity(work: _Work, correction: NotAnEntity) -> None:
 def _new_entity(work: _Work, correction: NewEntity) -> None:
     text = work.text
     if correction.start is not None and correction.end is not None:
-        if correction.end > len(text) or not text[correction.start:correction.end].strip():
+        start, end = correction.start, correction.end
+        if end > len(text) or not text[start:end].strip():
             return
-        occurrences = [(correction.start, correction.end)]
+        # A selection dragged over a space or a line break: the mention is the words only.
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        occurrences = [(start, end)]
         chosen = True
     else:
         occurrences = list(_occurrences(text, correction.name))

@@ -278,6 +278,12 @@ def test_a_selected_span_wins_over_the_mentions_it_overlaps():
     assert_consistent(result)
 
 
+def test_a_selected_span_loses_the_spaces_around_it():
+    start, end = at("Smith")
+    result = apply_corrections(sample(), [NewEntity("Smith", "PERSON", article=KEY, start=start - 1, end=end + 1)])
+    assert [(m.start, m.end, m.text) for m in by_name(result, "Smith").mentions] == [(start, end, "Smith")]
+
+
 def test_a_new_entity_never_takes_an_id_the_analysis_used():
     analysis = sample()
     smith_jr = entity("person-smith", "Mr Smith", "PERSON", [at("Mr Smith")])
