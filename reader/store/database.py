@@ -162,10 +162,13 @@ def open_database(path: str | os.PathLike[str] | None = None, *, busy_timeout: f
         _migrate(connection, migrations)
     except BaseException as error:
         connection.close()
-        translated = _translate(error, target, busy_timeout) if isinstance(error, sqlite3.Error) else None
-        if translated is None:
+        if not isinstance(error, sqlite3.Error):
             raise
-        raise translated from error
+        # An SQLite that cannot build the schema (one without FTS5, say) must not stop the reader
+        # either: a StoreError too. The migration's transaction was rolled back; the file is as it was.
+        raise _translate(error, target, busy_timeout) or StoreError(
+            f"Reader could not prepare its database {'in memory' if target is None else target} ({error}); "
+            "it goes on without it.") from error
     return Database(connection, target, busy_timeout)
 
 

@@ -115,6 +115,17 @@ def test_a_failing_migration_leaves_the_previous_version(db_path):
     assert rows(db_path, "SELECT name FROM sqlite_master WHERE name = 'half'") == []
 
 
+def test_a_migration_sqlite_cannot_run_is_a_store_error_and_changes_nothing(db_path):
+    first = Migration(1, "one", "CREATE TABLE one (x);")
+    with open_database(db_path, migrations=[first]):
+        pass
+    needs_a_module = Migration(2, "two", "CREATE TABLE two (x);\nCREATE VIRTUAL TABLE t USING no_such_module (x);")
+    with pytest.raises(StoreError, match=r"could not prepare its database .*no such module"):
+        open_database(db_path, migrations=[first, needs_a_module])
+    assert rows(db_path, "PRAGMA user_version") == [(1,)]
+    assert rows(db_path, "SELECT name FROM sqlite_master WHERE name = 'two'") == []
+
+
 def test_migrations_must_be_numbered_in_order(db_path):
     with pytest.raises(ValueError, match="numbered"):
         open_database(db_path, migrations=[Migration(2, "two", "SELECT 1;")])
