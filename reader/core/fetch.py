@@ -365,7 +365,10 @@ class Download:
         self._send(sock, (f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n{proxy.authorization}"
                           f"User-Agent: {USER_AGENT}\r\n\r\n").encode("ascii"))
         reply = http.client.HTTPResponse(cast(socket.socket, _Wire(self, sock)), method="CONNECT")
-        reply.begin()  # nothing follows the proxy's headers until the TLS handshake starts
+        try:
+            reply.begin()  # nothing follows the proxy's headers until the TLS handshake starts
+        finally:
+            reply.close()  # its reader only; the socket stays open for the tunnel
         if reply.status != 200:
             raise LoadError(f"The proxy {proxy.hostname} refused to connect to {authority} (HTTP {reply.status})")
 
