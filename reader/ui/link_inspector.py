@@ -15,9 +15,19 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..core.links import link_severity
 from . import theme
 from .privacy import LocalOnlyBrowser, plain_tip
 
@@ -28,6 +38,10 @@ OPENABLE = frozenset({"http", "https", "mailto"})
 LinkRowRole = Qt.ItemDataRole.UserRole + 1
 
 OPENED, REFUSED, CANCELLED, FAILED = "opened", "refused", "cancelled", "failed"
+# How each severity is marked and named, in the table and in the detail pane alike.
+MARKS = {"danger": "✖", "warning": "⚠", "info": "ℹ"}
+# The Link text column grows to its widest text up to this share of the table; Warnings takes the rest.
+TEXT_COLUMN_SHARE = 0.4
 
 
 # opening ------------------------------------------------------------------------------------
@@ -142,14 +156,15 @@ class LinkModel(QAbstractTableModel):
                                                     _domain(link), _warning_summary(link))
             return cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip("\n".join([target_of(link)] + [w.message for w in link.warnings]))
+            # Cells are elided to fit; the tooltip always carries the whole of what was cut.
+            lines = [safe_text(link.text)] if column == 0 else []
+            lines += [target_of(link)] + [f"{MARKS.get(w.severity, '•')} {w.severity.capitalize()}: {w.message}"
+                                          for w in link.warnings]
+            return plain_tip("\n".join(lines))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{link.text}, {link.domain or 'no domain'}, {_warning_summary(link)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            if link.policy == "never":
-                return self._theme.link_danger
-            if link.warnings:
-                return self._theme.link_warning
+            return severity_colour(self._theme, link_severity(link))
         if role == LinkRowRole:
             return index.row()
         return None
@@ -159,13 +174,20 @@ def _domain(link: Link) -> str:
     return safe_text(link.domain or link.host or "—")
 
 
+def severity_colour(t: theme.Theme, severity: str | None):
+    """The colour of a severity, the same in the table and in the detail pane."""
+    return {"danger": t.link_danger, "warning": t.link_warning, "info": t.muted}.get(severity or "")
+
+
 def _warning_summary(link: Link) -> str:
-    if link.policy == "never":
-        return "✖ never opened" + (f": {link.warnings[0].message}" if link.warnings else "")
-    if not link.warnings:
-        return "—"
+    """The Warnings cell: the worst severity first, as the detail pane ranks it, then its first message."""
+    severity = link_severity(link)
+    never = link.policy == "never"
+    if severity is None:
+        return "✖ never opened" if never else "—"
+    head = f"{MARKS.get(severity, '•')} {severity.capitalize()}" + (" · never opened" if never else "")
     more = f" (+{len(link.warnings) - 1})" if len(link.warnings) > 1 else ""
-    return f"⚠ {link.warnings[0].message}{more}"
+    return f"{head}: {link.warnings[0].message}{more}"
 
 
 class LinkInspector(QWidget):
@@ -178,6 +200,7 @@ class LinkInspector(QWidget):
         self.setAccessibleName("Link inspector")
         self._theme = theme.current()
         self._quiet = False
+        self._text_width = 0
         self.model = LinkModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("linkTable")
@@ -190,13 +213,16 @@ class LinkInspector(QWidget):
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Not ResizeToContents, which asks the (Python) model for every row: set_analysis measures
-        # the distinct domains itself, and the reader can still drag the column wider.
+        # Not ResizeToContents, which asks the (Python) model for every row: set_analysis measures the
+        # texts and domains itself, and the reader can still drag a column wider. Warnings, the last,
+        # takes what is left, so its text is never cut to a stub; what does not fit is in the tooltip.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.detail = LocalOnlyBrowser(self)
@@ -239,7 +265,27 @@ class LinkInspector(QWidget):
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.model.set_analysis(analysis)
         self._size_domain_column()
+        self._text_width = self._widest_text()
+        self._fit_text_column()
         self._show(None)
+
+    def _widest_text(self) -> int:
+        """The widest Link text cell (or the header), measured once per analysis."""
+        metrics = self.table.fontMetrics()
+        rows = range(min(self.model.rowCount(), 2000))  # enough to size by; longer ones are elided with a tooltip
+        widest = max((metrics.horizontalAdvance(self.model.data(self.model.index(row, 0))) for row in rows),
+                     default=0)
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(LinkModel.HEADERS[0]) + 16
+        return max(widest, header) + 16
+
+    def _fit_text_column(self) -> None:
+        """Link text as wide as its widest text, but at most a share of the table, so Warnings keeps room."""
+        available = max(self.table.viewport().width(), 320)
+        self.table.horizontalHeader().resizeSection(0, min(self._text_width, int(available * TEXT_COLUMN_SHARE)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_text_column()
 
     def _size_domain_column(self) -> None:
         """The Domain column as wide as its widest domain (or its header), at most 300 px."""
@@ -332,9 +378,11 @@ class LinkInspector(QWidget):
             rows.append(("As written", f"<code>{e(safe_text(link.href))}</code>"))
         table = "".join(f"<tr><td style='color:{muted}; padding-right:10px'>{k}</td><td>{v}</td></tr>"
                         for k, v in rows)
-        colours = {"danger": t.link_danger.name(), "warning": t.link_warning.name(), "info": muted}
-        marks = {"danger": "✖", "warning": "⚠", "info": "ℹ"}
-        warnings = "".join(f"<li style='color:{colours.get(w.severity, muted)}'>{marks.get(w.severity, '•')} "
+        def colour(severity: str) -> str:
+            found = severity_colour(t, severity)
+            return found.name() if found is not None else muted
+
+        warnings = "".join(f"<li style='color:{colour(w.severity)}'>{MARKS.get(w.severity, '•')} "
                            f"<b>{e(w.severity.capitalize())}:</b> {e(w.message)}</li>" for w in link.warnings)
         policy = ("<b>Reader will not open this link.</b>" if link.policy == "never" or scheme_of(link) not in OPENABLE
                   else "Reader asks before opening this link." if needs_confirmation(link)

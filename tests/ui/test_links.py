@@ -132,3 +132,72 @@ def test_links_look_flagged_in_the_text(shown, synthetic):
     assert char_format(shown.view, synthetic.links[1].start).foreground().color() == theme_.link_warning
     assert char_format(shown.view, synthetic.links[2].start).foreground().color() == theme_.link_danger
     assert char_format(shown.view, synthetic.links[2].start).isAnchor()
+
+
+# --------------------------------------------------------------------------- the table agrees with the detail pane
+
+def test_table_shows_the_same_severity_as_the_detail_pane(shown, synthetic):
+    from reader.core.links import link_severity
+    from reader.ui.link_inspector import severity_colour
+
+    inspector = shown.link_inspector
+    model = inspector.model
+    for row, link in enumerate(synthetic.links):
+        severity = link_severity(link)
+        colour = model.data(model.index(row, 2), Qt.ItemDataRole.ForegroundRole)
+        assert colour == severity_colour(inspector._theme, severity)
+        summary = model.data(model.index(row, 2))
+        inspector.select_link_at(link.start)
+        detail = inspector.detail.toHtml()
+        if severity is not None:
+            assert summary.split(":")[0].split(" · ")[0].endswith(severity.capitalize())
+            assert severity_colour(inspector._theme, severity).name() in detail
+    # The hand-made bank link carries a danger among warnings: red in the table, as in the pane.
+    bank = model.index(1, 2)
+    assert model.data(bank, Qt.ItemDataRole.ForegroundRole) == inspector._theme.link_danger
+    assert model.data(bank).startswith("✖ Danger")
+
+
+def _standalone_inspector(qtbot, width: int):
+    from reader.ui.link_inspector import LinkInspector
+
+    inspector = LinkInspector()
+    qtbot.addWidget(inspector)
+    inspector.resize(width, 400)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    return inspector
+
+
+def test_warnings_and_link_text_columns_are_not_cut_off(qtbot, synthetic):
+    inspector = _standalone_inspector(qtbot, 900)
+    inspector.set_analysis(synthetic)
+    table, model = inspector.table, inspector.model
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    # Warnings fills what the other columns leave, up to the table's edge.
+    used = sum(header.sectionSize(c) for c in range(3))
+    assert header.stretchLastSection() and used >= table.viewport().width() - 2
+    assert header.sectionSize(2) >= 0.3 * table.viewport().width()
+    # Link text is as wide as its texts need, or elided with the whole text in its tooltip.
+    for row in range(model.rowCount()):
+        text = model.data(model.index(row, 0))
+        fits = metrics.horizontalAdvance(text) <= header.sectionSize(0)
+        assert fits or text in model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+        tip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
+        assert all(w.message in tip for w in synthetic.links[row].warnings)
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_a_long_link_text_is_elided_with_a_tooltip_not_allowed_to_push_warnings_out(qtbot, synthetic):
+    from dataclasses import replace
+
+    inspector = _standalone_inspector(qtbot, 800)
+    long_text = "An unusually long link text that goes on and on " * 8
+    analysis = replace(synthetic, links=(replace(synthetic.links[1], text=long_text), *synthetic.links[2:]))
+    inspector.set_analysis(analysis)
+    header = inspector.table.horizontalHeader()
+    assert header.sectionSize(0) <= 0.41 * max(inspector.table.viewport().width(), 320)
+    assert header.sectionSize(2) >= header.sectionSize(0) * 0.5
+    tip = inspector.model.data(inspector.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "on and on" in tip

@@ -177,20 +177,23 @@ def _parse_host(raw: str) -> Host:
                 "(xn--) part that browsers may refuse.", WARNING))
 
     display = ascii_host
-    if unicode_labels is not None:
-        display = ".".join(unicode_labels)
-        warnings += _idn_warnings(unicode_labels, display, ascii_host)
-
     bare = ascii_host.rstrip(".")
     extracted = _tld_extract()(bare)
     domain = extracted.top_domain_under_public_suffix or bare
-    if unicode_labels is not None and not any(w.code in _SPOOF_CODES for w in warnings):
+    if unicode_labels is not None:
+        display = ".".join(unicode_labels)
+        # Which display rule it breaks, and the well-known name it imitates when there is one.
         shown_domain = ".".join(display.rstrip(".").split(".")[-(domain.count(".") + 1):])
         twin = imitated_domain(shown_domain, domain)
+        broken = _idn_warnings(unicode_labels, display, ascii_host)
         if twin is not None:
-            warnings.append(LinkWarning(
-                "idn-homograph", f"The site name {quote(display)} is drawn like the well-known {twin} but is "
-                f"another site; its real form is {ascii_host}.", DANGER))
+            like = f"The site name {quote(display)} is drawn like the well-known {twin} but is another site"
+            prefix = f"The site name {quote(display)} "
+            broken = [LinkWarning(w.code, f"{like}: it {w.message.removeprefix(prefix)}", w.severity)
+                      for w in broken] or [LinkWarning("idn-homograph", f"{like}; its real form is {ascii_host}.",
+                                                       DANGER)]
+        if not any(w.code in _SPOOF_CODES for w in warnings):
+            warnings += broken
     if any(w.code in _SPOOF_CODES for w in warnings):
         display = ascii_host
     elif extracted.suffix:
