@@ -34,6 +34,11 @@ simply only too not n't never did does do had been being already yesterday today
 # "the area, which analysts call “X”", "what analysts call “X”", "as critics dub it".
 SUBJECT_INTRODUCERS = frozenset({"that", "which", "what", "who", "whom", "as", "and", ";"})
 
+# A noun phrase's head is the word before the first of these: "a spokesman for the ministry" -> spokesman.
+HEAD_ENDING_PREPOSITIONS = frozenset({"of", "for", "from", "at", "by"})
+# Prepositions that attach an owner to a role or a group: "the leader of Hezbollah", "officials at the Pentagon".
+OWNER_PREPOSITIONS = frozenset({"of", "for", "from", "at"})
+
 COORDINATORS = frozenset({"and", "but", "or", "yet", "so"})
 
 # Words that open an adverbial chunk, not a subject: "In a statement,", "On Friday,", "Speaking in London,".

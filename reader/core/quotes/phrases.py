@@ -18,6 +18,8 @@ from ..lexicon.function_words import (
     BETWEEN_SUBJECT_AND_VERB,
     COORDINATORS,
     DETERMINERS,
+    HEAD_ENDING_PREPOSITIONS,
+    OWNER_PREPOSITIONS,
     STOP,
     SUBJECT_PRONOUNS,
 )
@@ -236,13 +238,13 @@ def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = F
         preposition = first - 1
         if owned:
             pass  # one "of" phrase is enough: no chains of owners
-        elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
+        elif preposition - 1 >= floor and tokens[preposition].lower in OWNER_PREPOSITIONS \
                 and tokens[preposition - 1].is_word and tokens[preposition - 1].lower not in PERSON_TITLES | STOP:
             # (and "the Bank of England", "the President of France Emmanuel Macron": one name)
             owner = np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None:
                 return (owner[0], last)
-        elif preposition - 1 >= floor and tokens[preposition].lower in ("of", "for", "at", "from") \
+        elif preposition - 1 >= floor and tokens[preposition].lower in OWNER_PREPOSITIONS \
                 and tokens[preposition - 1].lower in PERSON_TITLES:
             owner = np_ending_at(tokens, preposition - 1, floor, owned=True)
             if owner is not None:
@@ -256,7 +258,7 @@ def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = F
         current = tokens[index]
         if current.lower in DETERMINERS and current.lower != "that":
             index -= 1
-            if (prepositions < 1 and index - 1 >= floor and tokens[index].lower in ("of", "for", "from", "at")
+            if (prepositions < 1 and index - 1 >= floor and tokens[index].lower in OWNER_PREPOSITIONS
                     and is_common(tokens[index - 1]) and tokens[index - 1].is_word):
                 index -= 1
                 prepositions += 1
@@ -320,6 +322,6 @@ def np_after(tokens: list[Token], first: int, allow_by: bool = False) -> tuple[i
 def np_head(tokens: list[Token], first: int, last: int) -> int:
     """The head word of a noun phrase: the last word before an of/for phrase, else the last word."""
     for index in range(first, last + 1):
-        if tokens[index].lower in ("of", "for", "from", "at", "by") and index > first:
+        if tokens[index].lower in HEAD_ENDING_PREPOSITIONS and index > first:
             return index - 1
     return last

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..lexicon.function_words import OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
+from ..lexicon.function_words import HEAD_ENDING_PREPOSITIONS, OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
 from ..lexicon.names import PERSON_TITLES
 from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..model import Entity
@@ -85,7 +85,7 @@ class Resolver:
             return people[-1][2]  # the name at the end, after the roles
         head_index = len(words) - 1
         for index, word in enumerate(lower):
-            if word in ("of", "for", "from", "at", "by") and index > 0:
+            if word in HEAD_ENDING_PREPOSITIONS and index > 0:
                 head_index = index - 1
                 break
         head_start = start + tokens[head_index].start()
