@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import gzip
 import http.server
+import select
 import shutil
 import socket
 import ssl
@@ -415,6 +416,38 @@ def test_the_deadline_covers_every_redirect():
         error, seconds = timed(lambda: fetch(server.url + "/", timeout=1.0))
         assert str(error) == "127.0.0.1 did not answer within 1 second" and seconds < 3
         assert len(server.requests) <= 5
+
+
+@pytest.fixture
+def unanswered_port():
+    """A 127.0.0.1 port whose connections hang unanswered: its listen queue is full, so new SYNs are dropped."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(8):
+            probe = socket.socket()
+            probe.setblocking(False)
+            probe.connect_ex(("127.0.0.1", port))
+            fillers.append(probe)
+            if not select.select([], [probe], [], 0.3)[1]:  # this one hangs: the queue is full
+                yield port
+                return
+        pytest.skip("this system answers every connection to a full listen queue")
+    finally:
+        for probe in fillers:
+            probe.close()
+        listener.close()
+
+
+def test_the_deadline_covers_connecting(unanswered_port):
+    url = f"http://127.0.0.1:{unanswered_port}/"
+    error, seconds = timed(lambda: fetch(url, timeout=0.8))
+    assert str(error) == "127.0.0.1 did not answer within 0.8 seconds" and seconds < 0.8 * 3
+    download = Download(url, timeout=30)
+    threading.Timer(0.3, download.cancel).start()
+    error, seconds = timed(download.run)
+    assert str(error) == CANCELLED and seconds < 3
 
 
 def test_the_deadline_covers_the_name_lookup(monkeypatch):
