@@ -129,24 +129,28 @@ class MergeEntities:
 
 @dataclass(frozen=True)
 class SplitMention:
-    """The mention at ``start``..``end`` is an entity of its own (with ``label``, or its old one)."""
+    """The mention at ``start``..``end`` is an entity of its own (with ``label``, or its old one).
+    ``text``, the mention's words, is for people (the Corrections dialog), not for applying."""
 
     article: str
     start: int
     end: int
     _: KW_ONLY
     label: str | None = None
+    text: str | None = None
 
     def __post_init__(self) -> None:
         _check_scope(self.article, required=True)
         _check_span(self.start, self.end, "mention")
         _check_label(self.label, "label")
+        _check_name(self.text, "text")
 
 
 @dataclass(frozen=True)
 class NotAnEntity:
     """Not an entity: every entity called ``name`` and every mention reading ``name`` (limited to
-    ``label`` when given), or only the mention at ``start``..``end`` of one article."""
+    ``label`` when given), or, given a span, only the mention at ``start``..``end`` of one article
+    (``name`` then just says what it read, for people)."""
 
     name: str | None = None
     _: KW_ONLY
@@ -187,7 +191,7 @@ class NewEntity:
 class SetSpeaker:
     """The quote at ``start``..``end`` was said by ``speaker`` (an entity's name or any text), or
     by nobody known (``None``). ``speaker_start``/``speaker_end`` point at the name in the text,
-    when the person selected it there."""
+    when the person selected it there. ``text``, the quote's words, is for people, not for applying."""
 
     article: str
     start: int
@@ -196,11 +200,13 @@ class SetSpeaker:
     _: KW_ONLY
     speaker_start: int | None = None
     speaker_end: int | None = None
+    text: str | None = None
 
     def __post_init__(self) -> None:
         _check_scope(self.article, required=True)
         _check_span(self.start, self.end, "quote")
         _check_name(self.speaker, "speaker")
+        _check_name(self.text, "text")
         _check_span(self.speaker_start, self.speaker_end, "speaker span")
         if self.speaker is None and self.speaker_start is not None:
             raise CorrectionError("A cleared speaker cannot have a span.")
@@ -251,9 +257,13 @@ def correction_from_dict(data: object) -> Correction:
         raise CorrectionError(f"A “{kind}” correction is incomplete ({error}).") from None
 
 
-def describe(correction: Correction) -> str:
-    """One line for a person (the Corrections dialog's list)."""
-    where = "in every article" if correction.article is None else "in one article"
+def describe(correction: Correction, article_title: str | None = None) -> str:
+    """One line for a person (the Corrections dialog's list); ``article_title`` names the article
+    of a per-article correction."""
+    if correction.article is None:
+        where = "in every article"
+    else:
+        where = f"in “{_shorten(article_title)}”" if article_title else "in one article"
     match correction:
         case RetypeEntity():
             label_from = f" ({correction.label_from})" if correction.label_from else ""
@@ -263,15 +273,26 @@ def describe(correction: Correction) -> str:
         case MergeEntities():
             return f"“{correction.b}” is the same as “{correction.a}”, {where}"
         case SplitMention():
-            return f"The mention at {correction.start}–{correction.end} is an entity of its own, {where}"
+            what = f"“{_shorten(correction.text)}” at" if correction.text else "The mention at"
+            return f"{what} {correction.start}–{correction.end} is an entity of its own, {where}"
         case NotAnEntity():
-            what = f"“{correction.name}”" if correction.name else f"The text at {correction.start}–{correction.end}"
-            return f"{what} is not an entity, {where}"
+            if correction.start is None:
+                return f"“{correction.name}” is not an entity, {where}"
+            what = f"“{_shorten(correction.name)}” at" if correction.name else "The text at"
+            return f"{what} {correction.start}–{correction.end} is not an entity, {where}"
         case NewEntity():
-            return f"“{correction.name}” is {correction.label}, {where}"
+            at = "" if correction.start is None else f" at {correction.start}–{correction.end}"
+            return f"“{correction.name}”{at} is {correction.label}, {where}"
         case SetSpeaker():
             who = f"“{correction.speaker}”" if correction.speaker else "nobody known"
-            return f"The quote at {correction.start}–{correction.end} was said by {who}, {where}"
+            quote = f"“{_shorten(correction.text)}”" if correction.text else \
+                f"The quote at {correction.start}–{correction.end}"
+            return f"{quote} was said by {who}, {where}"
+
+
+def _shorten(text: str | None, limit: int = 60) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 # ------------------------------------------------------------------ applying them

@@ -1,7 +1,8 @@
 """The user's corrections in the database: add, list, remove (with undo), export and import as JSON.
 
 What a correction means and how it is applied lives in reader.core.corrections; this only keeps
-them, in the order they were made (the order they apply in).
+them, in the order they were made (the order they apply in), with the title and source of the
+article a per-article correction was made in, so that the Corrections dialog can say which.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from .location import database_path
 
 EXPORT_FORMAT = "reader-corrections"
 EXPORT_VERSION = 1
+# Bookkeeping that travels with a correction in an export file, beside the correction's own fields.
+_EXTRA = ("created_at", "article_title", "article_source")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class StoredCorrection:
     position: int
     correction: Correction
     created_at: str  # ISO 8601, UTC
+    article_title: str | None = None  # the article a per-article correction was made in, for people
+    article_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,24 +50,21 @@ class CorrectionStore:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def add(self, correction: Correction) -> Added:
+    def add(self, correction: Correction, *, article_title: str | None = None,
+            article_source: str | None = None) -> Added:
         """Store ``correction`` as the latest. Made again, it is not stored twice but moves to the end,
         so that it wins over what was made in between (retype to ORG, to PERSON, to ORG again: ORG)."""
         payload = _payload(correction)
         with self._db.transaction() as connection:
             position = _next_position(connection)
-            row = connection.execute("SELECT id, position, created_at FROM corrections WHERE payload = ?",
-                                     (payload,)).fetchone()
+            row = connection.execute("SELECT * FROM corrections WHERE payload = ?", (payload,)).fetchone()
             if row is not None:
                 connection.execute("UPDATE corrections SET position = ? WHERE id = ?", (position, row["id"]))
-                stored = StoredCorrection(row["id"], position, correction, row["created_at"])
+                stored = StoredCorrection(row["id"], position, correction, row["created_at"], row["article_title"],
+                                          row["article_source"])
                 return Added(stored, new=False, previous_position=row["position"])
-            created = _now()
-            cursor = connection.execute(
-                "INSERT INTO corrections (position, kind, article_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                (position, kind_of(correction), correction.article, payload, created))
-            assert cursor.lastrowid is not None
-            return Added(StoredCorrection(cursor.lastrowid, position, correction, created), new=True)
+            stored = StoredCorrection(0, position, correction, _now(), article_title, article_source)
+            return Added(_insert(connection, stored), new=True)
 
     def undo_add(self, added: Added) -> None:
         """Take back an ``add``: remove what it stored, or move what it moved back to its place."""
@@ -86,13 +88,11 @@ class CorrectionStore:
             return None  # a kind this version cannot read: gone, and nothing to restore it from
 
     def restore(self, stored: StoredCorrection) -> None:
-        """Undo a ``remove``: the correction returns with its id, at its place in the order."""
+        """Undo a ``remove`` (or a ``clear``, one by one): the correction returns with its id, at its place."""
         with self._db.transaction() as connection:
-            connection.execute(
-                "INSERT INTO corrections (id, position, kind, article_key, payload, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",  # made again meanwhile: the newer one stays
-                (stored.id, stored.position, kind_of(stored.correction), stored.correction.article,
-                 _payload(stored.correction), stored.created_at))
+            if connection.execute("SELECT 1 FROM corrections WHERE payload = ?",
+                                  (_payload(stored.correction),)).fetchone() is None:
+                _insert(connection, stored, keep_id=True)  # made again meanwhile: the newer one stays
 
     def clear(self) -> int:
         """Remove them all; returns how many there were."""
@@ -121,7 +121,9 @@ class CorrectionStore:
         return [item.correction for item in self.stored(article)]
 
     def export_json(self) -> str:
-        entries = [{**correction_to_dict(item.correction), "created_at": item.created_at} for item in self.stored()]
+        entries = [{**correction_to_dict(item.correction), "created_at": item.created_at,
+                    "article_title": item.article_title, "article_source": item.article_source}
+                   for item in self.stored()]
         document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": _now(), "corrections": entries}
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -131,13 +133,12 @@ class CorrectionStore:
         entries = parse_export(text)
         added = 0
         with self._db.transaction() as connection:
-            for correction, created in entries:
-                payload = _payload(correction)
-                if connection.execute("SELECT 1 FROM corrections WHERE payload = ?", (payload,)).fetchone():
+            for entry in entries:
+                if connection.execute("SELECT 1 FROM corrections WHERE payload = ?",
+                                      (_payload(entry.correction),)).fetchone():
                     continue  # already here: its place in the order stays
-                connection.execute(
-                    "INSERT INTO corrections (position, kind, article_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (_next_position(connection), kind_of(correction), correction.article, payload, created or _now()))
+                _insert(connection, StoredCorrection(0, _next_position(connection), entry.correction,
+                                                     entry.created_at, entry.article_title, entry.article_source))
                 added += 1
         return added
 
@@ -153,8 +154,9 @@ def load_corrections(path: str | os.PathLike[str] | None = None) -> list[Correct
         return CorrectionStore(database).corrections()
 
 
-def parse_export(text: str) -> list[tuple[Correction, str | None]]:
-    """The corrections of an export file, each with its creation time when given."""
+def parse_export(text: str) -> list[StoredCorrection]:
+    """The corrections of an export file, in order (their ids and positions are 0: not stored yet).
+    A CorrectionError names the first problem."""
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -172,18 +174,32 @@ def parse_export(text: str) -> list[tuple[Correction, str | None]]:
     entries = document.get("corrections")
     if not isinstance(entries, list):
         raise CorrectionError("The corrections file has no “corrections” list.")
-    result: list[tuple[Correction, str | None]] = []
+    result: list[StoredCorrection] = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             raise CorrectionError(f"Correction {number} in the file is not a JSON object.")
         fields: dict[str, Any] = dict(entry)
-        created = fields.pop("created_at", None)
+        extra = {name: fields.pop(name, None) for name in _EXTRA}
         try:
             correction = correction_from_dict(fields)
         except CorrectionError as error:
             raise CorrectionError(f"Correction {number} in the file: {error}") from None
-        result.append((correction, created if isinstance(created, str) else None))
+        texts = {name: value if isinstance(value, str) else None for name, value in extra.items()}
+        result.append(StoredCorrection(0, 0, correction, texts["created_at"] or _now(), texts["article_title"],
+                                       texts["article_source"]))
     return result
+
+
+def _insert(connection: sqlite3.Connection, stored: StoredCorrection, keep_id: bool = False) -> StoredCorrection:
+    correction = stored.correction
+    cursor = connection.execute(
+        "INSERT INTO corrections (id, position, kind, article_key, payload, created_at, article_title, article_source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (stored.id if keep_id else None, stored.position, kind_of(correction), correction.article,
+         _payload(correction), stored.created_at, stored.article_title, stored.article_source))
+    assert cursor.lastrowid is not None
+    return StoredCorrection(cursor.lastrowid, stored.position, correction, stored.created_at, stored.article_title,
+                            stored.article_source)
 
 
 def _payload(correction: Correction) -> str:
@@ -193,7 +209,7 @@ def _payload(correction: Correction) -> str:
 
 def _stored(row: sqlite3.Row) -> StoredCorrection:
     return StoredCorrection(row["id"], row["position"], correction_from_dict(json.loads(row["payload"])),
-                            row["created_at"])
+                            row["created_at"], row["article_title"], row["article_source"])
 
 
 def _next_position(connection: sqlite3.Connection) -> int:

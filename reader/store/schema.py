@@ -32,7 +32,10 @@ CREATE TABLE corrections (
     kind        TEXT NOT NULL,            -- reader.core.corrections.KINDS
     article_key TEXT,                     -- sha256 of the article's text; NULL: every article (the user gazetteer)
     payload     TEXT NOT NULL UNIQUE,     -- the correction as canonical JSON: the same correction is stored once
-    created_at  TEXT NOT NULL             -- ISO 8601, UTC
+    created_at  TEXT NOT NULL,            -- ISO 8601, UTC
+    -- The article a per-article correction was made in, for the Corrections dialog (not its identity).
+    article_title  TEXT,
+    article_source TEXT
 );
 CREATE INDEX corrections_article ON corrections (article_key, position);
 """

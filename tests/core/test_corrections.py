@@ -373,12 +373,14 @@ EXAMPLES = [
     RenameEntity("Acme", "Acme Corp", label="ORG"),
     MergeEntities("Jane Doe", "Doe", article=KEY),
     SplitMention(KEY, 3, 8, label="PERSON"),
+    SplitMention(KEY, 3, 8, text="e Doe"),
     NotAnEntity("May"),
+    NotAnEntity("Doe", article=KEY, start=1, end=4),
     NotAnEntity(article=KEY, start=1, end=4),
     NewEntity("Hayat Tahrir Al Sham", "ORG"),
     NewEntity("Doe", "PERSON", article=KEY, start=4, end=7),
     SetSpeaker(KEY, 10, 20, "Jane Doe"),
-    SetSpeaker(KEY, 10, 20, None),
+    SetSpeaker(KEY, 10, 20, None, text="We are ready"),
     SetSpeaker(KEY, 10, 20, "Jane", speaker_start=0, speaker_end=4),
 ]
 
@@ -406,6 +408,18 @@ def test_json_form_round_trips(correction):
 def test_bad_json_forms_are_refused_with_a_reason(data, words):
     with pytest.raises(CorrectionError, match=words):
         correction_from_dict(data)
+
+
+def test_descriptions_name_the_words_and_the_article():
+    assert describe(RetypeEntity("Acme", "ORG")) == "“Acme” is ORG, in every article"
+    assert describe(SplitMention(KEY, 74, 77, text="Doe"), article_title="Calm in Paris") == \
+        "“Doe” at 74–77 is an entity of its own, in “Calm in Paris”"
+    assert describe(NotAnEntity("Doe", article=KEY, start=74, end=77)) == \
+        "“Doe” at 74–77 is not an entity, in one article"
+    long_quote = "We are ready " * 10
+    line = describe(SetSpeaker(KEY, 10, 140, None, text=long_quote))
+    assert line.startswith("“We are ready We are ready") and "…" in line
+    assert line.endswith("was said by nobody known, in one article")
 
 
 def test_invalid_corrections_cannot_be_made():

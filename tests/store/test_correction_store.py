@@ -30,13 +30,13 @@ ALL_KINDS = [
     RetypeEntity("Paris", "LOC", label_from="GPE"),
     RenameEntity("Jane Doe", "Jane A. Doe", article=KEY),
     MergeEntities("Jane Doe", "Doe"),
-    SplitMention(KEY, 3, 8, label="PERSON"),
+    SplitMention(KEY, 3, 8, label="PERSON", text="e Doe"),
     NotAnEntity("May", label="PERSON"),
     NotAnEntity(article=KEY, start=1, end=4),
     NewEntity("Acme Corp", "ORG"),
     NewEntity("Acme", "ORG", article=KEY, start=13, end=17),
     SetSpeaker(KEY, 10, 20, "Jane Doe"),
-    SetSpeaker(KEY, 10, 20, None),
+    SetSpeaker(KEY, 10, 20, None, text="We are ready"),
 ]
 
 
@@ -126,6 +126,21 @@ def test_export_and_import_round_trip(store, tmp_path):
         assert [s.created_at for s in imported.stored()] == [s.created_at for s in store.stored()]
         assert imported.import_json(exported) == 0  # nothing twice
         assert len(imported.stored()) == len(ALL_KINDS)
+
+
+def test_the_article_a_correction_was_made_in_is_kept_exported_and_imported(store, tmp_path):
+    correction = NotAnEntity("Doe", article=KEY, start=span("Doe", 1)[0], end=span("Doe", 1)[1])
+    added = store.add(correction, article_title="Calm in Paris", article_source="paris.html")
+    assert (added.stored.article_title, added.stored.article_source) == ("Calm in Paris", "paris.html")
+    assert store.stored()[0].article_title == "Calm in Paris"
+    with open_database(tmp_path / "elsewhere.sqlite3") as other:
+        imported = CorrectionStore(other)
+        imported.import_json(store.export_json())
+        assert (imported.stored()[0].article_title, imported.stored()[0].article_source) == ("Calm in Paris",
+                                                                                             "paris.html")
+    removed = store.remove(added.stored.id)
+    store.restore(removed)
+    assert store.stored()[0] == removed
 
 
 @pytest.mark.parametrize(("text", "words"), [
