@@ -167,8 +167,7 @@ def open_database(path: str | os.PathLike[str] | None = None, *, busy_timeout: f
         # An SQLite that cannot build the schema (one without FTS5, say) must not stop the reader
         # either: a StoreError too. The migration's transaction was rolled back; the file is as it was.
         raise _translate(error, target, busy_timeout) or StoreError(
-            f"Reader could not prepare its database {'in memory' if target is None else target} ({error}); "
-            "it goes on without it.") from error
+            f"Reader could not prepare its database {'in memory' if target is None else target} ({error}).") from error
     return Database(connection, target, busy_timeout)
 
 
