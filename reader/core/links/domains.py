@@ -22,6 +22,9 @@ _lock = threading.Lock()
 _extractor: Any = None
 # Shorter names are too often ordinary words or initials of unrelated sites under another TLD.
 _MIN_TYPO_NAME = 4
+# The suffixes a mistyped one is measured against. Country domains one letter apart (.it and .in, .de
+# and .dk) are where one brand really has two sites, so they are not compared with each other.
+_TYPO_TARGETS = frozenset({"com", "net", "org"})
 
 
 def _tld_extract() -> Any:
@@ -123,7 +126,7 @@ def typo_suffix_twin(domain: str) -> str | None:
     if len(name) < _MIN_TYPO_NAME or not suffix:
         return None
     for known, known_suffix in _by_name().get(skeleton(name), ()):
-        if known != domain and _one_edit_apart(suffix, known_suffix):
+        if known != domain and known_suffix in _TYPO_TARGETS and _one_edit_apart(suffix, known_suffix):
             return known
     return None
 

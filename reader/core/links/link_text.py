@@ -21,12 +21,14 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import LinkWarning
 from .bidi import needs_reordering, visual
-from .display import is_hidden, quote
+from .display import BIDI_CONTROLS, is_hidden, quote
 from .domains import _tld_extract, is_well_known, same_site
 from .hosts import DOTTED_DECIMAL, BadURLError, ends_in_number, host_of
 from .policy import DANGER, WARNING
 from .urls import DEFAULT_PORTS, parse_web
 
+# Longest text put through the bidi algorithm (pure Python); an address is far shorter.
+_MAX_REORDERED = 20_000
 # Past this, link text is no longer a phrase but a way to hide something (or to slow a checker).
 LONG_TEXT = 2000
 _TEXT_TRIM = " \t\r\n\u00a0\"'()[]<>{}\u201c\u201d\u2018\u2019\u00ab\u00bb"
@@ -95,7 +97,10 @@ def seen_forms(text: str) -> list[str]:
     """The text as stored and as drawn (left-to-right and in its own direction), each made plain."""
     forms = [text]
     if needs_reordering(text):
-        forms += [visual(text, 0), visual(text, None)]
+        # Invisible padding does not move anything; without it the reordering stays cheap on long texts.
+        steering = "".join(c for c in text if c in BIDI_CONTROLS or not is_hidden(c) or c.isspace())
+        if len(steering) <= _MAX_REORDERED:
+            forms += [visual(steering, 0), visual(steering, None)]
     return list(dict.fromkeys(_plain(form) for form in forms))
 
 

@@ -26,10 +26,12 @@ _ADDRESS_VALUE = re.compile(r"\s*(?:https?:)?[/\\]{2}[^/\\\s]", re.IGNORECASE)
 # A value that is itself a script or embedded page: a redirect into it runs it.
 _SCRIPT_VALUE = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 # Parameters that name where a visitor came from, never where to go.
-_NOT_DESTINATIONS = re.compile(r"(?:ref|referr?er|source|src|origin|from|via|canonical|utm_.*|og_.*)",
-                               re.IGNORECASE)
+_NOT_DESTINATIONS = re.compile(r"(?:ref|referr?er|source|src|origin|from|via|canonical|utm_.*|og_.*"
+                               # ...or that carry content to show or post, not a place to go.
+                               r"|text|body|title|description|summary|subject|message|caption|quote"
+                               r"|media|image|img|thumbnail|picture|photo|poster|icon)", re.IGNORECASE)
 # Endpoints that post the given address somewhere (share buttons), rather than going to it.
-_SHARE_PATH = re.compile(r"/(?:share|sharer|sharing|intent|submit|bookmark|pin/create|sharearticle)\b",
+_SHARE_PATH = re.compile(r"/(?:share|sharer|sharing|intent|submit|bookmark|pin/create|sharearticle|send)\b",
                          re.IGNORECASE)
 # Path steps after which the rest of the path is a destination ("/out/https://...").
 _REDIRECT_STEP = re.compile(r"/(?:redirect|redir|out|go|goto|away|exit|external|link|click|url|r|jump|leave)"
