@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QToolButton, QVBoxLayout, QWidget)
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._theme = theme.current()
         self.session = analyst.session  # what is on screen and asked for, shared with the worker
         self._export_folder: str | None = None
+        self._last_click: QPoint | None = None  # the article's last mouse release (viewport coordinates)
         self._build_central()
         self._build_docks()
         self._build_status()
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         v.linkOpenRequested.connect(lambda _start: self.link_inspector.open_current())
         v.linkHovered.connect(self._on_link_hovered)
         v.zoomChanged.connect(self._on_zoom)
+        v.viewport().installEventFilter(self)
         self.entity_panel.entitySelected.connect(lambda entity_id: self.select_entity(entity_id))
         self.entity_card.mentionActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(v.select_span)
@@ -531,6 +533,21 @@ class MainWindow(QMainWindow):
             self.progress.setValue(int(fraction * 100))
 
     def _on_link_clicked(self, start: int) -> None:
+        """A plain link shows itself in the inspector; a name inside a link shows its card instead.
+
+        A highlighted name that is also a link (a city linked to its own story) is read as the name:
+        its card opens, and the link is marked in the inspector without raising it over the panel
+        the reader was looking at. Ctrl+click still opens the link, and Ctrl+5 shows the inspector.
+        """
+        offset = self.view.offset_at(self._last_click) if self._last_click is not None else None
+        self._last_click = None
+        mention = self.view.mention_at(offset) if offset is not None else None
+        if mention is not None:
+            self.select_entity(mention.entity_id, mention.start)
+            if self.link_inspector.select_link_at(start):
+                self.statusBar().showMessage(f"Also a link: {self._link_target(start)}  —  Ctrl+click opens it, "
+                                             "Ctrl+5 shows it in Links", 8000)
+            return
         if self.link_inspector.select_link_at(start):
             self.links_dock.show()
             self.links_dock.raise_()
@@ -622,6 +639,11 @@ class MainWindow(QMainWindow):
                           "inspected offline on your machine.")
 
     # events ---------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            self._last_click = event.position().toPoint()  # where a link was clicked: a name may be under it
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped(event.mimeData()):
             event.acceptProposedAction()
