@@ -19,3 +19,8 @@ from collections.abc import Iterable
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so that a prefix never wins: "della|del|de"."""
     return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+def title_case(words: Iterable[str]) -> frozenset[str]:
+    """The words as written at the start of a name ("mr" -> "Mr"), for lists compared case-sensitively."""
+    return frozenset(word.title() for word in words)

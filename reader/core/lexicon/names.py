@@ -33,7 +33,7 @@ OCCUPATIONS = frozenset(
 PERSON_TITLES = HONORIFICS | OFFICES | OCCUPATIONS
 
 # The titles that make the rules recogniser call the capitalised run after them a person (it compares them
-# Title Cased: see ``title_case``). A subset of PERSON_TITLES: which others would help it is untested.
+# Title Cased: see ``lexicon.title_case``). A subset of PERSON_TITLES: which others would help it is untested.
 RULES_PERSON_CUES = frozenset(
     """mr mrs ms dr president minister senator governor general judge prince princess king queen
     sheikh pope chancellor professor prof rev sir dame lord lady colonel captain""".split()
@@ -46,8 +46,3 @@ NAME_PARTICLES = frozenset(
 CAPITALISED_RUN_CONNECTORS = NAME_PARTICLES | {"of", "the"}
 # The rules recogniser's joining words, in regex order.
 RULES_RUN_CONNECTORS = ("of", "the", "al", "bin", "de", "del", "van", "von", "der", "la", "le", "du")
-
-
-def title_case(words: frozenset[str]) -> frozenset[str]:
-    """The words as written at the start of a name ("mr" -> "Mr"), for lists compared case-sensitively."""
-    return frozenset(word.title() for word in words)
