@@ -169,6 +169,7 @@ def test_well_known_domain_worn_as_a_subdomain(host):
 
 def test_github_pages_and_similar_platforms_are_not_look_alikes():
     assert codes("https://someone.github.io/project/") == set()
+    assert codes("https://www.wikipedia.org.br/") == set()  # one name under a country's "org.": its own site
     assert codes("https://someone.blogspot.com/2026/06/post.html") == set()
 
 

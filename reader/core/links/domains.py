@@ -109,11 +109,14 @@ def embedded_domain(host: str, domain: str) -> str | None:
     # Words split at dots, hyphens and underscores. The last word is left out of every window:
     # a window that reaches the end is the site's own suffix ("user.github.io" is GitHub Pages, not GitHub).
     words = [w for w in re.split(r"[.\-_]+", host.rstrip(".")) if w]
+    own_name = split_domain(domain)[1]
     for size in (4, 3, 2):
         for start in range(len(words) - size):
             candidate = ".".join(words[start:start + size])
             twin = candidate if candidate in top_domains() else _by_skeleton().get(skeleton(candidate))
-            if twin is not None:
+            # "amazon.com.br" wears "amazon.com" but is Amazon's own site in Brazil: the same name, registered
+            # under a country's "com.": a brand's country site, not a disguise.
+            if twin is not None and split_domain(twin)[1] != own_name:
                 return twin
     return None
 
