@@ -264,8 +264,12 @@ class QuotePanel(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._marked: tuple[int, int] | None = None  # the quote marked in the text (source of truth for the list)
+        self._quiet = False  # the list's current row is being moved to match the text: no signal
         self.list.clicked.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)
+        # The current row follows the keyboard too: arrows mark each quote in the text as they go.
+        self.list.selectionModel().currentChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
@@ -282,6 +286,7 @@ class QuotePanel(QWidget):
         many = analysis is not None and len(analysis.quotes) > 30
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if many
                                              else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._marked = None
         self.model.set_analysis(analysis)
         self.speaker.blockSignals(True)
         self.speaker.clear()
@@ -305,6 +310,38 @@ class QuotePanel(QWidget):
         self.model.fetch_to(self.model.total())
         return [self._proxy.mapToSource(self._proxy.index(r, 0)).row() for r in range(self._proxy.rowCount())]
 
+    def mark_quote(self, start: int, end: int) -> None:
+        """Make the quote at [start, end) the list's current row (quietly), or none if it is filtered out."""
+        self._marked = (start, end)
+        self._show_marked()
+
+    def current_span(self) -> tuple[int, int] | None:
+        index = self.list.currentIndex()
+        return index.data(SpanRole) if index.isValid() else None
+
+    def _show_marked(self) -> None:
+        """Point the list at the quote marked in the text; the proxy's rows are not the model's rows."""
+        proxy_index = self._proxy_index_of(self._marked) if self._marked else None
+        self._quiet = True
+        try:
+            selection = self.list.selectionModel()
+            if proxy_index is not None and proxy_index.isValid():
+                self.list.setCurrentIndex(proxy_index)
+                self.list.scrollTo(proxy_index)
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), selection.SelectionFlag.NoUpdate)
+        finally:
+            self._quiet = False
+
+    def _proxy_index_of(self, span: tuple[int, int]) -> QModelIndex | None:
+        for row in range(self.model.total()):
+            quote = self.model.quote(row)
+            if (quote.start, quote.end) == span:
+                self.model.fetch_to(row)
+                return self._proxy.mapFromSource(self.model.index(row, 0))
+        return None
+
     def activate_row(self, source_row: int) -> None:
         self.model.fetch_to(source_row)
         index = self._proxy.mapFromSource(self.model.index(source_row, 0))
@@ -318,16 +355,26 @@ class QuotePanel(QWidget):
             # One speaker's quotes are few but spread over the article: filter them all at once
             # (the proxy reads one string per quote; only the matching rows get measured).
             self.model.fetch_to(self.model.total())
-        self._proxy.setFilterRegularExpression("" if key is None else f"^{re.escape(key)}$")
+        self._quiet = True  # filtering moves the current row to a neighbour: not a choice of the reader's
+        try:
+            self._proxy.setFilterRegularExpression("" if key is None else f"^{re.escape(key)}$")
+        finally:
+            self._quiet = False
+        self._show_marked()
         total = self.model.total()
         shown = self._proxy.rowCount() if key is not None else total
         self.summary.setText("No quotations found in this article." if total == 0 else
                              f"{shown} of {total} quotations" if shown != total else
                              f"{total} quotation{'s' if total != 1 else ''}")
 
+    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and index.isValid():
+            self._on_activated(index)
+
     def _on_activated(self, index: QModelIndex) -> None:
         span = index.data(SpanRole)
         if span:
+            self._marked = tuple(span)
             self.quoteActivated.emit(*span)
 
 

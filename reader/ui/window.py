@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.entity_panel.entitySelected.connect(lambda entity_id: self.select_entity(entity_id))
         self.entity_card.mentionActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(v.select_span)
+        self.entity_card.quoteActivated.connect(self.quote_panel.mark_quote)  # the list marks the same quote
         self.quote_panel.quoteActivated.connect(v.select_span)
         self.link_inspector.linkSelected.connect(v.select_span)
         self.link_inspector.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
