@@ -6,7 +6,9 @@ vanish. Offsets of blocks and links are indices into the text this module builds
 so they never drift from what is shown.
 
 lxml does the parsing (fast, tolerant of broken markup); the walk is iterative so
-deeply nested documents cannot exhaust the Python stack.
+deeply nested documents cannot exhaust the Python stack. A loaded page gets here after
+``page.read_page`` (BeautifulSoup) has cleaned it up; ``drop_invisible``, ``shrink`` and
+``hides`` are shared with it.
 """
 
 from __future__ import annotations

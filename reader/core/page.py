@@ -16,8 +16,9 @@ the offset-exact text walker, which keep their jobs. Titles and bylines are clea
 
 Cost: bs4 builds a Python object per node and parses about ten times slower than lxml. Two things keep
 it bounded: ``html.drop_invisible`` removes scripts, styles, SVG and comments before bs4 sees the markup
-(on a real page often half of it), and beyond ``BS4_MAX_CHARS`` bs4 reads only the head while the
-clean-up is done on the lxml tree with the same rule (``html.drop_hidden``). bench/html_front.py measures it.
+(on a real page often half of it), and beyond ``BS4_MAX_CHARS`` characters or ``BS4_MAX_TAGS`` elements
+bs4 reads only the head while the clean-up is done on the lxml tree with the same rule (``html.drop_hidden``).
+bench/html_front.py measures it.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ if TYPE_CHECKING:  # bs4 is imported on use: with soupsieve it takes ~0.3 s, whi
     from bs4 import BeautifulSoup
     from bs4.element import PageElement, Tag
 
-# Beyond this many characters (after drop_invisible) bs4 parses only the head: its tree would cost
-# ~0.25 s and ~100 MB per million characters. Real articles are far below (500 KB pages shrink to ~250 KB).
-BS4_MAX_CHARS = 3_000_000
-HEAD_MAX_CHARS = 500_000  # of a huge page, what bs4 reads for the head's metadata
+# Beyond these (after drop_invisible) bs4 parses only the head: it costs ~10-30 µs per element and
+# ~0.2-0.5 s per million characters, ten times lxml. Real articles are far below (a 500 KB news page
+# shrinks to ~200 KB and ~4,000 elements); a page of 40,000 elements would take bs4 about a second.
+BS4_MAX_CHARS = 2_000_000
+BS4_MAX_TAGS = 40_000  # counted as "<" characters: an upper bound, found at C speed
+HEAD_MAX_CHARS = 200_000  # of a huge page, what bs4 reads for the head's metadata
 _DROPPED = frozenset("script style noscript template".split())
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _BODY_START = re.compile(r"<body[\s>]", re.I)
@@ -175,7 +178,7 @@ def read_page(markup: str) -> Page:
     saved = _SAVED_FROM.search(markup[:4096])  # a comment: read before comments go
     lean, cut = shrink(markup)
     lean = sanitize(lean)
-    whole = len(lean) <= BS4_MAX_CHARS
+    whole = len(lean) <= BS4_MAX_CHARS and lean.count("<") <= BS4_MAX_TAGS
     soup = parse(lean if whole else _head_of(lean), "lxml")
     scan = _Scan()
     scan.walk(soup)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import load_bytes, load_path
+from reader.core import page as page_module
 from reader.core.extract import EXTRACTED_NOTICE
 from reader.core.page import clean_byline, clean_title, read_json_ld, read_page, site_names
 
@@ -47,6 +48,22 @@ def test_a_hidden_duplicate_of_the_article_is_removed(opening):
     assert EXTRACTED_NOTICE in article.notices
     assert "Hidden copy" not in article.text
     assert all(article.text.count(text) == 1 for text in STORY)
+
+
+def test_a_page_too_big_for_bs4_gets_the_same_clean_up_on_the_lxml_tree(monkeypatch):
+    """Beyond BS4_MAX_CHARS bs4 reads the head only; hidden elements, titles and link titles come out the same."""
+    copy = f"<div hidden><p>{DUPLICATE}</p>{''.join(f'<p>{text}</p>' for text in STORY[:2])}</div>"
+    extra = copy + "<p>See the <a href='/report' title='The full report'>report</a>, which runs to many pages.</p>"
+    head = ("<meta property='og:title' content='Ashgrove baths to close | Ashgrove Courier'>"
+            "<meta property='og:site_name' content='Ashgrove Courier'>")
+    markup = full_page(head=head, article_extra=extra)
+    whole = load_bytes(markup.encode())
+    monkeypatch.setattr(page_module, "BS4_MAX_CHARS", 100)
+    assert not read_page(markup).whole
+    cut_down = load_bytes(markup.encode())
+    assert "Hidden copy" not in cut_down.text and all(cut_down.text.count(text) == 1 for text in STORY)
+    assert (cut_down.text, cut_down.links, cut_down.metadata) == (whole.text, whole.links, whole.metadata)
+    assert [(link.href, link.title) for link in cut_down.links] == [("/report", "The full report")]
 
 
 def test_shown_elements_and_until_found_sections_stay():
