@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from . import theme
 from .privacy import plain_tip
@@ -190,11 +190,26 @@ class EntityPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
+        self.status = QLabel(self)  # "Analysing…", or why the list is empty
+        self.status.setObjectName("entityStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
         layout.addWidget(self.filter)
+        layout.addWidget(self.status)
         layout.addWidget(self.tree)
         self.setFocusProxy(self.tree)
 
+    def set_analysing(self) -> None:
+        """An article is shown and its analysis is under way."""
+        self.set_analysis(None)
+        self._set_status("Analysing…")
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
     def set_analysis(self, analysis: Analysis | None) -> None:
+        self._set_status("No names found in this article." if analysis is not None and not analysis.entities else "")
         self.model.set_analysis(analysis)
         self._size_count_column(self.model.widest_count())
         self.tree.expandAll()

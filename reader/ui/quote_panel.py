@@ -264,6 +264,7 @@ class QuotePanel(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._analysed = False  # an analysis is shown (not: nothing yet, or one under way)
         self._marked: tuple[int, int] | None = None  # the quote marked in the text (source of truth for the list)
         self._quiet = False  # the list's current row is being moved to match the text: no signal
         self.list.clicked.connect(self._on_activated)
@@ -290,11 +291,18 @@ class QuotePanel(QWidget):
         self.model.set_analysis(analysis)
         self.speaker.blockSignals(True)
         self.speaker.clear()
-        self.speaker.addItem(f"All speakers ({self.model.total()})", None)
+        self.speaker.addItem(f"All speakers ({self.model.total()})" if analysis else "All speakers", None)
         for key, name, count in self.model.speakers():
             self.speaker.addItem(f"{name} ({count})", key)
         self.speaker.blockSignals(False)
+        self.speaker.setEnabled(analysis is not None)
+        self._analysed = analysis is not None
         self._on_speaker(0)
+
+    def set_analysing(self) -> None:
+        """An article is shown and its analysis is under way: say so rather than "no quotations"."""
+        self.set_analysis(None)
+        self.summary.setText("Analysing…")
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self.delegate.set_theme(new_theme)
@@ -363,7 +371,8 @@ class QuotePanel(QWidget):
         self._show_marked()
         total = self.model.total()
         shown = self._proxy.rowCount() if key is not None else total
-        self.summary.setText("No quotations found in this article." if total == 0 else
+        self.summary.setText("" if not self._analysed else
+                             "No quotations found in this article." if total == 0 else
                              f"{shown} of {total} quotations" if shown != total else
                              f"{total} quotation{'s' if total != 1 else ''}")
 

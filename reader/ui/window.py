@@ -372,6 +372,10 @@ class MainWindow(QMainWindow):
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
             panel.set_analysis(None)
         self.entity_card.set_analysis(None)
+        self.quote_panel.set_analysing()
+        self.entity_panel.set_analysing()
+        for notice in article.notices:  # a cut text says so when it is shown, not when the analysis ends
+            self.message_bar.show_message(notice, "info", group="notices")
         # show_analysis froze the previous analysis out of the collector's sight; give it back,
         # so that whatever of it ended up in reference cycles is collected rather than leaked.
         gc.unfreeze()
@@ -496,6 +500,8 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(message, "error", "The text is shown without highlights.", group="analysis")
             self._show_progress(None)
             self.legend.set_status("")
+            self.quote_panel.set_analysis(None)  # no longer "Analysing…"
+            self.entity_panel.set_analysis(None)
 
     def _show_open_error(self, message: str, request: int) -> None:
         """The core's sentence as it is (the CLI prints the same); what it means for the window below it."""
