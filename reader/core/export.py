@@ -8,9 +8,46 @@ import io
 import json
 from typing import Any
 
-from .model import Analysis, Link, Quote
+from .model import Analysis, Article, Link, Quote
 
 FORMAT_VERSION = 1
+
+# OntoNotes codes as people read them. The codes stay in JSON and in the CSV label columns (other
+# tools read them); these names go next to them, and alone in the report.
+LABEL_NAMES = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country/city", "LOC": "Place", "FAC": "Facility",
+    "NORP": "Nationality/group", "EVENT": "Event", "PRODUCT": "Product", "WORK_OF_ART": "Work of art",
+    "LAW": "Law", "LANGUAGE": "Language", "DATE": "Date", "TIME": "Time", "MONEY": "Money",
+    "PERCENT": "Percentage", "QUANTITY": "Quantity", "ORDINAL": "Ordinal", "CARDINAL": "Number",
+}
+
+
+def label_name(label: str) -> str:
+    """"FAC" -> "Facility"; an unknown code reads as itself, capitalised."""
+    return LABEL_NAMES.get(label, label.replace("_", " ").capitalize())
+
+
+def speaker_name(analysis: Analysis, quote: Quote) -> str:
+    """Who said it, as the window shows it: the speaker's entity name ("he" resolved), else the words."""
+    speaker = quote.speaker
+    if speaker is None:
+        return ""
+    entity = analysis.entity(speaker.entity_id) if speaker.entity_id else None
+    return entity.name if entity is not None else speaker.text
+
+
+def display_title(article: Article) -> str:
+    """The article's title; else its first heading; else the file's (or page's) name, never a whole path."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    for block in article.blocks:
+        if block.kind in ("title", "h1"):
+            heading = " ".join(article.text[block.start:block.end].split())
+            if heading:
+                return heading
+    source = article.source.rstrip("/")
+    name = source.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or source
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -29,21 +66,23 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "notices": list(analysis.notices),
         "paragraphs": [{"start": block.start, "end": block.end, "kind": block.kind} for block in article.blocks],
         "entities": [
-            {"id": entity.id, "name": entity.name, "label": entity.label, "aliases": list(entity.aliases),
+            {"id": entity.id, "name": entity.name, "label": entity.label, "label_name": label_name(entity.label),
+             "aliases": list(entity.aliases),
              "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions]}
             for entity in analysis.entities
         ],
-        "quotes": [_quote(quote) for quote in analysis.quotes],
+        "quotes": [_quote(quote, speaker_name(analysis, quote)) for quote in analysis.quotes],
         "links": [_link(link) for link in analysis.links],
     }
 
 
-def _quote(quote: Quote) -> dict[str, Any]:
+def _quote(quote: Quote, name: str) -> dict[str, Any]:
     speaker = quote.speaker
     return {
         "text": quote.text, "start": quote.start, "end": quote.end, "kind": quote.kind,
         "speaker": None if speaker is None else {"text": speaker.text, "start": speaker.start,
-                                                  "end": speaker.end, "entity_id": speaker.entity_id},
+                                                  "end": speaker.end, "entity_id": speaker.entity_id,
+                                                  "name": name},
         "cue": quote.cue, "confidence": round(quote.confidence, 3), "closed": quote.closed,
     }
 
@@ -67,17 +106,20 @@ def to_csv(analysis: Analysis, table: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     if table == "entities":
-        writer.writerow(["entity_id", "name", "label", "aliases", "start", "end", "text"])
+        writer.writerow(["entity_id", "name", "label", "aliases", "start", "end", "text", "label_name"])
         for entity in analysis.entities:
             for mention in entity.mentions:
                 writer.writerow([entity.id, entity.name, entity.label, " | ".join(entity.aliases),
-                                 mention.start, mention.end, mention.text])
+                                 mention.start, mention.end, mention.text, label_name(entity.label)])
     elif table == "quotes":
-        writer.writerow(["start", "end", "kind", "text", "speaker", "speaker_entity_id", "cue", "confidence"])
+        # "speaker" is who said it as the window shows it ("he" resolved); "speaker_text", the words as written.
+        writer.writerow(["start", "end", "kind", "text", "speaker", "speaker_entity_id", "cue", "confidence",
+                         "speaker_text"])
         for quote in analysis.quotes:
             speaker = quote.speaker
-            writer.writerow([quote.start, quote.end, quote.kind, quote.text, speaker.text if speaker else "",
-                             speaker.entity_id or "" if speaker else "", quote.cue or "", f"{quote.confidence:.2f}"])
+            writer.writerow([quote.start, quote.end, quote.kind, quote.text, speaker_name(analysis, quote),
+                             speaker.entity_id or "" if speaker else "", quote.cue or "", f"{quote.confidence:.2f}",
+                             speaker.text if speaker else ""])
     elif table == "links":
         writer.writerow(["start", "end", "text", "href", "url", "domain", "warnings"])
         for link in analysis.links:
@@ -111,26 +153,43 @@ def to_html_report(analysis: Analysis) -> str:
             continue  # overlapping mentions: the first one wins, as in the window
         pieces.append(html.escape(text[position:start]))
         colour = LABEL_COLOURS.get(label, "#eeeeee")
-        pieces.append(f'<mark style="background:{colour}" title="{label}">{html.escape(text[start:end])}'
-                      f'<sup>{label}</sup></mark>')
+        name = html.escape(label_name(label))
+        pieces.append(f'<mark style="background:{colour}" title="{name}">{html.escape(text[start:end])}'
+                      f'<sup>{name}</sup></mark>')
         position = end
     pieces.append(html.escape(text[position:]))
     body = "".join(pieces).replace("\n\n", "</p><p>").replace("\n", "<br>")
-    title = html.escape(analysis.article.title or analysis.article.source)
+    title = html.escape(display_title(analysis.article))
+    source = html.escape(analysis.article.source)
+    legend = "".join(f'<span class="key" style="background:{LABEL_COLOURS.get(label, "#eeeeee")}">'
+                     f'{html.escape(label_name(label))}</span> '
+                     for label in sorted({e.label for e in analysis.entities}, key=_label_order))
     quotes = "".join(
-        f"<li><q>{html.escape(q.text)}</q> — {html.escape(q.speaker.text) if q.speaker else '<i>unattributed</i>'}"
-        f"{' (' + html.escape(q.cue) + ')' if q.cue else ''} <small>{q.kind}</small></li>" for q in analysis.quotes)
+        f"<li><q>{html.escape(q.text)}</q> — "
+        f"{html.escape(speaker_name(analysis, q)) if q.speaker else '<i>unattributed</i>'}"
+        f"{' (' + html.escape(q.cue) + ')' if q.cue else ''} <small>{html.escape(q.kind)}</small></li>"
+        for q in analysis.quotes) or "<li><i>No quotations found in this article.</i></li>"
     links = "".join(
-        f"<tr><td>{html.escape(link.text)}</td><td><code>{html.escape(link.display_url or link.href)}</code></td>"
-        f"<td>{html.escape(link.domain or '')}</td><td>{html.escape('; '.join(w.message for w in link.warnings))}</td></tr>"
+        f"<tr><td>{html.escape(link.text)}</td><td><code>{html.escape(link.display_url or link.url or link.href)}"
+        f"</code></td><td>{html.escape(link.domain or '')}</td>"
+        f"<td>{html.escape('; '.join(w.message for w in link.warnings))}</td></tr>"
         for link in analysis.links)
+    table = (f"<table><tr><th>Text</th><th>Target</th><th>Domain</th><th>Warnings</th></tr>{links}</table>"
+             if links else "<p><i>No links in this article.</i></p>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} — Reader report</title>
 <style>body{{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.6;padding:0 1em}}
 mark{{border-radius:3px;padding:0 2px}} sup{{font:9px sans-serif;margin-left:2px;opacity:.7}}
-table{{border-collapse:collapse;font:13px sans-serif}} td{{border:1px solid #ccc;padding:3px 6px}}</style></head>
-<body><h1>{title}</h1><p>{body}</p>
+.key{{font:12px sans-serif;border-radius:3px;padding:1px 6px}} .source{{font:12px sans-serif;color:#666}}
+table{{border-collapse:collapse;font:13px sans-serif}} td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left}}
+</style></head>
+<body><h1>{title}</h1><p class="source">{source}</p><p>{legend}</p><p>{body}</p>
 <h2>Quotes</h2><ul>{quotes}</ul>
-<h2>Links</h2><table><tr><th>Text</th><th>Target</th><th>Domain</th><th>Warnings</th></tr>{links}</table>
+<h2>Links</h2>{table}
 <p><small>Entities by {html.escape(analysis.recogniser)}.</small></p></body></html>
 """
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    order = list(LABEL_NAMES)
+    return (order.index(label) if label in order else len(order), label)
