@@ -6,8 +6,10 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
+from collections.abc import Sequence
 from contextlib import contextmanager
 
+from .corrections import Correction, apply_corrections, correct_entities, speaker_corrections
 from .entities import build_entities
 from .language import detect_language, is_english, language_name
 from .lexicon.gazetteers import load_gazetteer
@@ -69,8 +71,13 @@ class Analyzer:
 
     def analyze(self, article: Article, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None,
-                timings: dict[str, float] | None = None) -> Analysis:
-        """``timings``, when given, receives each stage's wall time in seconds (for bench/run.py)."""
+                timings: dict[str, float] | None = None, corrections: Sequence[Correction] = ()) -> Analysis:
+        """``timings``, when given, receives each stage's wall time in seconds (for bench/run.py).
+
+        ``corrections`` (the user's, as stored: global ones and any article's own) are applied as the
+        analysis is made: the entity corrections before quotes are attributed, so that a speaker is
+        found among the corrected entities, and the speaker corrections last, over the quotes found.
+        """
         def report(stage: str, fraction: float) -> None:
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -100,17 +107,19 @@ class Analyzer:
                            "only, so no entities are highlighted.")
             entities = []
             clock("ner")
+        corrected = correct_entities(article, entities, corrections) if corrections else tuple(entities)
         clock("entities")
         report("quotes", 0.9)
-        quotes = find_quotes(article.text, sentences, entities)
+        quotes = find_quotes(article.text, sentences, corrected)
         clock("quotes")
         report("links", 0.95)
         links = inspect_links(article)
         clock("links")
         report("done", 1.0)
-        return Analysis(article=article, sentences=sentences, entities=tuple(entities), quotes=tuple(quotes),
-                        links=tuple(links), recogniser=recogniser.name, notices=tuple(notices),
-                        model=recogniser.model, model_version=recogniser.version)
+        analysis = Analysis(article=article, sentences=sentences, entities=corrected, quotes=tuple(quotes),
+                            links=tuple(links), recogniser=recogniser.name, notices=tuple(notices),
+                            model=recogniser.model, model_version=recogniser.version)
+        return apply_corrections(analysis, speaker_corrections(corrections))
 
 
 _resources_lock = threading.Lock()

@@ -1,19 +1,26 @@
-"""The library's repository, first cut: store an article and its analysis, find an article by content.
+"""The library's repository: articles and their analyses, with counts kept for cross-article queries.
 
-Issue 11 builds the library on this (listing, search, cross-article entities). What is here
-already keeps its promises: the same text is one article however often it is added, and storing
-an analysis replaces the article's previous one in a single transaction (all rows or none).
+Promises: the same text is one article however often it is added; storing an analysis replaces
+the article's previous one in a single transaction (all rows or none); ``save_analyses`` stores a
+batch in one transaction (one fsync for many articles, which is what makes adding a folder fast).
+
+Which library entity an article's entity belongs to is a Linker's decision (reader.library.linking
+makes the real one; ``NameLinker`` here, one library entity per normalised name and label, keeps
+the store usable on its own). After the rows change, the counts of every library entity touched
+are recomputed in the same transaction, and library entities left without rows are removed.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from reader.core.corrections import article_key, normalise_name
-from reader.core.model import Analysis, Article
+from reader.core.model import Analysis, Article, Entity
 
 from .database import Database
 
@@ -32,9 +39,47 @@ class ArticleRecord:
     analysed_at: str | None
 
 
+class Linker(Protocol):
+    """Decides the library entity of an article's entity, inside the transaction that stores it."""
+
+    def link(self, connection: sqlite3.Connection, article_key: str, entity: Entity) -> int:
+        """The id of ``entity``'s library entity (made now if needed)."""
+        ...
+
+    def finish(self, connection: sqlite3.Connection) -> set[int]:
+        """Called once before the transaction commits; the ids of library entities changed besides those
+        ``link`` returned (joined, renamed, emptied), so that their counts are refreshed too."""
+        ...
+
+
+class NameLinker:
+    """The simplest linking: one library entity per (normalised name, label)."""
+
+    def link(self, connection: sqlite3.Connection, article_key: str, entity: Entity) -> int:
+        norm = normalise_name(entity.name)
+        connection.execute("INSERT INTO library_entities (name, norm_name, label) VALUES (?, ?, ?)"
+                           " ON CONFLICT (norm_name, label) DO NOTHING", (entity.name, norm, entity.label))
+        library_id: int = connection.execute("SELECT id FROM library_entities WHERE norm_name = ? AND label = ?",
+                                             (norm, entity.label)).fetchone()[0]
+        connection.execute("INSERT OR IGNORE INTO library_entity_keys (kind, label, key, library_entity_id)"
+                           " VALUES ('name', ?, ?, ?)", (entity.label, norm, library_id))
+        return library_id
+
+    def finish(self, connection: sqlite3.Connection) -> set[int]:
+        return set()
+
+
+_COLUMNS = "id, source, title, date, site, content_hash, model, model_version, added_at, analysed_at"
+
+
 class Library:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, linker: Linker | None = None) -> None:
         self._db = database
+        self._linker: Linker = linker or NameLinker()
+
+    @property
+    def database(self) -> Database:
+        return self._db
 
     def add_article(self, article: Article) -> int:
         """The article's id; stored now unless the same text is stored already (then that one's id)."""
@@ -44,31 +89,81 @@ class Library:
     def save_analysis(self, analysis: Analysis) -> int:
         """Store ``analysis`` as its article's analysis (adding the article if needed), replacing any
         earlier one atomically; returns the article's id."""
+        return self.save_analyses([analysis])[0]
+
+    def save_analyses(self, analyses: Sequence[Analysis]) -> list[int]:
+        """``save_analysis`` for each, all in one transaction: every one is stored, or none."""
         with self._db.transaction() as connection:
-            article_id = _add_article(connection, analysis.article)
-            # Mentions go with their entities (ON DELETE CASCADE); quotes' speakers point at entities,
-            # so quotes go first.
-            for table in ("quotes", "links", "entities"):
-                connection.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-            entity_rows = _insert_entities(connection, article_id, analysis)
-            _insert_quotes(connection, article_id, analysis, entity_rows)
-            connection.executemany(
-                "INSERT INTO links (article_id, start_offset, end_offset, text, href, url, domain, warnings, policy)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(article_id, link.start, link.end, link.text, link.href, link.url, link.domain,
-                  json.dumps([w.code for w in link.warnings]), link.policy) for link in analysis.links])
-            connection.execute("UPDATE articles SET model = ?, model_version = ?, analysed_at = ? WHERE id = ?",
-                               (analysis.model or None, analysis.model_version, _now(), article_id))
-        return article_id
+            touched: set[int] = set()
+            ids = [_save(connection, analysis, self._linker, touched) for analysis in analyses]
+            touched |= self._linker.finish(connection)
+            refresh_counts(connection, touched)
+        return ids
 
     def find_by_hash(self, content_hash: str) -> ArticleRecord | None:
-        rows = self._db.query(
-            "SELECT id, source, title, date, site, content_hash, model, model_version, added_at, analysed_at "
-            "FROM articles WHERE content_hash = ?", (content_hash,))
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM articles WHERE content_hash = ?", (content_hash,))
         return ArticleRecord(*rows[0]) if rows else None
 
     def find(self, article: Article) -> ArticleRecord | None:
         return self.find_by_hash(article_key(article))
+
+    def get(self, article_id: int) -> ArticleRecord | None:
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        return ArticleRecord(*rows[0]) if rows else None
+
+    def text(self, article_id: int) -> str | None:
+        rows = self._db.query("SELECT text FROM articles WHERE id = ?", (article_id,))
+        return str(rows[0][0]) if rows else None
+
+    def is_analysed(self, content_hash: str) -> bool:
+        rows = self._db.query("SELECT analysed_at IS NOT NULL FROM articles WHERE content_hash = ?", (content_hash,))
+        return bool(rows and rows[0][0])
+
+    def count(self) -> int:
+        return int(self._db.query("SELECT count(*) FROM articles")[0][0])
+
+
+def refresh_counts(connection: sqlite3.Connection, library_ids: Iterable[int]) -> None:
+    """Recount the rows of these library entities, and remove those that have none left."""
+    ids = sorted(set(library_ids))
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters is 32766; stay far below it
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        connection.execute(f"""
+            UPDATE library_entities SET
+              article_count = (SELECT count(DISTINCT article_id) FROM entities e
+                               WHERE e.library_entity_id = library_entities.id),
+              mention_count = (SELECT coalesce(sum(mention_count), 0) FROM entities e
+                               WHERE e.library_entity_id = library_entities.id),
+              quote_count = (SELECT count(*) FROM entities e JOIN quotes q ON q.speaker_entity_id = e.id
+                             WHERE e.library_entity_id = library_entities.id),
+              quote_article_count = (SELECT count(DISTINCT q.article_id) FROM entities e
+                                     JOIN quotes q ON q.speaker_entity_id = e.id
+                                     WHERE e.library_entity_id = library_entities.id)
+            WHERE id IN ({marks})""", chunk)
+        connection.execute(f"DELETE FROM library_entities WHERE id IN ({marks}) AND article_count = 0", chunk)
+
+
+def _save(connection: sqlite3.Connection, analysis: Analysis, linker: Linker, touched: set[int]) -> int:
+    article_id = _add_article(connection, analysis.article)
+    # The library entities the old analysis used: their counts change too.
+    touched.update(row[0] for row in connection.execute(
+        "SELECT DISTINCT library_entity_id FROM entities WHERE article_id = ? AND library_entity_id IS NOT NULL",
+        (article_id,)))
+    # Mentions go with their entities (ON DELETE CASCADE); quotes' speakers point at entities, so quotes go first.
+    for table in ("quotes", "links", "entities"):
+        connection.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    key = article_key(analysis.article)
+    entity_rows = _insert_entities(connection, article_id, key, analysis, linker, touched)
+    _insert_quotes(connection, article_id, analysis, entity_rows)
+    connection.executemany(
+        "INSERT INTO links (article_id, start_offset, end_offset, text, href, url, domain, warnings, policy)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, link.start, link.end, link.text, link.href, link.url, link.domain,
+          json.dumps([w.code for w in link.warnings]), link.policy) for link in analysis.links])
+    connection.execute("UPDATE articles SET model = ?, model_version = ?, analysed_at = ? WHERE id = ?",
+                       (analysis.model or None, analysis.model_version, _now(), article_id))
+    return article_id
 
 
 def _add_article(connection: sqlite3.Connection, article: Article) -> int:
@@ -83,22 +178,19 @@ def _add_article(connection: sqlite3.Connection, article: Article) -> int:
     return article_id
 
 
-def _insert_entities(connection: sqlite3.Connection, article_id: int, analysis: Analysis) -> dict[str, int]:
-    """Entity rows (with their mentions), linked to library entities by normalised name and label;
-    returns the analysis' entity ids -> row ids."""
+def _insert_entities(connection: sqlite3.Connection, article_id: int, key: str, analysis: Analysis,
+                     linker: Linker, touched: set[int]) -> dict[str, int]:
+    """Entity rows (with their mentions), each linked to its library entity; returns the analysis'
+    entity ids -> row ids."""
     rows: dict[str, int] = {}
     for entity in analysis.entities:
-        norm = normalise_name(entity.name)
-        # The simplest cross-article link: one library entity per (normalised name, label). The
-        # library may decide otherwise later; the column, not this rule, is the schema's promise.
-        connection.execute("INSERT INTO library_entities (name, norm_name, label) VALUES (?, ?, ?)"
-                           " ON CONFLICT (norm_name, label) DO NOTHING", (entity.name, norm, entity.label))
-        library_id = connection.execute("SELECT id FROM library_entities WHERE norm_name = ? AND label = ?",
-                                        (norm, entity.label)).fetchone()[0]
+        library_id = linker.link(connection, key, entity)
+        touched.add(library_id)
         cursor = connection.execute(
-            "INSERT INTO entities (article_id, key, name, norm_name, label, aliases, library_entity_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article_id, entity.id, entity.name, norm, entity.label, json.dumps(list(entity.aliases)), library_id))
+            "INSERT INTO entities (article_id, key, name, norm_name, label, aliases, library_entity_id, mention_count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, entity.id, entity.name, normalise_name(entity.name), entity.label,
+             json.dumps(list(entity.aliases), ensure_ascii=False), library_id, len(entity.mentions)))
         assert cursor.lastrowid is not None
         rows[entity.id] = cursor.lastrowid
         connection.executemany(

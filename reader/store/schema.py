@@ -145,8 +145,48 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 """
 
+# The library's cross-article index (issue 11). Counts are kept on each library entity (refreshed in the
+# transaction that changes its rows), so "most mentioned" and "most quoted" are an index scan on a
+# library of any size rather than a GROUP BY over every mention. ``library_entity_keys`` holds the
+# names a library entity answers to (normalised, without titles): its name, its aliases, and for a
+# person with a full name its surname (kind 'surname'), which a bare "Merkel" in another article joins.
+LIBRARY_INDEX = """
+ALTER TABLE library_entities ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE library_entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE library_entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE library_entities ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE library_entities ADD COLUMN quote_article_count INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX library_entities_frequent ON library_entities (mention_count DESC, article_count DESC);
+CREATE INDEX library_entities_label_frequent ON library_entities (label, mention_count DESC);
+CREATE INDEX library_entities_quoted ON library_entities (quote_count DESC) WHERE quote_count > 0;
+
+ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET mention_count = (SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id);
+
+CREATE TABLE library_entity_keys (
+    kind              TEXT NOT NULL,      -- 'name' (a full name or an alias) or 'surname'
+    label             TEXT NOT NULL,
+    key               TEXT NOT NULL,      -- normalised, titles and "'s" removed
+    library_entity_id INTEGER NOT NULL REFERENCES library_entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (kind, label, key, library_entity_id)
+) WITHOUT ROWID;
+CREATE INDEX library_entity_keys_entity ON library_entity_keys (library_entity_id);
+INSERT INTO library_entity_keys (kind, label, key, library_entity_id)
+    SELECT 'name', label, norm_name, id FROM library_entities;
+
+UPDATE library_entities SET
+    article_count = (SELECT count(DISTINCT article_id) FROM entities e WHERE e.library_entity_id = library_entities.id),
+    mention_count = (SELECT coalesce(sum(mention_count), 0) FROM entities e
+                     WHERE e.library_entity_id = library_entities.id),
+    quote_count = (SELECT count(*) FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id
+                   WHERE e.library_entity_id = library_entities.id),
+    quote_article_count = (SELECT count(DISTINCT q.article_id) FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id
+                           WHERE e.library_entity_id = library_entities.id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "corrections", CORRECTIONS),
     Migration(2, "library: articles, their analyses, full-text index", LIBRARY),
+    Migration(3, "library: entity keys and counts for cross-article queries", LIBRARY_INDEX),
 )
 LATEST = MIGRATIONS[-1].version
