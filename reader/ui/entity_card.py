@@ -245,12 +245,25 @@ def _context(analysis: Analysis, mention: Mention) -> str:
     first, last = (sentence.start, sentence.end) if sentence else (0, len(text))
     start = max(first, mention.start - CONTEXT_CHARS)
     end = min(last, mention.end + CONTEXT_CHARS)
+    if start > first and not text[start - 1].isspace():  # cut inside a word: start at the next whole one
+        space = _next_space(text, start, mention.start)
+        start = space + 1 if space >= 0 else start
+    if end < last and not text[end].isspace():  # and end after the last whole word
+        space = text.rfind(" ", mention.end, end)
+        end = space if space >= 0 else end
     before = text[start:mention.start].lstrip()
     after = text[mention.end:end].rstrip()
     lead = "…" if start > first else ""
     tail = "…" if end < last else ""
     return (f"{lead}{html.escape(before)}<b><u>{html.escape(text[mention.start:mention.end])}</u></b>"
             f"{html.escape(after)}{tail}").replace("\n", " ")
+
+
+def _next_space(text: str, start: int, limit: int) -> int:
+    for i in range(start, limit):
+        if text[i].isspace():
+            return i
+    return -1
 
 
 def _sentence_of(sentences: tuple[Span, ...], mention: Mention) -> Span | None:
@@ -267,5 +280,10 @@ def _sentence_of(sentences: tuple[Span, ...], mention: Mention) -> Span | None:
 
 
 def _shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut after a whole word, with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut
+    return words.rstrip(" ,;:") + "…"

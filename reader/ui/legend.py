@@ -28,7 +28,8 @@ class Legend(QWidget):
         self.setObjectName("legend")
         self.setAccessibleName("Entity types")
         self._theme = theme.current()
-        self._counts: Counter[str] = Counter()
+        self._counts: Counter[str] = Counter()  # mentions per type
+        self._entities: Counter[str] = Counter()  # names (entities) per type
         self._hidden: set[str] = set()
         self._buttons: dict[str, QToolButton] = {}
         self._layout = FlowLayout(self, spacing=4)
@@ -55,6 +56,7 @@ class Legend(QWidget):
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self._counts = Counter(m.label for e in analysis.entities for m in e.mentions) if analysis else Counter()
+        self._entities = Counter(e.label for e in analysis.entities) if analysis else Counter()
         for button in self._buttons.values():
             self._layout.removeWidget(button)
             button.deleteLater()
@@ -85,12 +87,14 @@ class Legend(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setIcon(swatch_icon(style))
         button.setIconSize(QSize(22, 14))
-        button.setText(f"{style.name.replace('&', '&&')} {count}")
+        button.setText(f"{style.name.replace('&', '&&')} · {_mentions(count)}")
         button.setCheckable(True)
         button.setChecked(label not in self._hidden)
         button.setAutoRaise(True)
         look = _STYLE_WORDS.get(style.underline_style.name, "")
-        button.setToolTip(f"{style.name} ({label}): {count} mentions, {look}. Click to show or hide.")
+        names = self._entities[label]
+        button.setToolTip(f"{style.name} ({label}): {names} name{'s' if names != 1 else ''}, {_mentions(count)}; "
+                          f"{look}. Click to show or hide.")
         button.setAccessibleName(f"Show {style.name}")
         button.setAccessibleDescription(f"{count} mentions; highlighted with a {look}")
         button.toggled.connect(lambda checked, l=label: self._toggle(l, checked))
@@ -103,6 +107,10 @@ class Legend(QWidget):
         (self._hidden.discard if visible else self._hidden.add)(label)
         if changed:
             self.hiddenChanged.emit(set(self._hidden))
+
+
+def _mentions(count: int) -> str:
+    return f"{count} mention{'s' if count != 1 else ''}"
 
 
 def _mark_hidden(button: QToolButton, hidden: bool) -> None:

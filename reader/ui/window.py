@@ -273,13 +273,13 @@ class MainWindow(QMainWindow):
         v.linkHovered.connect(self._on_link_hovered)
         v.zoomChanged.connect(self._on_zoom)
         v.viewport().installEventFilter(self)
-        self.entity_panel.entitySelected.connect(lambda entity_id: self.select_entity(entity_id))
+        self.entity_panel.entitySelected.connect(self._on_entity_chosen)
         self.entity_card.mentionActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(self.quote_panel.mark_quote)  # the list marks the same quote
         self.quote_panel.quoteActivated.connect(v.select_span)
         self.link_inspector.linkSelected.connect(v.select_span)
-        self.link_inspector.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.link_inspector.message.connect(self._on_link_message)
         self.legend.hiddenChanged.connect(v.set_hidden_labels)
         self.find_bar.queryChanged.connect(self._on_find_query)
         self.find_bar.stepRequested.connect(self._find_step)
@@ -558,6 +558,23 @@ class MainWindow(QMainWindow):
         if self.link_inspector.select_link_at(start):
             self.links_dock.show()
             self.links_dock.raise_()
+
+    def _on_entity_chosen(self, entity_id: str) -> None:
+        """An entity chosen in the list (click or arrow keys): its card, and the text at its first mention."""
+        entity = self.analysis.entity(entity_id) if self.analysis else None
+        first = entity.mentions[0] if entity and entity.mentions else None
+        self.select_entity(entity_id, first.start if first else None)
+        if first is not None:
+            self.view.select_span(first.start, first.end)
+
+    def _on_link_message(self, text: str) -> None:
+        """The inspector's news: a failure to open stays in the message bar; the rest passes in the status bar."""
+        if text.startswith("The system could not open"):
+            self.message_bar.clear(group="link")
+            self.message_bar.show_message(text, "error", "No browser took the link. Copy it (Copy link) and open "
+                                          "it yourself.", group="link")
+        else:
+            self.statusBar().showMessage(text, 6000)
 
     def _on_link_hovered(self, start: int) -> None:
         if start < 0:
