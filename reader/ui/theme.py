@@ -137,6 +137,33 @@ def apply(app: QApplication) -> Theme:
     return theme
 
 
+_FOCUS_RING = {False: "#1b5fc2", True: "#7db4ff"}  # strong against the light and the dark window
+
+
+def focus_ring(theme: Theme) -> QColor:
+    """The colour of the frame around the widget that has the keyboard focus."""
+    return QColor(_FOCUS_RING[theme.dark])
+
+
+def focus_style(theme: Theme) -> str:
+    """A style sheet that frames the focused list, table, text or field in a strong colour.
+
+    Fusion's own focus cue is a faint line; keyboard users lose track of where they are. The
+    quiet frame is 1 px plus 1 px of padding, the focused one 2 px with none: nothing moves.
+    """
+    ring = focus_ring(theme).name()
+    mid = palette(theme).color(QPalette.ColorRole.Mid).name()
+    base = palette(theme).color(QPalette.ColorRole.Base).name()
+    views = "QTreeView, QListView, QTableView, QTextBrowser"
+    focused = ", ".join(f"{v.strip()}:focus" for v in views.split(","))
+    return (f"{views} {{ border: 1px solid {mid}; padding: 1px; }}\n"
+            f"{focused} {{ border: 2px solid {ring}; padding: 0px; }}\n"
+            f"QTextBrowser#articleView {{ border: 2px solid transparent; padding: 0px; }}\n"
+            f"QTextBrowser#articleView:focus {{ border: 2px solid {ring}; }}\n"
+            f"QLineEdit {{ border: 1px solid {mid}; border-radius: 3px; padding: 2px 4px; background: {base}; }}\n"
+            f"QLineEdit:focus {{ border: 2px solid {ring}; padding: 1px 3px; }}\n")
+
+
 def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
     font = QFont()
     font.setFamilies(list(READING_FAMILIES))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +76,9 @@ class MainWindow(QMainWindow):
         self._theme = theme.current()
         self.session = analyst.session  # what is on screen and asked for, shared with the worker
         self._export_folder: str | None = None
+        self._name_stops: list[tuple[int, int, str, str]] | None = None  # every mention, in text order (F8)
         self._last_click: QPoint | None = None  # the article's last mouse release (viewport coordinates)
+        self.setStyleSheet(theme.focus_style(self._theme))
         self._build_central()
         self._build_docks()
         self._build_status()
@@ -210,6 +213,10 @@ class MainWindow(QMainWindow):
                                                 "Go to the selected entity's next mention")
         self.previous_mention_action = self._action("&Previous Mention", self.entity_card.previous_mention, "Ctrl+[",
                                                     "Go to the selected entity's previous mention")
+        self.next_name_action = self._action("Next &Name in Text", lambda: self.step_name(True), "F8",
+                                             "Go to the next highlighted name after the cursor and show its card")
+        self.previous_name_action = self._action("Previous Na&me in Text", lambda: self.step_name(False), "Shift+F8",
+                                                 "Go to the previous highlighted name and show its card")
         self.open_link_action = self._action("Open Selected &Link…", self.link_inspector.open_current, "Ctrl+Shift+O",
                                              "Open the link selected in the inspector (flagged links ask first)")
         self.focus_actions = [
@@ -253,7 +260,8 @@ class MainWindow(QMainWindow):
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
         navigate_menu = menu.addMenu("&Navigate")
-        for action in (self.next_mention_action, self.previous_mention_action, None, self.open_link_action):
+        for action in (self.next_name_action, self.previous_name_action, None, self.next_mention_action,
+                       self.previous_mention_action, None, self.open_link_action):
             navigate_menu.addAction(action) if action else navigate_menu.addSeparator()
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self._action("&About Reader", self._about))
@@ -392,6 +400,7 @@ class MainWindow(QMainWindow):
         # below no longer set off a full collection that scans them all (~60 ms for 1 MB).
         gc.freeze()
         self.session.analysis_shown(analysis)
+        self._name_stops = None
         self.view.set_analysis(analysis)
         for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
             panel.set_analysis(analysis)
@@ -567,6 +576,32 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.view.select_span(first.start, first.end)
 
+    def step_name(self, forward: bool = True) -> None:
+        """The keyboard's way to a name: the next (or previous) shown mention after the cursor, and its card."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        hidden = self.legend.hidden_labels()
+        if self._name_stops is None:
+            self._name_stops = sorted(((m.start, m.end, m.entity_id, e.label) for e in analysis.entities
+                                       for m in e.mentions), key=lambda t: (t[0], -t[1]))
+        stops = [s for s in self._name_stops if s[3] not in hidden]
+        if not stops:
+            return
+        here = self.view.selected_span()
+        if here is None:
+            offsets = self.view.offsets
+            at = offsets.offset(self.view.textCursor().position()) if offsets is not None else None
+            here = (at, at) if at is not None else (-1, -1)
+        starts = [s[0] for s in stops]
+        if forward:  # a name under the bare cursor is the next one; a selected one is passed
+            i = (bisect_right(starts, here[0]) if here[1] > here[0] else bisect_left(starts, here[0])) % len(stops)
+        else:
+            i = (bisect_left(starts, here[0]) - 1) % len(stops)
+        start, end, entity_id, _label = stops[i]
+        self.select_entity(entity_id, start)
+        self.view.select_span(start, end)
+
     def _on_link_message(self, text: str) -> None:
         """The inspector's news: a failure to open stays in the message bar; the rest passes in the status bar."""
         if text.startswith("The system could not open"):
@@ -630,6 +665,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
+        self.setStyleSheet(theme.focus_style(new_theme))  # a focus frame that shows in either theme
         for widget in (self.view, self.entity_card, self.quote_panel, self.link_inspector, self.legend,
                        self.message_bar):
             widget.set_theme(new_theme)
