@@ -1,35 +1,62 @@
-"""The reading view: the article with its highlights; clicks on links and mentions go up as signals.
+"""The reading view: the article, its highlights painted over the visible lines, quotes marked.
 
-Links are anchors with an internal href (``reader-link:<offset>``); anchor navigation is
-off, so clicking one never opens anything: it only reports which link was clicked.
+The document holds the text and the links (anchors with an internal href,
+``reader-link:<offset>``; anchor navigation is off, so clicking one never opens anything:
+it only reports which link was clicked). Entity highlights, the selected entity's
+mentions, find matches and quote marks are not in the document: the view paints them in
+its paint event, from sorted document positions, for the lines on screen only (backgrounds
+under the text, underlines over it). Showing an analysis therefore changes no character
+format and lays nothing out again; hiding a type, selecting an entity or a find only
+repaints.
+
+Quotes are marked quietly: a faint tint of the speaker's colour under the words and a bar
+of that colour in the left margin (``set_quote_marks_visible``). Clicking a quote's words
+(not a name in it) or its bar emits ``quoteClicked``; hovering names the speaker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
-from typing import TYPE_CHECKING
+from collections import Counter
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import (QFontMetricsF, QGuiApplication, QMouseEvent, QPalette, QResizeEvent, QTextCharFormat,
-                           QTextCursor, QTextDocument)
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (QColor, QFontMetricsF, QGuiApplication, QMouseEvent, QPainter, QPaintEvent, QPalette,
+                           QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument)
+from PySide6.QtWidgets import QFrame, QToolTip, QWidget
 
 from . import document, theme
-from .highlights import Highlighter, Mark
+from .highlights import Highlighter, PaintLayer, line_boxes
 from .privacy import LocalOnlyBrowser, LocalOnlyDocument, plain_tip
+from .swatch import draw_text_underline
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
-    from ..core.model import Analysis, Article, Link, Mention
+    from ..core.model import Analysis, Article, Mention, Quote
 
 LINK_SCHEME = "reader-link"
 MEASURE_CHARS = 70
 ZOOM_MIN, ZOOM_MAX = -6, 10
 MAX_FIND_MARKS = 20_000
-REBUILD_ABOVE = 3_000  # changed ranges beyond which a layer change rebuilds the document instead
+REBUILD_ABOVE = 300  # links whose look an analysis changes beyond which the document is rebuilt instead
+PAINTED = ("quotes", "entities", "focus", "find")  # painted layers, bottom to top (links: in the document)
+# Quote bars, one colour per speaker (most quoted first): quiet hues, apart from the entity colours.
+SPEAKER_COLOURS = ("#8a6fbf", "#3f8f8a", "#c07a3a", "#4f7fbf", "#b0588f", "#6f8f2f", "#9a7f3a", "#5f6f8f")
+SPEAKER_COLOURS_DARK = ("#b9a2ea", "#6fc4be", "#e8a76a", "#86b2ee", "#e08cc0", "#a6c766", "#d4b46a", "#9aaac8")
+_NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
+_START_LONGEST = itemgetter(0, 1)
 _MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, Syria said on Thursday. "
+
+
+class Painted(NamedTuple):
+    """What the view paints at one character: the background on top, and the entity underline."""
+
+    layer: str  # "find", "focus", "entities"
+    background: QColor
+    underline: QColor | None
+    underline_style: QTextCharFormat.UnderlineStyle
 
 
 class ArticleView(LocalOnlyBrowser):
@@ -37,6 +64,7 @@ class ArticleView(LocalOnlyBrowser):
     linkOpenRequested = Signal(int)  # Ctrl+click: a deliberate request to open (still checked by policy)
     linkHovered = Signal(int)  # start offset, -1 when the pointer leaves the link
     mentionClicked = Signal(str, int)  # entity id, mention start offset
+    quoteClicked = Signal(int)  # the quote's index in the analysis' quotes
     zoomChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,20 +78,28 @@ class ArticleView(LocalOnlyBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.viewport().setMouseTracking(True)
         self._theme = theme.current()
         self._zoom = 0
         self._article: Article | None = None
         self._analysis: Analysis | None = None
         self._offsets: document.OffsetMap | None = None
         self._highlighter = Highlighter(self.document(), [])
-        self._marks: dict[str, list[Mark]] = {}
+        self._link_looks: dict[int, str] = {}  # link start -> the policy its format shows
         self._hidden: set[str] = set()
         self._focus: str | None = None
         self._mentions: list[Mention] = []
         self._mention_starts: list[int] = []
+        self._mention_labels: dict[int, str] = {}  # id(mention) -> its entity's label
         self._entity_tips: dict[str, str] = {}
+        self._entity_names_cache: dict[str, str] | None = None
         self._find: list[tuple[int, int]] = []
         self._find_index = -1
+        self._quote_marks = True
+        self._quote_colours: list[QColor] = []  # per quote, its speaker's colour
+        self._layers: dict[str, PaintLayer] = {name: PaintLayer.empty() for name in (*PAINTED, "links")}
+        self._styles: dict[str, theme.TypeStyle] = {}
+        self._underline_metrics = (0.0, 1.0, 1.0)  # underline position, thickness, ascent at the base size
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_anchor_hovered)
         self._apply_palette()
@@ -77,39 +113,60 @@ class ArticleView(LocalOnlyBrowser):
     def offsets(self) -> document.OffsetMap | None:
         return self._offsets
 
+    @property
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
     def set_article(self, article: Article) -> None:
         """Show a new article at once, without highlights (they come with its analysis)."""
         self._article, self._analysis = article, None
         self._focus, self._find, self._find_index = None, [], -1
-        self._index_mentions()
         self._rebuild()
+        self._index_analysis()
         self.verticalScrollBar().setValue(0)
 
     def set_analysis(self, analysis: Analysis) -> None:
+        """Show an analysis' highlights: painted, so the document is neither re-formatted nor laid out again."""
         if analysis.article is not self._article:
             self._article = analysis.article
             self._analysis = analysis
-            self._index_mentions()
+            self._focus, self._find, self._find_index = None, [], -1
             self._rebuild()
+            self._index_analysis()
             return
         self._analysis = analysis
-        self._index_mentions()
-        self._rebuild(keep_view=True)  # a fresh document with every highlight, swapped in: no relayout of it all
+        self._restyle_links()
+        self._index_analysis()
 
     def set_hidden_labels(self, labels: set[str]) -> None:
         if labels != self._hidden:
             self._hidden = set(labels)
-            self._update_layer("entities", self._entity_marks())
+            self.viewport().update()
+
+    def hidden_labels(self) -> set[str]:
+        return set(self._hidden)
 
     def set_focus_entity(self, entity_id: str | None) -> None:
         if entity_id != self._focus:
             self._focus = entity_id
-            self._update_layer("focus", self._focus_marks())
+            self._layers["focus"] = self._focus_layer()
+            self.viewport().update()
+
+    def set_quote_marks_visible(self, visible: bool) -> None:
+        """Show or hide the quote marks (the legend's toggle)."""
+        if visible != self._quote_marks:
+            self._quote_marks = visible
+            self.viewport().update()
+
+    def quote_marks_visible(self) -> bool:
+        return self._quote_marks
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
+        self._styles = {}
         self._apply_palette()
-        self._rebuild(keep_view=True)
+        self._rebuild(keep_view=True)  # link colours are in the document
+        self._quote_colours = self._speaker_colours()
 
     # positions ------------------------------------------------------------------------------
     def select_span(self, start: int, end: int) -> None:
@@ -121,6 +178,14 @@ class ArticleView(LocalOnlyBrowser):
         cursor.setPosition(last)
         cursor.setPosition(first, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+        self._scroll_to(cursor)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring the text at ``offset`` into view (a third of the way down), leaving the selection alone."""
+        if self._offsets is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.position(offset))
         self._scroll_to(cursor)
 
     def selected_span(self) -> tuple[int, int] | None:
@@ -149,6 +214,77 @@ class ArticleView(LocalOnlyBrowser):
             i -= 1
         return None
 
+    def quote_at(self, offset: int) -> int | None:
+        """The index (in the analysis' quotes) of the innermost quote holding ``offset``, or None."""
+        if self._offsets is None:
+            return None
+        layer = self._layers["quotes"]
+        found = layer.at(self._offsets.position(offset))
+        return layer.keys[found[0]] if found else None
+
+    def quote_at_point(self, point: QPoint) -> int | None:
+        """The quote under a viewport point: on its words, or on its bar in the margin."""
+        if not self._quote_marks or not len(self._layers["quotes"]):
+            return None
+        offset = self.offset_at(point)
+        if offset is not None:
+            found = self.quote_at(offset)
+            if found is not None:
+                return found
+        bar_left, bar_right = self._bar_span()
+        x = point.x() + self.horizontalScrollBar().value()
+        if bar_left - 4 <= x <= bar_right + 4 and self._offsets is not None:
+            scrolled = QPointF(point.x() + self.horizontalScrollBar().value() + 40,
+                               point.y() + self.verticalScrollBar().value())
+            position = self.document().documentLayout().hitTest(scrolled, Qt.HitTestAccuracy.FuzzyHit)
+            layer = self._layers["quotes"]
+            found = layer.at(position) if position >= 0 else []
+            return layer.keys[found[0]] if found else None
+        return None
+
+    def painted_at(self, offset: int) -> Painted | None:
+        """The highlight painted at a text offset (the top layer's background, the entity's underline)."""
+        if self._offsets is None:
+            return None
+        position = self._offsets.position(offset)
+        entity = self._layers["entities"]
+        under: theme.TypeStyle | None = None
+        for i in entity.at(position):
+            if entity.keys[i] not in self._hidden:
+                under = self._style(entity.keys[i])
+                break
+        for name, colour in (("find", self._theme.find_background), ("focus", self._theme.focus_background)):
+            if self._layers[name].at(position):
+                return Painted(name, colour, under.underline if under else None,
+                               under.underline_style if under else _NO_UNDERLINE)
+        if under is None:
+            return None
+        return Painted("entities", under.background, under.underline, under.underline_style)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering a viewport point explains: the link, the entity, the quote's speaker."""
+        lines: list[str] = []
+        offset = self.offset_at(point)
+        if offset is not None:
+            link = self._link_tip(offset) if self.anchorAt(point) else ""
+            if link:
+                lines.append(link)
+            mention = self.mention_at(offset)
+            if mention is not None:
+                lines.append(self._entity_tips.get(mention.entity_id, ""))
+        quote = self.quote_at_point(point)
+        if quote is not None and self._analysis is not None:
+            lines.append(_quote_tip(self._analysis.quotes[quote], self._entity_names()))
+        return "\n".join(line for line in lines if line)
+
+    def mark_boxes(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of the text [start, end), one per line (where highlights are painted)."""
+        if self._offsets is None:
+            return []
+        a, b = self._offsets.span(start, end)
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        return [box.rect.translated(-dx, -dy) for box in line_boxes(self.document(), a, b)]
+
     def point_of(self, offset: int) -> QPoint:
         """A viewport point inside the character at ``offset`` (for tests and tooltips)."""
         cursor = QTextCursor(self.document())
@@ -169,7 +305,8 @@ class ArticleView(LocalOnlyBrowser):
                 if i >= MAX_FIND_MARKS:
                     break
                 self._find.append(match.span())
-        self._update_layer("find", self._find_marks())
+        self._layers["find"] = self._find_layer()
+        self.viewport().update()
         return len(self._find)
 
     def find_step(self, forward: bool = True) -> tuple[int, int]:
@@ -209,6 +346,79 @@ class ArticleView(LocalOnlyBrowser):
         return theme.READING_POINT_SIZE * (1.1 ** self._zoom)
 
     # events ---------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Backgrounds (quotes, entities, focus, find) under the text; entity underlines over it."""
+        painted = self._painted_range(event.rect())
+        if painted is None:
+            super().paintEvent(event)
+            return
+        first, last = painted
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        doc = self.document()
+        painter = QPainter(self.viewport())
+        painter.translate(-dx, -dy)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if self._quote_marks:
+            self._paint_quotes(painter, doc, first, last)
+        entities, hidden, style = self._layers["entities"], self._hidden, self._style
+        for i in entities.overlapping(first, last):
+            label = entities.keys[i]
+            if label not in hidden:
+                colour = style(label).background
+                for box in line_boxes(doc, entities.starts[i], entities.ends[i]):
+                    painter.fillRect(box.rect.toAlignedRect(), colour)
+        for name, colour in (("focus", self._theme.focus_background), ("find", self._theme.find_background)):
+            layer = self._layers[name]
+            for i in layer.overlapping(first, last):
+                for box in line_boxes(doc, layer.starts[i], layer.ends[i]):
+                    painter.fillRect(box.rect.toAlignedRect(), colour)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.translate(-dx, -dy)
+        position, thickness, ascent = self._underline_metrics
+        links = self._layers["links"]
+        for i in entities.overlapping(first, last):
+            label = entities.keys[i]
+            if label in hidden:
+                continue
+            look = style(label)
+            if look.underline_style == _NO_UNDERLINE:
+                continue
+            # A link's own underline wins over a name's (as when both were character formats).
+            for start, end in _uncovered(entities.starts[i], entities.ends[i], links):
+                for box in line_boxes(doc, start, end):
+                    scale = box.ascent / ascent if ascent else 1.0
+                    draw_text_underline(painter, look.underline, look.underline_style, box.rect.left(),
+                                        box.rect.right(), box.baseline, position * scale, thickness * scale,
+                                        box.descent)
+        painter.end()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            point = event.pos()
+            tip = self.tooltip_at(point)
+            if tip:
+                QToolTip.showText(event.globalPos(), plain_tip(tip), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton and not self.anchorAt(event.position().toPoint()):
+            quote = self.quote_at_point(event.position().toPoint())
+            mention = None
+            if quote is None:
+                offset = self.offset_at(event.position().toPoint())
+                mention = self.mention_at(offset) if offset is not None else None
+            shape = Qt.CursorShape.PointingHandCursor if (quote is not None or mention is not None) \
+                else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
@@ -218,6 +428,10 @@ class ArticleView(LocalOnlyBrowser):
         mention = self.mention_at(offset) if offset is not None else None
         if mention is not None:
             self.mentionClicked.emit(mention.entity_id, mention.start)
+            return
+        quote = self.quote_at_point(point)
+        if quote is not None:
+            self.quoteClicked.emit(quote)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_measure(self.document())
@@ -242,12 +456,66 @@ class ArticleView(LocalOnlyBrowser):
         start = _link_start(url)
         self.linkHovered.emit(-1 if start is None else start)
 
+    # painting -------------------------------------------------------------------------------
+    def _painted_range(self, rect: QRect) -> tuple[int, int] | None:
+        """Document positions [first, last) of the blocks a viewport rectangle shows; None when nothing to paint."""
+        if self._offsets is None or not any(len(self._layers[name]) for name in PAINTED):
+            return None
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        top = layout.hitTest(QPointF(dx, rect.top() + dy), Qt.HitTestAccuracy.FuzzyHit)
+        bottom = layout.hitTest(QPointF(dx + self.viewport().width(), rect.bottom() + dy + 1),
+                                Qt.HitTestAccuracy.FuzzyHit)
+        first = doc.findBlock(max(top, 0))
+        last = doc.findBlock(max(bottom, 0))
+        if first.previous().isValid():  # a line's box can reach a little above its block
+            first = first.previous()
+        if last.next().isValid():
+            last = last.next()
+        return first.position(), last.position() + last.length()
+
+    def _paint_quotes(self, painter: QPainter, doc: QTextDocument, first: int, last: int) -> None:
+        """Each quote: a faint tint of its speaker's colour under its words, and a bar in the margin."""
+        layer = self._layers["quotes"]
+        colours = self._quote_colours
+        bar_left, bar_right = self._bar_span()
+        tint_alpha = 46 if self._theme.dark else 30
+        for i in layer.overlapping(first, last):
+            index = layer.keys[i]
+            colour = colours[index] if index < len(colours) else self._theme.muted
+            boxes = line_boxes(doc, max(layer.starts[i], first), min(layer.ends[i], last))
+            if not boxes:
+                continue
+            tint = QColor(colour)
+            tint.setAlpha(tint_alpha)
+            for box in boxes:
+                painter.fillRect(box.rect.toAlignedRect(), tint)
+            top = min(box.rect.top() for box in boxes)
+            bottom = max(box.rect.bottom() for box in boxes)
+            painter.fillRect(QRectF(bar_left, top, bar_right - bar_left, bottom - top), colour)
+
+    def _bar_span(self) -> tuple[float, float]:
+        """Document x of the quote bars: in the margin, just left of the text column."""
+        frame = self.document().rootFrame().frameFormat()
+        em = self.font_point_size() * 96 / 72
+        right = frame.leftMargin() - em * 0.55
+        return right - max(2.0, em * 0.16), right
+
+    def _style(self, label: str) -> theme.TypeStyle:
+        style = self._styles.get(label)
+        if style is None:
+            style = self._styles[label] = self._theme.type_style(label)
+        return style
+
     # building -------------------------------------------------------------------------------
-    def _rebuild(self, keep_view: bool = False, recompute: bool = True) -> None:
-        """Build a new document with every layer applied, then show it in place of the old one.
+    def _rebuild(self, keep_view: bool = False) -> None:
+        """Build a new document (text and links), then show it in place of the old one.
 
         Filling a document that no view shows costs no layout; once shown, the view lays it
         out lazily, the visible part first. That is what keeps a 1 MB article responsive.
+        Highlights are painted, not part of it: the offsets map positions of the same
+        article identically, so the painted layers stay as they are.
         """
         if self._article is None:
             return
@@ -259,13 +527,14 @@ class ArticleView(LocalOnlyBrowser):
         built = document.build(doc, self._article, typography)
         self._offsets = built.offsets  # the same positions as before when the article is the same
         self._highlighter = Highlighter(doc, built.base)
-        if recompute:
-            self._marks = {"entities": self._entity_marks(), "links": self._link_marks(),
-                           "focus": self._focus_marks(), "find": self._find_marks()}
-        for name, marks in self._marks.items():
-            self._highlighter.set_layer(name, marks)
+        marks = self._link_marks()
+        self._highlighter.set_layer("links", [m[:3] for m in marks])
         self._highlighter.render()
+        self._link_looks = dict(zip((m[3] for m in marks), self._link_policies()))
         self._apply_measure(doc)
+        metrics = QFontMetricsF(typography.font)
+        self._underline_metrics = (metrics.underlinePos(), metrics.lineWidth(), metrics.ascent())
+        self._layers["links"] = PaintLayer.of([m[:2] for m in marks])
         old = self.document()
         ours = old.parent() is self  # the first one belongs to QTextEdit, which deletes it itself
         self.setDocument(doc)
@@ -279,13 +548,23 @@ class ArticleView(LocalOnlyBrowser):
         if anchor is not None:
             self._restore_anchor(*anchor)
 
-    def _update_layer(self, name: str, marks: list[Mark]) -> None:
-        self._marks[name] = marks
-        changed = self._highlighter.set_layer(name, marks)
+    def _restyle_links(self) -> None:
+        """The analysis knows which links are flagged: restyle those whose look changes, one by one.
+
+        One at a time, outside an edit block: an edit block reports its changes as one range
+        from the first to the last, which the layout would lay out again whole.
+        """
+        marks, policies = self._link_marks(), self._link_policies()
+        changed = [m for m, policy in zip(marks, policies) if self._link_looks.get(m[3]) != policy]
         if len(changed) > REBUILD_ABOVE:
-            self._rebuild(keep_view=True, recompute=False)  # thousands of restyles relayout more than one swap
-        else:
-            self._highlighter.restyle(changed)
+            self._rebuild(keep_view=True)
+            return
+        cursor = QTextCursor(self.document())
+        for start, end, fmt, _offset in changed:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        self._link_looks = dict(zip((m[3] for m in marks), policies))
 
     def _view_anchor(self) -> tuple[int, float] | None:
         """The text offset at the top of the view and how far the view is scrolled past its block's top."""
@@ -324,15 +603,14 @@ class ArticleView(LocalOnlyBrowser):
         pal.setColor(QPalette.ColorRole.Link, self._theme.link)
         self.setPalette(pal)
 
-    def _index_mentions(self) -> None:
+    def _index_analysis(self) -> None:
+        """Sorted mentions (for clicks) and the painted layers (document positions) of the analysis."""
         analysis = self._analysis
-        mentions = [m for e in analysis.entities for m in e.mentions] if analysis else []
-        # By start, the longest first at one start: two stable sorts on C-level keys (no lambda for
-        # each of 25,000 mentions).
-        mentions.sort(key=attrgetter("end"), reverse=True)
-        mentions.sort(key=attrgetter("start"))
-        self._mentions = mentions
-        self._mention_starts = [m.start for m in mentions]
+        rows = [(m.start, -m.end, e.label, m) for e in analysis.entities for m in e.mentions] if analysis else []
+        # By start, the longest first at one start: one sort on C-level keys (no lambda for each of 25,000 mentions).
+        rows.sort(key=_START_LONGEST)
+        self._mentions = [r[3] for r in rows]
+        self._mention_starts = [r[0] for r in rows]
         self._entity_tips = {}
         if analysis:
             for entity in analysis.entities:
@@ -340,70 +618,83 @@ class ArticleView(LocalOnlyBrowser):
                 count = len(entity.mentions)
                 self._entity_tips[entity.id] = (f"{entity.name} — {style.tag} ({entity.label}), "
                                                 f"{count} mention{'s' if count != 1 else ''}")
+        self._entity_names_cache = None
+        layers = self._layers
+        if self._offsets is None or analysis is None:
+            for name in PAINTED:
+                layers[name] = PaintLayer.empty()
+            layers["find"] = self._find_layer()
+        else:
+            # Mentions by start map to positions by start (the map keeps order): no second sort.
+            spans = self._offsets.spans([(r[0], -r[1]) for r in rows])
+            layers["entities"] = PaintLayer([s for s, _ in spans], [e for _, e in spans], [r[2] for r in rows])
+            layers["focus"] = self._focus_layer()
+            layers["quotes"] = PaintLayer.of(self._offsets.spans([(q.start, q.end) for q in analysis.quotes]))
+            self._quote_colours = self._speaker_colours()
+        self.viewport().update()
 
     def _clickable(self, mention: Mention) -> bool:
         return mention.label not in self._hidden or mention.entity_id == self._focus
 
-    def _entity_marks(self) -> list[Mark]:
-        if self._analysis is None or self._offsets is None:
+    def _entity_names(self) -> dict[str, str]:
+        if self._entity_names_cache is None:
+            self._entity_names_cache = {e.id: e.name for e in self._analysis.entities} if self._analysis else {}
+        return self._entity_names_cache
+
+    def _speaker_colours(self) -> list[QColor]:
+        """Each quote's colour: one per speaker, the most quoted first; unattributed quotes grey."""
+        if self._analysis is None:
             return []
-        marks: list[Mark] = []
-        spans = self._offsets.spans
-        for entity in self._analysis.entities:
-            if entity.label in self._hidden:
-                continue
-            fmt = self._entity_format(entity.label, self._entity_tips.get(entity.id, ""))
-            marks.extend((a, b, fmt) for a, b in spans([(m.start, m.end) for m in entity.mentions]))
-        return marks
+        keys = [_speaker_key(q) for q in self._analysis.quotes]
+        counts = Counter(k for k in keys if k)
+        palette = SPEAKER_COLOURS_DARK if self._theme.dark else SPEAKER_COLOURS
+        colour_of = {key: QColor(palette[i % len(palette)]) for i, (key, _n) in enumerate(counts.most_common())}
+        unattributed = QColor(self._theme.muted)
+        return [colour_of.get(k, unattributed) if k else unattributed for k in keys]
 
-    def _entity_format(self, label: str, tip: str) -> QTextCharFormat:
-        style = self._theme.type_style(label)
-        fmt = QTextCharFormat()
-        fmt.setBackground(style.background)
-        fmt.setUnderlineStyle(style.underline_style)
-        fmt.setUnderlineColor(style.underline)
-        fmt.setToolTip(plain_tip(tip))
-        return fmt
+    def _link_policies(self) -> list[str]:
+        analysed = {link.start: link.policy for link in self._analysis.links} if self._analysis else {}
+        return [analysed.get(span.start, "open") for span in self._article.links] if self._article else []
 
-    def _link_marks(self) -> list[Mark]:
+    def _link_marks(self) -> list[tuple[int, int, QTextCharFormat, int]]:
+        """(first, last, format, link start) for each link of the article, in the look of its policy."""
         if self._article is None or self._offsets is None:
             return []
-        analysed: dict[int, Link] = {link.start: link for link in self._analysis.links} if self._analysis else {}
-        marks: list[Mark] = []
-        for span in self._article.links:
-            link = analysed.get(span.start)
+        marks = []
+        for span, policy in zip(self._article.links, self._link_policies()):
             fmt = QTextCharFormat()
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"{LINK_SCHEME}:{span.start}")
-            policy = link.policy if link else "open"
             colour = {"never": self._theme.link_danger, "confirm": self._theme.link_warning}.get(policy, self._theme.link)
             fmt.setForeground(colour)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if policy == "never"
                                   else QTextCharFormat.UnderlineStyle.DashUnderline if policy == "confirm"
                                   else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(colour)
-            target = (link.display_url or link.url or link.href) if link else span.href
-            note = {"never": " — Reader will not open this link", "confirm": " — flagged: Reader asks before opening"}
-            fmt.setToolTip(plain_tip(f"{target}{note.get(policy, '')}"))
-            marks.append((*self._offsets.span(span.start, span.end), fmt))
+            marks.append((*self._offsets.span(span.start, span.end), fmt, span.start))
         return marks
 
-    def _focus_marks(self) -> list[Mark]:
+    def _link_tip(self, offset: int) -> str:
+        article = self._article
+        span = next((s for s in article.links if s.start <= offset < s.end), None) if article else None
+        if span is None:
+            return ""
+        link = next((l for l in self._analysis.links if l.start == span.start), None) if self._analysis else None
+        policy = link.policy if link else "open"
+        target = (link.display_url or link.url or link.href) if link else span.href
+        note = {"never": " — Reader will not open this link", "confirm": " — flagged: Reader asks before opening"}
+        return f"{target}{note.get(policy, '')}"
+
+    def _focus_layer(self) -> PaintLayer:
         entity = self._analysis.entity(self._focus) if (self._analysis and self._focus) else None
         if entity is None or self._offsets is None:
-            return []
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._theme.focus_background)
-        fmt.setForeground(self._theme.focus_ink)
-        return [(a, b, fmt) for a, b in self._offsets.spans([(m.start, m.end) for m in entity.mentions])]
+            return PaintLayer.empty()
+        return PaintLayer.of(self._offsets.spans([(m.start, m.end) for m in entity.mentions]))
 
-    def _find_marks(self) -> list[Mark]:
+    def _find_layer(self) -> PaintLayer:
         if not self._find or self._offsets is None:
-            return []
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._theme.find_background)
-        fmt.setForeground(self._theme.find_ink)
-        return [(a, b, fmt) for a, b in self._offsets.spans(self._find)]
+            return PaintLayer.empty()
+        return PaintLayer.of(self._offsets.spans(self._find))
 
     def _scroll_to(self, cursor: QTextCursor) -> None:
         rect = self.cursorRect(cursor)
@@ -411,6 +702,34 @@ class ArticleView(LocalOnlyBrowser):
         height = self.viewport().height()
         if rect.top() < height * 0.15 or rect.bottom() > height * 0.85:
             bar.setValue(bar.value() + rect.top() - height // 3)
+
+
+def _uncovered(start: int, end: int, covers: PaintLayer) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside every range of ``covers``."""
+    parts, here = [], start
+    for i in covers.overlapping(start, end):
+        if covers.starts[i] > here:
+            parts.append((here, covers.starts[i]))
+        here = max(here, covers.ends[i])
+    if here < end:
+        parts.append((here, end))
+    return parts
+
+
+def _speaker_key(quote: Quote) -> str:
+    speaker = quote.speaker
+    if speaker is None:
+        return ""
+    return speaker.entity_id or f"text:{speaker.text.casefold()}"
+
+
+def _quote_tip(quote: Quote, names: dict[str, str]) -> str:
+    speaker = quote.speaker
+    kind = {"partial": "Partial quote", "term": "Term", "title": "Title"}.get(quote.kind, "Quote")
+    if speaker is None:
+        return f"{kind}: unattributed"
+    name = names.get(speaker.entity_id or "", speaker.text)
+    return f"{kind} by {name}" + (f" ({quote.cue})" if quote.cue else "")
 
 
 def _link_start(url: QUrl) -> int | None:

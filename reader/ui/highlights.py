@@ -1,6 +1,11 @@
-"""Highlights as character formats, in layers, applied inside one edit block.
+"""Highlights: painted over the visible lines (``PaintLayer``, ``line_boxes``), or as character formats.
 
-Each layer is a list of (start, end, format) in document positions. Changing a layer
+The reading view paints entity, focus, find and quote highlights itself, from sorted document
+positions, over the lines on screen only: an analysis changes no character format, so the
+document is neither re-formatted nor laid out again (see article_view.py).
+
+``Highlighter`` writes character formats into a document: links (anchors the view needs to
+click, hover and tab through) and the printed copy (printing.py). Each layer is a list of (start, end, format) in document positions. Changing a layer
 restyles only the ranges it touched: those ranges go back to their base format, then
 every layer is merged over them again, in order. ExtraSelections are not used: they
 repaint slowly with thousands of marks. A full render is meant for a document that is
@@ -11,8 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from operator import itemgetter
+from itertools import count
+from operator import itemgetter, sub
+from typing import NamedTuple
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 
 Mark = tuple[int, int, QTextCharFormat]
@@ -111,3 +119,86 @@ def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append([start, end])
     return [(s, e) for s, e in out]
+
+
+# --------------------------------------------------------------------------- painted highlights
+
+
+class PaintLayer:
+    """Ranges in document positions, sorted by start, each with a key (a label, an index...)."""
+
+    __slots__ = ("starts", "ends", "keys", "longest")
+
+    def __init__(self, starts: list[int], ends: list[int], keys: list) -> None:
+        self.starts, self.ends, self.keys = starts, ends, keys
+        self.longest = max(map(sub, ends, starts), default=0)
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]], keys: Iterable | None = None) -> PaintLayer:
+        """From (start, end) pairs in any order, with a key each (by default the pair's index)."""
+        rows = [(s, e, k) for (s, e), k in zip(spans, keys if keys is not None else count()) if e > s]
+        rows.sort(key=itemgetter(0))
+        return cls([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+
+    @classmethod
+    def empty(cls) -> PaintLayer:
+        return cls([], [], [])
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indices of the ranges overlapping [start, end), by start."""
+        ends = self.ends
+        lo = bisect_left(self.starts, start - self.longest)
+        return [i for i in range(lo, bisect_left(self.starts, end)) if ends[i] > start]
+
+    def at(self, position: int) -> list[int]:
+        """Indices of the ranges holding ``position``, the latest start first."""
+        return self.overlapping(position, position + 1)[::-1]
+
+
+class LineBox(NamedTuple):
+    rect: QRectF  # document coordinates: the part of one line the range takes
+    baseline: float  # document y of that line's baseline
+    ascent: float
+    descent: float
+
+
+def line_boxes(document: QTextDocument, start: int, end: int) -> list[LineBox]:
+    """Where the text [start, end) is, in document coordinates: one box per line it is on.
+
+    Read from the layout the view made (block by block, line by line); asking for a block's
+    rectangle lays out at most up to that block, which the view has done for what it shows.
+    """
+    boxes: list[LineBox] = []
+    layout = document.documentLayout()
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        base = block.position()
+        box = layout.blockBoundingRect(block)  # lays the block out if it was not yet
+        text_layout = block.layout()
+        lines = text_layout.lineCount() if text_layout is not None else 0
+        if lines:
+            origin = box.topLeft() - text_layout.boundingRect().topLeft()
+            a = max(start, base) - base
+            b = min(end, base + block.length() - 1) - base
+            line = text_layout.lineForTextPosition(a)
+            n = line.lineNumber() if line.isValid() else 0
+            while n < lines:
+                line = text_layout.lineAt(n)
+                first = line.textStart()
+                last = first + line.textLength()
+                x1 = line.cursorToX(max(a, first))[0]
+                x2 = line.cursorToX(min(b, last))[0]
+                if last < b or b == last:  # a line's trailing space is never highlighted (nor was it as a format)
+                    x1, x2 = (min(x, line.x() + line.naturalTextWidth()) for x in (x1, x2))
+                if x2 != x1:
+                    top = origin.y() + line.y()
+                    boxes.append(LineBox(QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1), line.height()),
+                                         top + line.ascent(), line.ascent(), line.descent()))
+                if last >= b:
+                    break
+                n += 1
+        block = block.next()
+    return boxes

@@ -9,7 +9,6 @@ from __future__ import annotations
 from reader.ui import theme
 
 from .benchmark import synthetic_megabyte
-from .helpers import background
 
 
 def test_one_megabyte_article_is_fully_highlighted(window, qtbot):
@@ -23,7 +22,7 @@ def test_one_megabyte_article_is_fully_highlighted(window, qtbot):
     view = window.view
     for mention in (mentions[0], mentions[len(mentions) // 2], mentions[-1]):
         expected = theme.current().type_style(mention.label).background
-        assert background(view, mention.start) == expected, mention
+        assert view.painted_at(mention.start).background == expected, mention
     # Selecting an entity marks its mentions (and only restyles those).
     entity = analysis.entities[0]
     window.select_entity(entity.id)
