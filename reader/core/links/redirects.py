@@ -101,16 +101,26 @@ def _decoded(value: str) -> str:
 
 def open_redirect(web: Web) -> tuple[str, str] | None:
     """(where it was found, the address) when an unknown site's link carries another domain's web address."""
-    if web.query and not _SHARE_PATH.search(web.path):
-        for key, value in parse_qsl(web.query, keep_blank_values=True):
-            target = _decoded(value)
-            if _NOT_DESTINATIONS.fullmatch(key):
-                continue
-            if _SCRIPT_VALUE.match(target):
-                return f"its {key}= parameter", target
-            if _ADDRESS_VALUE.match(target):
-                return f"its {key}= parameter", target if ":" in target.split("/", 1)[0] else "https:" + target
+    if not _SHARE_PATH.search(web.path):
+        # A fragment can carry one too, for the page's own script to follow ("#/go?url=https://...").
+        fragment = web.fragment.rsplit("?", 1)[-1] if web.fragment and "=" in web.fragment else None
+        for query in (web.query, fragment):
+            found = _address_parameter(query) if query else None
+            if found is not None:
+                return found
     step = _REDIRECT_STEP.search(web.path)
     if step:
         return "its path", _decoded(step.group(1))
+    return None
+
+
+def _address_parameter(query: str) -> tuple[str, str] | None:
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if _NOT_DESTINATIONS.fullmatch(key):
+            continue
+        target = _decoded(value).replace("\\/", "/")  # JSON-escaped slashes ("https:\/\/...") are slashes
+        if _SCRIPT_VALUE.match(target):
+            return f"its {key}= parameter", target
+        if _ADDRESS_VALUE.match(target):
+            return f"its {key}= parameter", target if ":" in target.split("/", 1)[0] else "https:" + target
     return None
