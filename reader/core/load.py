@@ -224,7 +224,7 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str
             text = data.decode(name, errors="replace")
             if text.count("\ufffd") <= max(2, len(text) // 1000):
                 return text, name, ("A few bytes could not be read and were replaced.",)
-        except LookupError:
+        except (LookupError, UnicodeError):  # not a text encoding a page can be in ("punycode", "undefined")
             continue
     if utf8 is not None:
         return utf8

@@ -217,3 +217,10 @@ def test_language_of_plain_text_is_detected():
                          filename="a.txt")
     assert article.metadata.language == "fr"
     assert not is_english(article)
+
+
+@pytest.mark.parametrize("charset", ["punycode", "undefined", "idna", "base64"])
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset):
+    """Python knows these codecs, but they raise UnicodeError (not UnicodeDecodeError) or are not for text."""
+    page = f'<html><head><meta charset="{charset}"></head><body><p>The council met on Tuesday.</p></body></html>'
+    assert load_bytes(page.encode()).text == "The council met on Tuesday."
