@@ -334,6 +334,9 @@ _BY = re.compile(r"^(?:(?:written|reported|words|text|story)\s+)?(?:by|von|par|p
 _URL = re.compile(r"(?:https?://|www\.)\S*", re.I)
 _NOT_A_NAME = re.compile(r"[@\d]|https?:|www\.|\.com\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|•|·)\s+")
+# What a site's name may add to its short form: "Quill" ~ "Quill Magazine", "ZDNet" ~ "ZDNet.com".
+_GENERIC_NAME_WORDS = frozenset("""news magazine mag online digital daily weekly live media group tv radio com net
+org couk uk us edition website site web""".split())
 _SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go gob".split())
 
 
@@ -368,18 +371,30 @@ def _key(text: str) -> str:
 
 
 def _resembles(segment: str, names: tuple[str, ...]) -> bool:
-    """"The Daily Ledger" ~ "Daily Ledger" ~ "dailyledger"; "Maple Chronicle News" ~ "Maple Chronicle"."""
+    """"The Daily Ledger" ~ "Daily Ledger" ~ "dailyledger"; "Maple Chronicle News" ~ "Maple Chronicle".
+
+    One name may be the other plus generic words ("news", "magazine", ".com"), nothing else: "Apple" is
+    not "AppleInsider".
+    """
     key = _key(segment)
-    if not key:
+    if len(key) < 3:
         return False
     for name in names:
         other = _key(name)
         if len(other) < 3:
             continue
-        if key == other or (len(other) >= 4 and (key.startswith(other) or other.startswith(key)) and len(key) >= 4
-                            and abs(len(key) - len(other)) <= 8):
+        shorter, longer = sorted((key, other), key=len)
+        if longer.startswith(shorter) and _generic(longer[len(shorter):]):
             return True
     return False
+
+
+def _generic(rest: str) -> bool:
+    """Is ``rest`` empty or made of at most two generic words of a site's name ("newsonline", "com")?"""
+    if not rest or rest in _GENERIC_NAME_WORDS:
+        return True
+    words = _GENERIC_NAME_WORDS
+    return any(rest[:cut] in words and rest[cut:] in words for cut in range(2, len(rest) - 1))
 
 
 def clean_title(title: str | None, names: tuple[str, ...]) -> str | None:

@@ -114,6 +114,8 @@ def test_scripts_styles_comments_and_templates_go_but_json_ld_stays():
     ("Brexit - the final act", ("The Harbour Gazette",), "Brexit - the final act"),
     ("Ferry fares rise again | Opinion", ("Harbour Gazette",), "Ferry fares rise again | Opinion"),
     ("Spider-Man - Far From Home review", ("Harbour Gazette",), "Spider-Man - Far From Home review"),
+    ("Quillfeather - the firm that folded tablets", ("Quillfeather Insider",),
+     "Quillfeather - the firm that folded tablets"),  # the site's name is more than the segment plus "news" & co
     # Stripping would leave nothing, or a fragment: it stays.
     ("Harbour Gazette | Home", ("Harbour Gazette",), "Harbour Gazette | Home"),
     ("Harbour Gazette", ("Harbour Gazette",), "Harbour Gazette"),
