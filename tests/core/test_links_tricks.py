@@ -232,6 +232,13 @@ def test_dotted_names_are_not_addresses_in_context(text, href):
     assert "text-url-mismatch" not in codes(href, text)
 
 
+def test_a_well_known_site_named_inside_a_sentence_is_compared_too():
+    mismatch = [w for w in inspect_href("https://landing-page.biz/", "Edit it on wikipedia.org today", BASE).warnings
+                if w.code == "text-url-mismatch"]
+    assert mismatch and mismatch[0].severity == "warning"
+    assert "text-url-mismatch" not in codes("https://landing-page.biz/", "Written in Vue.JS and ASP.NET 4.8")
+
+
 @pytest.mark.parametrize("text", ["WIKIPEDIA.ORG", "Wikipedia.org", "northwind-traders.com"])
 def test_dotted_words_that_look_like_addresses_still_count(text):
     assert "text-url-mismatch" in codes("https://landing-page.biz/", text)

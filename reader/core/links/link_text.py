@@ -38,6 +38,7 @@ _EMAIL = re.compile(r"(?:mailto:)?[^\s@/:]+@([^\s@/:?#]+)", re.IGNORECASE)
 _BARE = re.compile(r"([^\s/?#@:\\]+\.[^\s/?#@:\\.]+)\.?(?::[0-9]+)?([/?#].*)?", re.DOTALL)
 # An address inside a sentence: only the unmistakable kinds (scheme or www.) count there.
 _EMBEDDED = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_DOTTED_WORD = re.compile(r"[^\s.]+(?:\.[^\s.]+)+")
 # File extensions that are also top-level domains: "README.md" as link text is a file name.
 FILE_LIKE_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "rb", "so", "zip", "mov", "ps", "cs"})
 # UTS #46 section 2.3: the full stops that separate labels like "." does.
@@ -181,8 +182,10 @@ def _bare_address(shown: str, bare: re.Match[str], target_domain: str, target_ur
     return web.host.domain, shown
 
 
-def _embedded_addresses(text: str) -> list[tuple[str, str]]:
-    """Addresses with a scheme or "www." inside a longer text ("Sign in at https://example.com now")."""
+def _embedded_addresses(text: str, target_domain: str, target_url: str | None) -> list[tuple[str, str]]:
+    """Addresses inside a longer text: with a scheme or "www." ("Sign in at https://example.com now"), or a
+    bare name of a well-known site ("Confirm it on example.com today"); other dotted words in a sentence are
+    too often names of things to count."""
     found = []
     for match in _EMBEDDED.finditer(text):
         token = match.group().rstrip(_TEXT_TAIL).strip(_TEXT_TRIM)
@@ -192,6 +195,10 @@ def _embedded_addresses(text: str) -> list[tuple[str, str]]:
         except BadURLError:
             continue
         found.append((web.host.domain, token))
+    for match in _DOTTED_WORD.finditer(text):
+        address = text_address(match.group(), target_domain, target_url)
+        if address is not None and is_well_known(address[0]):
+            found.append(address)
     return found
 
 
@@ -230,7 +237,7 @@ def _claimed_domain(form: str, target_domain: str, target_url: str | None) -> tu
     whole = text_address(stripped, target_domain, target_url)
     if whole is not None:
         return (whole[0], DANGER) if not same_site(whole[0], target_domain) else None
-    for domain, _token in _embedded_addresses(stripped):
+    for domain, _token in _embedded_addresses(stripped, target_domain, target_url):
         if not same_site(domain, target_domain):
             return domain, WARNING
     return None
