@@ -17,6 +17,6 @@ from .schema import LATEST, MIGRATIONS, Migration
 
 __all__ = [
     "ENV_VAR", "LATEST", "MIGRATIONS", "Added", "ArticleRecord", "CorrectionStore", "Database", "Library", "Linker",
-    "Migration", "NameLinker", "StoreError", "StoredCorrection", "database_path", "default_path", "load_corrections", "open_database",
-    "parse_export", "refresh_counts",
+    "Migration", "NameLinker", "StoreError", "StoredCorrection", "database_path", "default_path", "load_corrections",
+    "open_database", "parse_export", "refresh_counts",
 ]

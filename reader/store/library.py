@@ -69,6 +69,8 @@ class NameLinker:
         return set()
 
 
+# The quote kinds that are speech or writing someone is reported to have said; "term" and "title" are not.
+SPEECH = "('full', 'partial')"
 _COLUMNS = "id, source, title, date, site, content_hash, model, model_version, added_at, analysed_at"
 
 
@@ -136,10 +138,10 @@ def refresh_counts(connection: sqlite3.Connection, library_ids: Iterable[int]) -
               mention_count = (SELECT coalesce(sum(mention_count), 0) FROM entities e
                                WHERE e.library_entity_id = library_entities.id),
               quote_count = (SELECT count(*) FROM entities e JOIN quotes q ON q.speaker_entity_id = e.id
-                             WHERE e.library_entity_id = library_entities.id),
+                             WHERE e.library_entity_id = library_entities.id AND q.kind IN {SPEECH}),
               quote_article_count = (SELECT count(DISTINCT q.article_id) FROM entities e
                                      JOIN quotes q ON q.speaker_entity_id = e.id
-                                     WHERE e.library_entity_id = library_entities.id)
+                                     WHERE e.library_entity_id = library_entities.id AND q.kind IN {SPEECH})
             WHERE id IN ({marks})""", chunk)
         connection.execute(f"DELETE FROM library_entities WHERE id IN ({marks}) AND article_count = 0", chunk)
 

@@ -150,6 +150,7 @@ END;
 # library of any size rather than a GROUP BY over every mention. ``library_entity_keys`` holds the
 # names a library entity answers to (normalised, without titles): its name, its aliases, and for a
 # person with a full name its surname (kind 'surname'), which a bare "Merkel" in another article joins.
+# Quote counts count speech only (kinds 'full' and 'partial'), not scare quotes or titles.
 LIBRARY_INDEX = """
 ALTER TABLE library_entities ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE library_entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
@@ -179,9 +180,10 @@ UPDATE library_entities SET
     mention_count = (SELECT coalesce(sum(mention_count), 0) FROM entities e
                      WHERE e.library_entity_id = library_entities.id),
     quote_count = (SELECT count(*) FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id
-                   WHERE e.library_entity_id = library_entities.id),
-    quote_article_count = (SELECT count(DISTINCT q.article_id) FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id
-                           WHERE e.library_entity_id = library_entities.id);
+                   WHERE e.library_entity_id = library_entities.id AND q.kind IN ('full', 'partial')),
+    quote_article_count = (SELECT count(DISTINCT q.article_id) FROM quotes q
+                           JOIN entities e ON e.id = q.speaker_entity_id
+                           WHERE e.library_entity_id = library_entities.id AND q.kind IN ('full', 'partial'));
 """
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -1,0 +1,23 @@
+"""The library: every article you have read, its analysis, and who said what across them. Pure Python, no Qt.
+
+    from reader.store import open_database
+    from reader.library import add_paths, queries
+
+    with open_database(None) as db:            # --db, READER_LIBRARY or the user data folder
+        report = add_paths(db, ["articles/"])   # analysed on every core, stored in batches
+        top = queries.entities(db, label="PERSON", limit=10)
+
+Modules: ``linking`` (the same person, organisation or place across articles), ``ingest``
+(adding files), ``queries`` (the questions, as indexed SQL), ``export`` (tables for notebooks
+and engines). The tables live in reader.store.
+"""
+
+from __future__ import annotations
+
+from . import queries
+from .export import FORMATS, ExportError, export_library
+from .ingest import AddReport, add_paths, article_paths
+from .linking import LibraryLinker, entity_keys, name_key, relink
+
+__all__ = ["FORMATS", "AddReport", "ExportError", "LibraryLinker", "add_paths", "article_paths", "entity_keys",
+           "export_library", "name_key", "queries", "relink"]

@@ -1,0 +1,238 @@
+"""Adding files to the library: walk folders, skip what is stored already, analyse on every core, store in batches.
+
+How it stays fast and small:
+
+* the content hash is checked *before* analysing (in the worker, against the database read-only),
+  so adding a folder again costs a file read per article, not an analysis;
+* ``workers`` processes (default: the NER helper count, up to 2 CPUs) each load the model once,
+  in the process itself, and run the whole pipeline; the GIL of one is not the other's;
+* at most ``4 * workers`` files are in flight and at most ``batch_size`` analyses wait to be
+  written, so memory does not grow with the folder; each batch is one transaction (one fsync);
+* a file that fails is one line in the report and the run goes on; a cancel stops after the
+  articles being analysed, keeping every batch already written.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from urllib.parse import quote
+
+from reader.core.corrections import Correction, article_key
+from reader.core.errors import ReaderError
+from reader.core.load import load_path
+from reader.core.model import Analysis
+from reader.core.ner import default_processes
+from reader.core.pipeline import Analyzer
+from reader.store import Database, Library
+
+from .linking import LibraryLinker
+
+# What a folder walk picks up (a file named on the command line is always tried, whatever its name).
+ARTICLE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md", ".markdown", ".mhtml",
+                              ".mht", ".webarchive"})
+BATCH_SIZE = 32
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+@dataclass
+class AddReport:
+    added: int = 0
+    updated: int = 0  # already present and analysed again (``reanalyse``)
+    skipped: int = 0  # already present (or the same text twice in this run)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    cancelled: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.skipped + len(self.failed)
+
+
+def article_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files named, and the article files in folders named (recursively, in name order, hidden ones left out)."""
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            yield path
+            continue
+        for folder, folders, files in os.walk(path):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                    yield Path(folder) / name
+
+
+def add_paths(database: Database, paths: Iterable[str | os.PathLike[str]], *, model: str | None = None,
+              all_languages: bool = False, corrections: Sequence[Correction] = (), workers: int | None = None,
+              reanalyse: bool = False, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None, batch_size: int = BATCH_SIZE,
+              analyzer: Analyzer | None = None) -> AddReport:
+    """Add the articles at ``paths`` (files and folders) to the library in ``database``.
+
+    ``workers`` processes analyse (default ``default_processes()``); 0 or 1 analyses in this process
+    with ``analyzer`` (or one made here). ``corrections`` apply to each analysis and to the linking.
+    """
+    files = [str(path) for path in article_paths(paths)]
+    workers = default_processes() if workers is None else workers
+    writer = _Writer(Library(database, LibraryLinker(corrections)), reanalyse, batch_size)
+    if workers <= 1 or len(files) <= 1:
+        analyzer = analyzer or Analyzer(model=model, all_languages=all_languages)
+        results: Iterator[_Result] = (_analyse(analyzer, path, corrections, _known(database, reanalyse))
+                                      for path in files)
+    else:
+        results = _in_pool(files, workers, model, all_languages, corrections, database.path, reanalyse, cancelled)
+    for done, result in enumerate(results, start=1):
+        writer.take(result)
+        if progress is not None:
+            progress(done, len(files))
+        if cancelled is not None and cancelled():
+            writer.report.cancelled = True
+            break
+    writer.flush()
+    return writer.report
+
+
+# ------------------------------------------------------------------ one file
+
+# (path, "analysed" | "skipped" | "failed", the analysis or the reason)
+_Result = tuple[str, str, Analysis | str | None]
+Known = Callable[[str], bool]  # is this content hash stored (and analysed) already?
+
+
+def _analyse(analyzer: Analyzer, path: str, corrections: Sequence[Correction], known: Known) -> _Result:
+    try:
+        article = load_path(path, source=path)
+        if known(article_key(article)):
+            return path, "skipped", None
+        return path, "analysed", analyzer.analyze(article, corrections=corrections)
+    except ReaderError as error:
+        return path, "failed", str(error)
+    except Exception as error:  # noqa: BLE001 - a bug on one file must not lose the others
+        return path, "failed", f"{path}: internal error: {type(error).__name__}: {error}"
+
+
+def _known(database: Database, reanalyse: bool) -> Known:
+    def known(key: str) -> bool:
+        return not reanalyse and bool(database.query(
+            "SELECT 1 FROM articles WHERE content_hash = ? AND analysed_at IS NOT NULL", (key,)))
+    return known
+
+
+# ------------------------------------------------------------------ the worker processes
+
+_worker: dict[str, object] = {}
+
+
+def _init_worker(model: str | None, all_languages: bool, corrections: Sequence[Correction], db: str | None,
+                 reanalyse: bool) -> None:
+    # The model runs in this worker itself: a helper process per worker would double the processes for nothing.
+    os.environ["READER_NER_IN_PROCESS"] = "1"
+    os.environ["READER_NER_PROCESSES"] = "1"
+    analyzer = Analyzer(model=model, all_languages=all_languages)
+    analyzer.recogniser  # noqa: B018 - load the model now, once, before the first file
+    connection = None
+    if db is not None and not reanalyse:
+        # Read-only, and never blocking the writer (WAL): only to skip what is stored already.
+        connection = sqlite3.connect(f"file:{quote(db)}?mode=ro", uri=True, timeout=5.0)
+    _worker.update(analyzer=analyzer, corrections=corrections, connection=connection)
+
+
+def _work(path: str) -> _Result:
+    analyzer = _worker["analyzer"]
+    assert isinstance(analyzer, Analyzer)
+    connection = _worker.get("connection")
+    corrections: Sequence[Correction] = _worker["corrections"]  # type: ignore[assignment]
+
+    def known(key: str) -> bool:
+        if not isinstance(connection, sqlite3.Connection):
+            return False
+        try:
+            return connection.execute("SELECT 1 FROM articles WHERE content_hash = ? AND analysed_at IS NOT NULL",
+                                      (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False  # the writer decides in the end; this only saves work
+    return _analyse(analyzer, path, corrections, known)
+
+
+def _in_pool(files: list[str], workers: int, model: str | None, all_languages: bool,
+             corrections: Sequence[Correction], db: Path | None, reanalyse: bool,
+             cancelled: Callable[[], bool] | None) -> Iterator[_Result]:
+    # spawn, not fork: the caller may be a Qt application with threads running.
+    context = get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                               initargs=(model, all_languages, tuple(corrections), None if db is None else str(db),
+                                         reanalyse))
+    queue = iter(files)
+    pending: dict[Future[_Result], str] = {}
+    try:
+        while True:
+            while len(pending) < 4 * workers:
+                path = next(queue, None)
+                if path is None:
+                    break
+                pending[pool.submit(_work, path)] = path
+            if not pending:
+                return
+            done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                path = pending.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield path, "failed", f"{path}: the analysing process stopped (out of memory?)"
+                    for other in [*pending.values(), *queue]:
+                        yield other, "failed", f"{other}: not analysed (the analysing process stopped)"
+                    return
+            if cancelled is not None and cancelled():
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ------------------------------------------------------------------ storing
+
+
+class _Writer:
+    def __init__(self, library: Library, reanalyse: bool, batch_size: int) -> None:
+        self.library = library
+        self.reanalyse = reanalyse
+        self.batch_size = batch_size
+        self.batch: list[Analysis] = []
+        self.run_keys: set[str] = set()  # every text stored in this run (64 bytes each: fine for 100,000 files)
+        self.present: set[str] = set()  # of the batch, those stored before this run (updated, not added)
+        self.report = AddReport()
+
+    def take(self, result: _Result) -> None:
+        path, status, payload = result
+        if status == "failed":
+            self.report.failed.append((path, str(payload)))
+            return
+        if status == "skipped" or not isinstance(payload, Analysis):
+            self.report.skipped += 1
+            return
+        key = article_key(payload.article)
+        stored = self.library.is_analysed(key)
+        if key in self.run_keys or (stored and not self.reanalyse):
+            self.report.skipped += 1  # the same text twice in this run, or stored meanwhile
+            return
+        if stored:
+            self.present.add(key)
+        self.batch.append(payload)
+        self.run_keys.add(key)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        self.library.save_analyses(self.batch)
+        updated = len(self.present)
+        self.report.updated += updated
+        self.report.added += len(self.batch) - updated
+        self.batch, self.present = [], set()
