@@ -213,9 +213,9 @@ def test_toggling_a_type_removes_its_highlights(shown, qtbot, synthetic):
 
 def test_legend_lists_types_with_counts(shown):
     texts = {label: shown.legend.button(label).text() for label in ("PERSON", "ORG", "GPE", "DATE")}
-    assert texts["PERSON"] == "People · 4 mentions"
-    assert texts["ORG"] == "Organisations · 2 mentions"
-    assert texts["GPE"].endswith(" 1 mention")
+    assert texts["PERSON"] == "People 4"
+    assert texts["ORG"] == "Organisations 2"
+    assert texts["GPE"].endswith(" 1")
 
 
 def test_find_marks_every_match_and_steps_through_them(shown, qtbot, synthetic):
