@@ -13,6 +13,12 @@ from reader.core import pipeline
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def _private_corrections(tmp_path, monkeypatch):
+    """analyze reads the user's corrections: never the real ones in a test (a subprocess inherits this too)."""
+    monkeypatch.setenv("READER_LIBRARY", str(tmp_path / "no-library" / "reader.sqlite3"))
+
+
 def run(*args):
     return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT)
 
@@ -76,3 +82,61 @@ def test_binary_files_are_refused_in_one_line(tmp_path, name):
     result = run("analyze", str(path), "--model", "rules")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "not an article" in result.stderr
+
+
+# ------------------------------------------------------------------ stored corrections (issue 11)
+
+
+def _analyse_json(capsys, *args):
+    code = cli.main(["analyze", *args, "--model", "rules", "--compact"])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def test_a_stored_correction_changes_the_json_and_no_corrections_ignores_it(tmp_path, data_dir, capsys):
+    from reader.core.corrections import NewEntity, NotAnEntity
+    from reader.store import CorrectionStore, open_database
+
+    article = str(data_dir / "hama.html")
+    db = tmp_path / "corrections.sqlite3"
+    _, plain, _ = _analyse_json(capsys, article, "--db", str(db))
+    assert not db.exists()  # reading corrections creates no database
+    victim = plain["entities"][0]["name"]
+    with open_database(db) as database:
+        CorrectionStore(database).add(NotAnEntity(victim))
+        CorrectionStore(database).add(NewEntity("Hama", "FAC"))
+    code, corrected, err = _analyse_json(capsys, article, "--db", str(db))
+    assert code == 0 and err == ""
+    assert victim not in {e["name"] for e in corrected["entities"]}
+    assert {e["label"] for e in corrected["entities"] if e["name"] == "Hama"} == {"FAC"}
+    _, ignored, _ = _analyse_json(capsys, article, "--db", str(db), "--no-corrections")
+    assert ignored["entities"] == plain["entities"]
+
+
+def test_a_correction_of_a_speaker_reaches_the_quotes(tmp_path, capsys):
+    from reader.core.corrections import SetSpeaker, article_key
+    from reader.core.load import load_path
+    from reader.store import CorrectionStore, open_database
+
+    path = tmp_path / "story.txt"
+    path.write_text("The mayor spoke at noon. “We will rebuild the bridge,” a voice said. Jane Doe was there.\n")
+    _, before, _ = _analyse_json(capsys, str(path), "--db", str(tmp_path / "db.sqlite3"))
+    [quote] = [q for q in before["quotes"] if q["text"].startswith("We will rebuild")]
+    assert (quote["speaker"] or {}).get("text") != "Jane Doe"
+    with open_database(tmp_path / "db.sqlite3") as database:
+        CorrectionStore(database).add(SetSpeaker(article_key(load_path(str(path))), quote["start"], quote["end"],
+                                                 "Jane Doe"))
+    _, after, _ = _analyse_json(capsys, str(path), "--db", str(tmp_path / "db.sqlite3"))
+    [quote] = [q for q in after["quotes"] if q["text"].startswith("We will rebuild")]
+    assert quote["speaker"]["text"] == "Jane Doe"
+
+
+def test_a_damaged_corrections_database_still_analyses_with_one_line_on_stderr(tmp_path, data_dir):
+    db = tmp_path / "damaged.sqlite3"
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    result = run("analyze", str(data_dir / "hama.html"), "--model", "rules", "--db", str(db))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["entities"]
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("reader: ") and result.stderr.rstrip().endswith("Corrections are not applied.")
+    assert db.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
