@@ -37,6 +37,12 @@ class Legend(QWidget):
         self._status = QLabel(self)
         self._status.setObjectName("legendStatus")
         self._layout.addWidget(self._status)
+        # The numbers are mentions, not names: said once, before the buttons (each also says it in its tooltip).
+        self.caption = QLabel("Mentions:", self)
+        self.caption.setObjectName("legendCaption")
+        self.caption.setToolTip("How many times each type of name is mentioned in the article")
+        self.caption.hide()
+        self._layout.addWidget(self.caption)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setStyleSheet("QToolButton { border: 1px solid transparent; border-radius: 4px; padding: 2px 6px; }"
                            "QToolButton:hover { border-color: palette(mid); }"
@@ -64,6 +70,7 @@ class Legend(QWidget):
         order = {label: i for i, label in enumerate(theme.TYPE_ORDER)}
         for label in sorted(self._counts, key=lambda l: (order.get(l, len(order)), l)):
             self._buttons[label] = self._make_button(label)
+        self.caption.setVisible(bool(self._buttons))
         self.set_status("" if analysis else self._status.text())
         self.updateGeometry()
 
@@ -87,7 +94,7 @@ class Legend(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setIcon(swatch_icon(style))
         button.setIconSize(QSize(22, 14))
-        button.setText(f"{style.name.replace('&', '&&')} · {_mentions(count)}")
+        button.setText(f"{style.name.replace('&', '&&')} {count}")
         button.setCheckable(True)
         button.setChecked(label not in self._hidden)
         button.setAutoRaise(True)

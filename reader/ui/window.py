@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetricsF, QGuiApplication,
+                           QKeySequence, QResizeEvent)
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QToolButton, QVBoxLayout, QWidget)
 
@@ -39,6 +40,10 @@ if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window s
 OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.text);;All files (*)"
 STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
           "quotes": "Finding quotations…", "links": "Checking links…", "done": "Finishing…"}
+# The article keeps at least this many characters a line; the panels give way first (_fit_panels).
+MIN_MEASURE_CHARS = 60
+PANEL_MIN_WIDTH = 200  # a dock column narrower than this is not worth showing
+_MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, Syria said on Thursday. "
 # kind: (menu text, file suffix, dialog filter); the content comes from reader.core.export
 EXPORTS: dict[str, tuple[str, str, str]] = {
     "json": ("Analysis as &JSON…", ".json", "JSON (*.json)"),
@@ -85,6 +90,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._wire()
+        self._panel_mode = "columns"  # "columns" (entities left, quotes right), "tabs" (one column), "hidden"
+        self._auto_hidden: list[QDockWidget] = []  # docks hidden by _fit_panels, shown again when there is room
+        self._fitting = False
         self.resize(1280, 800)
         self._default_state = self.saveState()
         self.settings.restore_window(self)
@@ -137,6 +145,94 @@ class MainWindow(QMainWindow):
         self.quotes_dock.raise_()
         self.resizeDocks([self.entities_dock, self.quotes_dock], [300, 350], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
+        for widget in (self.entity_panel, self.entity_card, self.quote_panel, self.link_inspector):
+            widget.setMinimumWidth(PANEL_MIN_WIDTH - 20)  # the article, not the panels, keeps its width
+        # No minimum for the article that would stop the window from being made small: the panels
+        # are sized (and tabbed, or hidden) on every resize instead, so that it keeps its measure.
+        self.centralWidget().setMinimumWidth(280)
+
+    # small windows ----------------------------------------------------------------------------
+    def _docks(self) -> tuple[QDockWidget, ...]:
+        return (self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock)
+
+    def min_article_width(self) -> int:
+        """Pixels the article needs for MIN_MEASURE_CHARS a line at the reading size, margins and scroll bar."""
+        font = theme.reading_font(self.view.font_point_size())
+        metrics = QFontMetricsF(font)
+        em = font.pointSizeF() * 96 / 72
+        measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * MIN_MEASURE_CHARS
+        scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        return min(900, round(measure + 2 * em * 1.2 + scroll + 8))
+
+    def _fit_panels(self) -> None:
+        """Give the article its measure first: the panels shrink, then share one column as tabs, then hide.
+
+        Growing the window brings them back, in their usual places and at their usual widths. Only
+        docks in the side areas take part; a floating one, or one the reader closed, is left alone.
+        """
+        if self._fitting or not self.isVisible():
+            return
+        self._fitting = True
+        try:
+            article = self.min_article_width()
+            room = self.width() - article - 12  # 12: the separators
+            mode = "columns" if room >= 2 * PANEL_MIN_WIDTH + 40 else "tabs" if room >= PANEL_MIN_WIDTH else "hidden"
+            if mode != self._panel_mode:
+                self._arrange(mode)
+            if mode == "columns":
+                left = max(PANEL_MIN_WIDTH, min(320, round(room * 0.5)))
+                right = max(PANEL_MIN_WIDTH, min(380, room - left))
+                self.resizeDocks([self.entities_dock, self.quotes_dock], [left, right], Qt.Orientation.Horizontal)
+            elif mode == "tabs":
+                self.resizeDocks([self.quotes_dock], [min(380, room)], Qt.Orientation.Horizontal)
+        finally:
+            self._fitting = False
+
+    def _arrange(self, mode: str) -> None:
+        docks = [d for d in self._docks() if not d.isFloating()]
+        closed = {d for d in docks if d.isHidden() and d not in self._auto_hidden}
+        raised = next((d for d in docks if not d.isHidden() and not d.visibleRegion().isEmpty()
+                       and d in (self.quotes_dock, self.links_dock)), None)
+        for dock in self._auto_hidden:
+            if dock not in closed:
+                dock.show()
+        self._auto_hidden = []
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if mode == "columns":
+            for dock in (self.entities_dock, self.card_dock):
+                if dock in docks:
+                    self.addDockWidget(left, dock)
+            if self.entities_dock in docks and self.card_dock in docks:
+                self.splitDockWidget(self.entities_dock, self.card_dock, Qt.Orientation.Vertical)
+            for dock in (self.quotes_dock, self.links_dock):
+                if dock in docks:
+                    self.addDockWidget(right, dock)
+            if self.quotes_dock in docks and self.links_dock in docks:
+                self.tabifyDockWidget(self.quotes_dock, self.links_dock)
+            self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
+        else:
+            first = None
+            for dock in (self.quotes_dock, self.links_dock, self.entities_dock, self.card_dock):
+                if dock not in docks:
+                    continue
+                if first is None:
+                    self.addDockWidget(right, dock)
+                    first = dock
+                else:
+                    self.tabifyDockWidget(first, dock)
+        for dock in docks:
+            dock.setVisible(dock not in closed and mode != "hidden")
+        if mode == "hidden":
+            self._auto_hidden = [d for d in docks if d not in closed]
+        (raised or self.quotes_dock).raise_()
+        self._panel_mode = mode
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        """Show a panel the reader asked for: in a window too small for panels, in place of the others."""
+        if dock in self._auto_hidden:
+            self._auto_hidden.remove(dock)
+        dock.show()
+        dock.raise_()
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -423,7 +519,10 @@ class MainWindow(QMainWindow):
             self.entity_card.clear()
             return
         self.entity_card.show_entity(entity_id, at_offset)
-        self.card_dock.show()
+        if self._panel_mode == "columns":
+            self.card_dock.show()
+        else:  # one column of tabs: the card comes to the front
+            self._show_dock(self.card_dock)
 
     # entity model ---------------------------------------------------------------------------
     def current_entity_model(self) -> str:
@@ -719,6 +818,14 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             kind, target = dropped
             self.open_path(target) if kind == "file" else self.open_url(target)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panels()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_panels()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self)

@@ -58,9 +58,13 @@ def test_choosing_an_entity_in_the_list_scrolls_the_text_to_its_first_mention(wi
 
 
 def test_legend_says_its_counts_are_mentions(shown):
-    assert shown.legend.button("PERSON").text() == "People · 4 mentions"
-    assert shown.legend.button("GPE").text().replace("&&", "&") == "Countries & cities · 1 mention"
-    assert "1 name" in shown.legend.button("PERSON").toolTip()
+    legend = shown.legend
+    assert legend.caption.text() == "Mentions:" and not legend.caption.isHidden()
+    assert legend.button("PERSON").text() == "People 4"
+    assert "1 name, 4 mentions" in legend.button("PERSON").toolTip()
+    assert "1 mention;" in legend.button("GPE").toolTip()
+    shown.show_article(shown.analysis.article)
+    assert legend.caption.isHidden()  # no numbers while analysing
 
 
 def test_a_failed_open_in_browser_stays_in_the_message_bar(shown, qtbot, monkeypatch):
