@@ -78,7 +78,7 @@ def borrowed_sentences() -> tuple[str, ...]:
     from reader.core import load_path
 
     found: list[str] = []
-    paths = [SAMPLE] + sorted(p for p in PAGES.glob("*.htm*") if p.suffix in (".html", ".htm", ".xhtml"))
+    paths = [SAMPLE, *sorted(p for p in PAGES.glob("*.htm*") if p.suffix in (".html", ".htm", ".xhtml"))]
     for path in paths:
         try:
             article = load_path(path)
@@ -94,7 +94,7 @@ def borrowed_sentences() -> tuple[str, ...]:
 class _Writer:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        people = [(f, l) for f in FIRST for l in LAST]
+        people = [(first, last) for first in FIRST for last in LAST]
         rng.shuffle(people)
         self.people = people[:400]  # recurring cast: ~400 distinct people
         self.links = 0
@@ -176,7 +176,8 @@ def long_article_html(words: int = 100_000, seed: int = 1982) -> str:
         paragraph = " ".join(sentences)
         count += len(paragraph.split()) - paragraph.count("<a ")
         tag = "h2" if rng.random() < 0.03 else "p"
-        paragraphs.append(f"<{tag}>{paragraph}</{tag}>" if tag == "p" else f"<h2>{rng.choice(PLACES)}</h2>\n<p>{paragraph}</p>")
+        paragraphs.append(f"<{tag}>{paragraph}</{tag}>" if tag == "p"
+                          else f"<h2>{rng.choice(PLACES)}</h2>\n<p>{paragraph}</p>")
     body = "\n".join(paragraphs)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>A long report ({words:,} words)'
             f'</title></head>\n<body><article>\n<h1>A long report</h1>\n{body}\n</article></body></html>\n')

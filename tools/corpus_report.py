@@ -46,7 +46,7 @@ def pages_in(folders: list[Path]) -> list[Path]:
     return found
 
 
-def check_expectations(path: Path, article) -> list[str]:  # noqa: ANN001
+def check_expectations(path: Path, article) -> list[str]:
     sidecar = path.with_name(path.name + ".expect.json")
     if not sidecar.exists():
         return []

@@ -17,7 +17,11 @@ _EXPORTS = {
     "Analyzer": "pipeline", "Cancelled": "pipeline",
     "fetch": "fetch", "is_english": "language",
 }
-__all__ = sorted(_EXPORTS)
+# Spelled out (not derived from _EXPORTS) so linters see the re-exports; a test keeps the two equal.
+__all__ = [
+    "Analysis", "Analyzer", "Article", "Cancelled", "Entity", "Link", "LoadError", "Mention", "Quote",
+    "ReaderError", "Span", "fetch", "is_english", "load_bytes", "load_path", "load_text",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers
     from .errors import LoadError, ReaderError

@@ -46,14 +46,14 @@ def _check(url: QUrl) -> bool:
 class LocalOnlyBrowser(QTextBrowser):
     """A ``QTextBrowser`` that loads only local resources."""
 
-    def loadResource(self, type_: int, name: QUrl) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, type_: int, name: QUrl) -> Any:
         return super().loadResource(type_, name) if _check(name) else None
 
 
 class LocalOnlyDocument(QTextDocument):
     """A ``QTextDocument`` that loads only local resources (whatever its parent would do)."""
 
-    def loadResource(self, type_: int, name: QUrl) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, type_: int, name: QUrl) -> Any:
         return super().loadResource(type_, name) if _check(name) else None
 
 

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import os
 import stat
 import zipfile
 from pathlib import Path
 
 import pytest
+from checks import check_article
 
 from reader.core import Analyzer, LoadError, load_bytes, load_path, load_text
 from reader.core.html import MAX_TEXT_CHARS, html_to_text
-from checks import check_article
 
 SENTENCE = "The minister said the budget would protect families, while officials in Brussels disagreed. "
 
@@ -64,7 +65,8 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     ("nuls.txt", b"\x00" * 5000, "binary"),
     ("mostly-nul.html", b"<p>" + b"a\x00\x00\x00" * 2000 + b"</p>", "binary"),
     ("comment-only.html", b"<!-- everything is a comment <p>hidden</p>", "no readable text"),
-    ("script-only.html", b"<html><head><script>var x = '<p>not text</p>';</script></head><body></body></html>", "no readable text"),
+    ("script-only.html", b"<html><head><script>var x = '<p>not text</p>';</script></head><body></body></html>",
+     "no readable text"),
     ("webarchive", b"bplist00\x00\x01garbage", "damaged web archive"),
 ])
 def test_unreadable_files_give_one_clear_sentence(tmp_path, name, data, words):
@@ -124,7 +126,8 @@ def test_control_characters_and_nuls_are_dropped(tmp_path, rules):
     article = load_file(tmp_path, "controls.html", html)
     check_article(article)
     assert "Bob" in article.text and "Alice" in article.text and "hithere" in article.text
-    text = load_file(tmp_path, "controls.txt", f"{SENTENCE * 10}Bob{controls}said hi.\x00\n\nNext\x1b[31m para.".encode())
+    text = load_file(tmp_path, "controls.txt",
+                     f"{SENTENCE * 10}Bob{controls}said hi.\x00\n\nNext\x1b[31m para.".encode())
     check_article(text)
     rules.analyze(article)
     rules.analyze(text)
@@ -137,12 +140,14 @@ def test_lone_surrogates_from_a_caller_are_replaced():
 
 
 def test_utf16_without_bom(tmp_path):
-    article = load_file(tmp_path, "wide.html", "<html><body><p>Grüße aus Köln, sagte Anna.</p></body></html>".encode("utf-16-le"))
+    article = load_file(tmp_path, "wide.html",
+                        "<html><body><p>Grüße aus Köln, sagte Anna.</p></body></html>".encode("utf-16-le"))
     assert article.text == "Grüße aus Köln, sagte Anna."
 
 
 def test_wrong_or_unknown_declarations_are_survived():
-    cp1252 = '<meta charset="utf-8"><p>Caf\xe9 \u201cna\xefve\u201d r\xe9sum\xe9 \u2014 d\xe9j\xe0 vu, cr\xe8me br\xfbl\xe9e.</p>'
+    cp1252 = ('<meta charset="utf-8"><p>Caf\xe9 \u201cna\xefve\u201d r\xe9sum\xe9 \u2014 d\xe9j\xe0 vu, '
+              'cr\xe8me br\xfbl\xe9e.</p>')
     assert load_bytes(cp1252.encode("cp1252")).text == "Café “naïve” résumé — déjà vu, crème brûlée."
     unknown = '<meta charset="x-no-such-charset"><p>plain words</p>'
     assert load_bytes(unknown.encode()).text == "plain words"
@@ -188,7 +193,7 @@ def test_one_giant_quote_and_unbalanced_quotes(rules):
     for article in (unclosed, straight):
         check_article(article)
         quotes = rules.analyze(article).quotes
-        for first, second in zip(quotes, quotes[1:]):
+        for first, second in itertools.pairwise(quotes):
             assert first.end <= second.start
 
 
@@ -201,7 +206,8 @@ def test_long_single_line_text_file(tmp_path):
 
 def test_huge_attributes_and_data_urls(tmp_path):
     blob = "A" * 5_000_000
-    markup = f'<p>Before <img src="data:image/png;base64,{blob}"> after <a href="data:text/html;base64,{blob[:1000]}">x</a>.</p>'
+    markup = (f'<p>Before <img src="data:image/png;base64,{blob}"> after '
+              f'<a href="data:text/html;base64,{blob[:1000]}">x</a>.</p>')
     article = load_file(tmp_path, "singlefile.html", markup.encode())
     assert article.text == "Before after x."
     assert article.links[0].href.startswith("data:text/html")
@@ -242,7 +248,8 @@ def test_fifty_megabyte_page(tmp_path):
     count = 50 * 1024 * 1024 // len(paragraph)
     path = tmp_path / "big.html"
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write("<!DOCTYPE html><html><head><title>Big</title></head><body><nav><a href='/'>Home</a></nav><article>")
+        handle.write("<!DOCTYPE html><html><head><title>Big</title></head>"
+                     "<body><nav><a href='/'>Home</a></nav><article>")
         for start in range(0, count, 10_000):
             handle.write("".join(paragraph.format(i) for i in range(start, min(count, start + 10_000))))
         handle.write("</article><footer>end</footer></body></html>")

@@ -20,3 +20,10 @@ def test_analysing_loads_no_qt_module():
     result = subprocess.run([sys.executable, "-c", code, str(ROOT / "reader/data/samples/hama.html")],
                             capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_core_exports_exactly_what_it_loads_lazily():
+    import reader.core as core
+
+    assert sorted(core.__all__) == sorted(core._EXPORTS)
+    assert all(getattr(core, name) is not None for name in core.__all__)

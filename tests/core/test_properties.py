@@ -6,19 +6,22 @@ Example counts stay modest: the whole file runs in well under a minute.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from checks import check_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import Analyzer, LoadError, load_bytes, load_text
 from reader.core.export import to_json
-from checks import check_article
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     derandomize=False)
 
 # Text that exercises the quote scanner, the whitespace rules and the sanitiser.
-SPECIAL = list("“”‘’\"'«»„‚‹›—–-…&;<>/\\#*_`[]()!?.,:\t\n\r\x00\x01\x0b\x0c\x1b\x7f\u00a0\u200b\u200f\u202e\ufeff\ufffd")
+SPECIAL = list("“”‘’\"'«»„‚‹›—–-…&;<>/\\#*_`[]()!?.,:"
+               "\t\n\r\x00\x01\x0b\x0c\x1b\x7f\u00a0\u200b\u200f\u202e\ufeff\ufffd")
 WORDS = ["Bashar", "Al", "Assad", "said", "Hama", "Syria", "the", "army", "told", "Reuters", "Mr", "President",
          "according", "to", "he", "She", "Hezbollah", "leader", "Naim", "Qassem", "New", "York", "U.S.", "'s",
          "don't", "rebels’", "1982", "http://example.com/x", "example.org", "Ünïcödé", "مرحبا", "日本語", "Привет"]
@@ -89,7 +92,7 @@ def check_analysis(analysis) -> None:
         assert quote.text == text[quote.start:quote.end]
         if quote.speaker is not None and quote.speaker.start is not None:
             assert quote.speaker.text == text[quote.speaker.start:quote.speaker.end]
-    for first, second in zip(quotes, quotes[1:]):
+    for first, second in itertools.pairwise(quotes):
         assert first.end <= second.start, (first, second)
     for link in analysis.links:
         assert 0 <= link.start < link.end <= len(text)
@@ -148,8 +151,9 @@ def test_analysis_of_random_html_is_consistent_and_deterministic(analyzer, marku
 
 
 @SETTINGS
-@given(st.lists(st.one_of(words, st.sampled_from(["\n\n", "\n", " “", "” ", ' "', '" ', " ‘", "’ ", " said ", ", he told ",
-                                                  " according to "])), min_size=1, max_size=40).map("".join))
+@given(st.lists(st.one_of(words, st.sampled_from(["\n\n", "\n", " “", "” ", ' "', '" ', " ‘", "’ ", " said ",
+                                                  ", he told ", " according to "])),
+                min_size=1, max_size=40).map("".join))
 def test_analysis_of_random_prose_is_consistent_and_deterministic(analyzer, text):
     article = load_or_none(text, filename="a.txt")
     if article is None:

@@ -15,13 +15,13 @@ from urllib.parse import urlsplit
 
 PAGES = Path(__file__).parents[1] / "data" / "pages"
 ARTICLE = (PAGES / "ledger_semantic.html").read_bytes()
-NOTES = ("The council met on Tuesday in Leeds. Mayor Alice Grant said the new bridge would open in May.\n\n"
-         "Second paragraph of the notes.\n").encode()
+NOTES = (b"The council met on Tuesday in Leeds. Mayor Alice Grant said the new bridge would open in May.\n\n"
+         b"Second paragraph of the notes.\n")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "Server"
+    server: Server
 
     def log_message(self, *args: object) -> None:
         pass
@@ -33,7 +33,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.server.record(self.path)
         path = urlsplit(self.path).path
         if path == "/news/article.html":
@@ -101,7 +101,7 @@ class Server(http.server.ThreadingHTTPServer):
         with self._lock:
             return list(self.paths)
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
 

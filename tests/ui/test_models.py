@@ -8,7 +8,6 @@ from reader.ui.entity_panel import EntityIdRole, EntityModel
 from reader.ui.link_inspector import LinkModel
 from reader.ui.quote_panel import QuoteModel
 
-
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
@@ -32,7 +31,7 @@ def test_entity_model_groups_by_type_sorted_by_mentions(sample_analysis):
         assert counts == sorted(counts, reverse=True)
         assert model.index(g, 1).data() == sum(counts)
         labels.append({model.entity_at(model.index(r, 0, group)).label for r in range(model.rowCount(group))})
-    assert all(len(l) == 1 for l in labels)
+    assert all(len(kinds) == 1 for kinds in labels)
     first = model.index(0, 0, model.index(0, 0))
     assert model.index_of(first.data(EntityIdRole)) == first
 
