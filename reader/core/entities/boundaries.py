@@ -1,0 +1,87 @@
+"""Boundaries: no leading article, title or sentence-initial ordinary word ("Losing Hama"), no
+trailing possessive or lower-case noun ("Hama city")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import alternation
+from ..lexicon.gazetteers import Gazetteer
+from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES
+from ..model import RawMention, Span
+from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
+from .quantities import money_bounds
+
+PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
+
+
+def sentence_starts(text: str, sentences: Sequence[Span]) -> frozenset[int]:
+    """Offsets where a sentence's first word starts (after any opening quote or bracket)."""
+    starts = set()
+    for sentence in sentences:
+        position = sentence.start
+        while position < sentence.end and not text[position].isalnum():
+            position += 1
+        starts.add(position)
+    return frozenset(starts)
+
+
+def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer: Gazetteer,
+           mid_sentence: frozenset[str]) -> Candidate | None:
+    start, end, label = raw.start, raw.end, raw.label
+    start, end = strip_edges(text, start, end)
+    if label == "MONEY":
+        start, end = money_bounds(text, start, end)
+    if label not in NAME_LABELS:
+        return Candidate(start, end, label, raw.source) if end > start else None
+    while True:
+        tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
+        if len(tokens) < 2:
+            break
+        first = text[tokens[0][0]:tokens[0][1]]
+        bare = first.rstrip(".").lower()
+        sentence_initial = tokens[0][0] in sentence_starts
+        if bare in {"the", "a", "an"} \
+                and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
+            start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
+        elif bare in PERSON_TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
+            start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
+        elif sentence_initial and gazetteer.starts_no_name(first) and first[:1].isupper():
+            start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
+        else:
+            break
+    # Trailing lower-case words are not part of a name: "Hama city", "Hama central".
+    tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
+    while len(tokens) > 1 and text[tokens[-1][0]].islower():
+        tokens.pop()
+        end = tokens[-1][1]
+    if label == "PERSON":
+        tail = PARTICLE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+    start, end = strip_edges(text, start, end)
+    if end <= start:
+        return None
+    surface = text[start:end]
+    if not any(char.isupper() for char in surface[:1]) and not surface[:1].isdigit():
+        return None  # names start with a capital; "hundreds" or "leader" are not names
+    if start in sentence_starts and " " not in surface and gazetteer.is_common_word(surface) \
+            and surface not in gazetteer.norp and surface not in mid_sentence:
+        return None  # "Interventions", "Armed": an ordinary word that only starts a sentence
+    return Candidate(start, end, label, raw.source)
+
+
+def capitalised_mid_sentence(text: str) -> frozenset[str]:
+    """Words written capitalised after a lower-case word or a comma: names, not sentence openers."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’-]*", text))
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title written right before a name: "President", "Mr", "Prime Minister"."""
+    words = text[max(0, start - 40):start].split()
+    title: list[str] = []
+    while words and words[-1].rstrip(".").lower() in PERSON_TITLES and words[-1][:1].isupper():
+        title.insert(0, words.pop())
+    return " ".join(title) or None
+

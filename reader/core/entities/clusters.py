@@ -1,0 +1,158 @@
+"""Clusters: titles are not names ("Mr Assad" joins "Bashar Al Assad"); people who only share a
+family name stay apart; a bare family name joins the most salient person carrying it; acronyms
+join their expansions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..lexicon.gazetteers import Gazetteer
+from ..lexicon.names import NAME_PARTICLES
+from ..model import Entity, Mention
+from .common import Candidate, name_words, normalise
+
+
+@dataclass
+class Cluster:
+    label: str
+    mentions: list[Candidate] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the fullest name's words (persons)
+    titles: set[str] = field(default_factory=set)
+    key: str = ""
+
+
+def cluster_entities(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> list[Entity]:
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str], Cluster] = {}
+
+    def cluster_for(label: str, key: str) -> Cluster:
+        cluster = by_key.get((label, key))
+        if cluster is None:
+            cluster = Cluster(label, key=key)
+            by_key[(label, key)] = cluster
+            clusters.append(cluster)
+        return cluster
+
+    persons = [m for m in mentions if m.label == "PERSON"]
+    # Full names first (two name words or more), so that short forms can find them.
+    for mention in persons:
+        words = name_words(text[mention.start:mention.end])
+        if len(words) >= 2:
+            cluster = cluster_for("PERSON", " ".join(words))
+            cluster.words = words
+            cluster.mentions.append(mention)
+            if mention.title:
+                cluster.titles.add(mention.title.lower())
+    full_names = [c for c in clusters if c.label == "PERSON"]
+    for mention in persons:
+        words = name_words(text[mention.start:mention.end])
+        if len(words) >= 2:
+            continue
+        target = best_person(words, mention, full_names)
+        if target is None:
+            target = cluster_for("PERSON", " ".join(words))
+            target.words = target.words or words
+        target.mentions.append(mention)
+        if mention.title:
+            target.titles.add(mention.title.lower())
+
+    for mention in mentions:
+        if mention.label == "PERSON":
+            continue
+        surface = text[mention.start:mention.end]
+        key = normalise(surface)
+        if mention.label in {"GPE", "LOC"}:
+            place = gazetteer.place(surface)
+            if place is not None and place.kind == "country":
+                key = normalise(place.canonical)  # "US" and "United States" are one country
+        elif mention.label == "NORP":
+            key = normalise(gazetteer.norp.get(surface, surface))  # "Syrians" and "Syrian"
+        elif mention.label == "ORG":
+            key = normalise(gazetteer.orgs.get(surface, surface))  # "UN" and "United Nations"
+        cluster_for(mention.label, key).mentions.append(mention)
+
+    merge_acronyms(text, clusters)
+    return make_entities(text, [c for c in clusters if c.mentions])
+
+
+def best_person(words: list[str], mention: Candidate, full_names: list[Cluster]) -> Cluster | None:
+    """The person a short name ("Assad", "Al Assad") refers to: same family name, most salient."""
+    if not words:
+        return None
+    word = words[-1]
+    candidates = [c for c in full_names if c.words and c.words[-1] == word]
+    if not candidates:
+        candidates = [c for c in full_names if c.words and c.words[0] == word]
+    if not candidates:
+        return None
+    title = (mention.title or "").lower()
+
+    def salience(cluster: Cluster) -> tuple[int, int, int, int]:
+        first = cluster.mentions[0].start  # full-name mentions are added in text order
+        return int(bool(title) and title in cluster.titles), int(first < mention.start), len(cluster.mentions), -first
+
+    return max(candidates, key=salience)
+
+
+def merge_acronyms(text: str, clusters: list[Cluster]) -> None:
+    """"HTS" joins "Hayat Tahrir Al Sham" when its letters are the name's initials."""
+    by_initials: dict[str, Cluster] = {}
+    for cluster in clusters:
+        if cluster.label == "ORG":
+            words = [w for w in cluster.key.split() if w not in NAME_PARTICLES | {"of", "the", "and", "for"}]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words), cluster)
+    for cluster in clusters:
+        if cluster.label == "ORG" and cluster.mentions and cluster.key.isalpha() and 2 <= len(cluster.key) <= 6:
+            surface = text[cluster.mentions[0].start:cluster.mentions[0].end]
+            target = by_initials.get(cluster.key)
+            if surface.isupper() and target is not None and target is not cluster:
+                target.mentions.extend(cluster.mentions)
+                cluster.mentions = []
+
+
+def make_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    used_ids: set[str] = set()
+    entities = []
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: m.start)
+        name = display_name(text, cluster)
+        entity_id = unique_id(f"{cluster.label.lower()}-{slug(name)}", used_ids)
+        aliases: list[str] = []
+        for mention in cluster.mentions:
+            surface = text[mention.start:mention.end]
+            for alias in (surface, f"{mention.title} {surface}" if mention.title else None):
+                if alias and alias not in aliases:
+                    aliases.append(alias)
+        entities.append(Entity(
+            id=entity_id, name=name, label=cluster.label, aliases=tuple(aliases),
+            mentions=tuple(Mention(m.start, m.end, text[m.start:m.end], cluster.label, entity_id)
+                           for m in cluster.mentions),
+        ))
+    return entities
+
+
+def display_name(text: str, cluster: Cluster) -> str:
+    surfaces = [text[m.start:m.end] for m in cluster.mentions]
+    if cluster.label in {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"}:
+        return max(surfaces, key=lambda s: (len(name_words(s)), len(s)))
+    counts = Counter(surfaces)
+    return max(counts, key=lambda s: (counts[s], -surfaces.index(s)))
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
