@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import repeat
+from operator import add, itemgetter, le, sub
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat
@@ -91,18 +93,36 @@ class OffsetMap:
 
     def spans(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Many spans at once (tens of thousands of mentions): one bisect each when inside a block."""
+        starts, ends = self.positions([s for s, _ in pairs], [e for _, e in pairs])
+        return list(zip(starts, ends))
+
+    def positions(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """``spans`` for parallel lists of starts and ends, in C-level loops when all lie inside blocks.
+
+        25,000 mentions: a few milliseconds (map over bisect and itemgetter) instead of a Python loop.
+        """
+        if not starts:
+            return [], []
         if self._astral or not self._segments:
-            return [(self.position(s), self.position(e)) for s, e in pairs]
-        starts, ends, shifts, position = self._starts, self._ends, self._shifts, self.position
-        out = []
-        for s, e in pairs:
-            i = bisect_right(starts, s) - 1
-            if i >= 0 and e <= ends[i]:
-                shift = shifts[i]
-                out.append((s + shift, e + shift))
+            pairs = [(self.position(s), self.position(e)) for s, e in zip(starts, ends)]
+            return [a for a, _ in pairs], [b for _, b in pairs]
+        found = list(map(sub, map(bisect_right, repeat(self._starts), starts), repeat(1)))
+        if min(found) >= 0:
+            pick = itemgetter(*found) if len(found) > 1 else (lambda seq: (seq[found[0]],))
+            inside = pick(self._ends)
+            if all(map(le, ends, inside)):
+                shifts = pick(self._shifts)
+                return list(map(add, starts, shifts)), list(map(add, ends, shifts))
+        position = self.position  # some span crosses a block's end or starts before the first: one by one
+        out_starts, out_ends = [], []
+        for s, e, i in zip(starts, ends, found):
+            if i >= 0 and e <= self._ends[i]:
+                out_starts.append(s + self._shifts[i])
+                out_ends.append(e + self._shifts[i])
             else:
-                out.append((position(s), position(e)))
-        return out
+                out_starts.append(position(s))
+                out_ends.append(position(e))
+        return out_starts, out_ends
 
 
 def segments_of(article: Article) -> list[Piece]:

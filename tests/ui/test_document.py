@@ -67,3 +67,23 @@ def test_articles_without_blocks_show_their_whole_text():
     start = text.index("three")
     a, b = offsets.span(start, start + 5)
     assert _slice(doc, a, b) == "three"
+
+
+def test_many_spans_at_once_agree_with_one_by_one():
+    """``positions`` (C-level loops) gives what ``position`` gives, also for spans across blocks and before the first."""
+    import random
+
+    text = "Fans 🎉 cheered.\n\nThen Ana spoke.\n\n\n   End of it."
+    plain = text.replace("🎉", "xx")
+    for body in (plain, text):
+        blocks = (Block(0, body.index(".") + 1, "p"), Block(body.index("Then"), body.index("spoke.") + 6, "p"),
+                  Block(body.index("End"), len(body), "p"))
+        doc, offsets = _build(Article("x.txt", body, blocks))
+        rng = random.Random(3)
+        starts = sorted(rng.randrange(len(body)) for _ in range(200))
+        ends = [min(len(body), s + rng.randrange(1, 12)) for s in starts]
+        got = offsets.positions(starts, ends)
+        assert got == ([offsets.position(s) for s in starts], [offsets.position(e) for e in ends])
+        inside = [(b.start + 1, b.start + 3) for b in blocks]
+        assert offsets.spans(inside) == [offsets.span(s, e) for s, e in inside]
+    assert offsets.positions([], []) == ([], [])

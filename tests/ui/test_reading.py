@@ -293,3 +293,77 @@ def test_count_and_domain_columns_fit_their_widest_text(shown, synthetic):
     model = table.model()
     domains = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert table.horizontalHeader().sectionSize(1) > max(table.fontMetrics().horizontalAdvance(d) for d in domains)
+
+
+def _most_common_colour(image, rect) -> str:
+    from collections import Counter
+
+    rect = rect.toAlignedRect().intersected(image.rect())
+    return Counter(image.pixelColor(x, y).name() for x in range(rect.left(), rect.right() + 1)
+                   for y in range(rect.top(), rect.bottom() + 1)).most_common(1)[0][0]
+
+
+def test_highlights_are_painted_on_their_words_after_zoom_resize_and_theme(shown, qtbot, synthetic):
+    """The painted boxes sit on the mention's own characters (as wide as its text), whatever the wrap."""
+    view = shown.view
+    view.set_quote_marks_visible(False)  # only the entity colours under the words
+
+    def check(current: theme.Theme) -> None:
+        image = view.viewport().grab().toImage()
+        for entity in synthetic.entities:
+            for mention in entity.mentions:
+                boxes = view.mark_boxes(mention.start, mention.end)
+                assert boxes, mention
+                words = [view.offsets.position(mention.start), view.offsets.position(mention.end)]
+                assert boxes[0].left() <= view.cursorRect(_cursor(view, words[0])).left() + 1
+                assert boxes[-1].right() >= view.cursorRect(_cursor(view, words[1])).left() - 1
+                if view.viewport().rect().contains(boxes[0].center().toPoint()):
+                    assert _most_common_colour(image, boxes[0]) == current.type_style(entity.label).background.name()
+
+    check(theme.LIGHT if not view._theme.dark else theme.DARK)
+    for steps in (3, -2):
+        view.set_zoom(steps)
+        check(view._theme)
+    shown.resize(900, 800)  # the column narrows: the lines wrap elsewhere
+    qtbot.wait(10)
+    check(view._theme)
+    shown.set_theme(theme.DARK)
+    check(theme.DARK)
+    shown.set_theme(theme.LIGHT)
+
+
+def _cursor(view, position: int) -> QTextCursor:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    return cursor
+
+
+def test_flagged_links_far_down_are_restyled_as_they_come_into_view(window):
+    """An analysis restyles only the links near the view (each restyle lays out its block again)."""
+    from dataclasses import replace
+
+    from reader.core.model import Link, LinkSpan
+
+    analysis = _long_article()
+    text = analysis.text
+    near, far = text.index("Nothing"), text.rindex("Nothing")
+    spans = tuple(LinkSpan(s, s + 7, href=f"http://example.net/{s}") for s in (near, far))
+    article = replace(analysis.article, links=spans)
+    links = tuple(Link(s.start, s.end, text="Nothing", href=s.href, url=s.href, domain="example.net", scheme="http",
+                       host="example.net", policy="confirm") for s in spans)
+    analysis = replace(analysis, article=article, links=links)
+    window.show_article(article)
+    window.show_analysis(analysis)
+    view = window.view
+
+    def colour(offset: int):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.position(offset) + 1)
+        return cursor.charFormat().foreground().color()
+
+    warning = view._theme.link_warning
+    assert colour(near) == warning
+    assert colour(far) != warning  # not yet: far out of sight
+    view.scroll_to_offset(far)
+    assert colour(far) == warning
+    assert "flagged" in view.tooltip_at(view.point_of(far + 1))
