@@ -46,3 +46,9 @@ NAME_PARTICLES = frozenset(
 CAPITALISED_RUN_CONNECTORS = NAME_PARTICLES | {"of", "the"}
 # The rules recogniser's joining words, in regex order.
 RULES_RUN_CONNECTORS = ("of", "the", "al", "bin", "de", "del", "van", "von", "der", "la", "le", "du")
+
+# Titles that say a person's sex: "Mrs Patel said ... she", "Sir Keir ... he". Compared in lower case.
+FEMALE_TITLES = frozenset("""mrs ms miss dame lady madam madame mme mlle queen princess duchess countess baroness
+sister mother congresswoman chairwoman spokeswoman businesswoman sportswoman actress""".split())
+MALE_TITLES = frozenset("""mr sir lord king prince duke count baron earl brother father congressman chairman
+spokesman businessman sportsman actor""".split())

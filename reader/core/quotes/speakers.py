@@ -7,14 +7,18 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..lexicon.first_names import first_name_gender
 from ..lexicon.function_words import HEAD_ENDING_PREPOSITIONS, OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
-from ..lexicon.names import PERSON_TITLES
+from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES
 from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..model import Entity
 from .context import Context
 from .phrases import TOKEN
 
 PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
+MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 _PERSON = "PERSON"
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
@@ -55,6 +59,7 @@ class Resolver:
                     if "-" in last:  # al-Assad is also "Assad"
                         self.surnames.setdefault(last.rsplit("-", 1)[1], []).append(entity.id)
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
+        self._genders: dict[str, str | None] = {}
 
     def label(self, entity_id: str) -> str:
         return self.by_id[entity_id].label
@@ -152,13 +157,62 @@ class Resolver:
 
     def pronoun(self, word: str, offset: int) -> str | None:
         if word in PERSON_PRONOUNS:
-            return self.recent(offset, (_PERSON,), (_PERSON,))
+            return self.person_pronoun(_PRONOUN_GENDER[word], offset)
         if word == "it":
             # "It" is an organisation or a country; a nationality adjective (Russian) hardly ever.
             return self.recent(offset, _GROUP_LABELS, ("ORG", "GPE"))
         if word == "they":
             return self.recent(offset, _GROUP_LABELS, ("ORG", "NORP", "GPE"))
         return None  # I, we, you: the speaker is inside a quotation, not named here
+
+    def person_pronoun(self, gender: str, offset: int) -> str | None:
+        """He/she: the first person of matching sex named in this sentence before the pronoun, else in
+        each sentence before it, up to ``MENTION_LOOKBACK`` back; else the most recent matching speaker.
+
+        Within a sentence the first name is taken, not the nearest: news puts the subject first
+        ("Race director Wendy Purcell said entries had doubled, ... Gareth ... “…,” she said"), and a
+        name of the other sex is never the antecedent (Gareth is not "she").
+        """
+        sentence = self.ctx.sentence_index(offset)
+        for index in range(sentence, max(-1, sentence - MENTION_LOOKBACK - 1), -1):
+            span = self.ctx.sentences[index]
+            position = bisect.bisect_left(self.mention_starts, span.start)
+            while position < len(self.mentions) and self.mentions[position][0] < min(span.end, offset):
+                start, _, entity_id, _ = self.mentions[position]
+                position += 1
+                if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start) \
+                        and self.gender(entity_id) in (None, gender):
+                    return entity_id
+        floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
+        for position, entity_id in reversed(self.speakers):
+            if position < floor:
+                break
+            if position < offset and self.label(entity_id) == _PERSON and self.gender(entity_id) in (None, gender):
+                return entity_id
+        return None
+
+    def gender(self, entity_id: str) -> str | None:
+        """A person's sex as the text lets one tell it: a title before a mention (Mrs, Sir), else a first
+        name most people given it share; None when unknown or when the clues disagree."""
+        if entity_id in self._genders:
+            return self._genders[entity_id]
+        entity = self.by_id[entity_id]
+        clues = set()
+        for mention in entity.mentions:
+            before = _TITLE_BEFORE.search(self.text, max(0, mention.start - 14), mention.start)
+            title = before.group(1).lower() if before else ""
+            if title in FEMALE_TITLES:
+                clues.add("f")
+            elif title in MALE_TITLES:
+                clues.add("m")
+        words = [word for word in re.findall(r"[\w’'-]+", entity.name) if word.lower() not in PERSON_TITLES]
+        if len(words) >= 2:  # a lone word may be a surname: "Owen" says nothing about "Michael Owen"
+            sex = first_name_gender(words[0])
+            if sex is not None:
+                clues.add(sex)
+        found = clues.pop() if len(clues) == 1 else None
+        self._genders[entity_id] = found
+        return found
 
     def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...]) -> str | None:
         """The most recent compatible speaker within a few sentences, else the most recent compatible
