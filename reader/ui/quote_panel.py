@@ -169,6 +169,8 @@ class QuoteDelegate(QStyledItemDelegate):
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
+        self._font_set = None  # the reading font may have changed too (Edit > Preferences)
+        self._heights.clear()
 
     def forget_sizes(self) -> None:
         """Drop the remembered heights (a new analysis: its quotes are other strings)."""
@@ -178,7 +180,7 @@ class QuoteDelegate(QStyledItemDelegate):
         """Body, meta, italic meta fonts and the metrics of the first two, for the view's font."""
         if self._font_set is None or self._font_key != option.font:
             body = QFont(option.font)
-            body.setFamilies(list(theme.READING_FAMILIES))
+            body.setFamilies(theme.reading_families())
             body.setPointSizeF(option.font.pointSizeF() * 1.05)
             meta = QFont(option.font)
             meta.setPointSizeF(option.font.pointSizeF() * 0.9)
@@ -306,6 +308,7 @@ class QuotePanel(QWidget):
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self.delegate.set_theme(new_theme)
+        self.list.doItemsLayout()  # heights change with the reading font
         self.list.viewport().update()
 
     def filter_speaker(self, key: str | None) -> None:

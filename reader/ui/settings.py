@@ -1,10 +1,11 @@
-"""The one module that owns QSettings: window layout, recent files and addresses, zoom, entity model."""
+"""The one module that owns QSettings: window layout, recent files and addresses, zoom, entity model, preferences."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -13,6 +14,23 @@ from PySide6.QtWidgets import QMainWindow
 MAX_RECENT = 10
 LAYOUT_VERSION = 1  # bump when docks change so an old saved state is not restored onto a new layout
 _WEB = re.compile(r"^https?://", re.IGNORECASE)
+
+
+THEMES = ("system", "light", "dark")
+DEFAULT_FONT_SIZE = 12.5  # points, as theme.READING_POINT_SIZE
+DEFAULT_LINE_WIDTH = 70  # characters a line, as the article view's measure
+FONT_SIZES = (8.0, 32.0)
+LINE_WIDTHS = (40, 120)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What Edit > Preferences sets: the look and the reading column."""
+
+    theme: str = "system"  # "system", "light" or "dark"
+    font_family: str = ""  # "" for the built-in list of reading serifs
+    font_size: float = DEFAULT_FONT_SIZE
+    line_width: int = DEFAULT_LINE_WIDTH  # characters a line at most
 
 
 def is_web_address(entry: str) -> bool:
@@ -78,11 +96,36 @@ class Settings:
     def set_entity_model(self, model: str | None) -> None:
         self._store.setValue("analysis/model", model or "")
 
+    # preferences ----------------------------------------------------------------------------
+    def preferences(self) -> Preferences:
+        theme = self._store.value("preferences/theme", "system")
+        family = self._store.value("preferences/font_family", "")
+        return Preferences(theme=theme if theme in THEMES else "system",
+                           font_family=family if isinstance(family, str) else "",
+                           font_size=_clamp(self._float("preferences/font_size", DEFAULT_FONT_SIZE), *FONT_SIZES),
+                           line_width=int(_clamp(self._int("preferences/line_width", DEFAULT_LINE_WIDTH), *LINE_WIDTHS)))
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        self._store.setValue("preferences/theme", preferences.theme if preferences.theme in THEMES else "system")
+        self._store.setValue("preferences/font_family", preferences.font_family)
+        self._store.setValue("preferences/font_size", float(_clamp(preferences.font_size, *FONT_SIZES)))
+        self._store.setValue("preferences/line_width", int(_clamp(preferences.line_width, *LINE_WIDTHS)))
+
     def sync(self) -> None:
         self._store.sync()
+
+    def _float(self, key: str, default: float) -> float:
+        try:
+            return float(self._store.value(key, default))
+        except (TypeError, ValueError):
+            return default
 
     def _int(self, key: str, default: int) -> int:
         try:
             return int(self._store.value(key, default))
         except (TypeError, ValueError):
             return default
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))

@@ -40,7 +40,9 @@ TYPE_ORDER = tuple(_TYPES)
 
 READING_FAMILIES = ("Charis SIL", "Source Serif 4", "Source Serif Pro", "Literata", "Georgia", "Charter",
                     "Gelasio", "Liberation Serif", "Noto Serif", "DejaVu Serif", "Times New Roman", "serif")
-READING_POINT_SIZE = 12.5
+READING_POINT_SIZE = 12.5  # the reading size at zoom 0; Edit > Preferences changes it (set_reading)
+_reading_family = ""  # the reader's choice of reading font ("" for READING_FAMILIES)
+_choice = "system"  # "system", "light" or "dark" (Edit > Preferences)
 
 
 class TypeStyle(NamedTuple):
@@ -103,8 +105,36 @@ def system_is_dark() -> bool:
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def set_choice(choice: str) -> None:
+    """Follow the system ("system"), or always be "light" or "dark"."""
+    global _choice
+    _choice = choice if choice in ("system", "light", "dark") else "system"
+
+
+def choice() -> str:
+    return _choice
+
+
 def current() -> Theme:
+    if _choice != "system":
+        return DARK if _choice == "dark" else LIGHT
     return DARK if system_is_dark() else LIGHT
+
+
+def set_reading(family: str, point_size: float) -> None:
+    """The reading font and its size at zoom 0 ("" keeps the built-in list of serifs)."""
+    global READING_POINT_SIZE, _reading_family
+    _reading_family = family
+    READING_POINT_SIZE = point_size
+
+
+def reading() -> tuple[str, float]:
+    """The reading font family chosen ("" for the built-in list) and the size at zoom 0."""
+    return _reading_family, READING_POINT_SIZE
+
+
+def reading_families() -> list[str]:
+    return ([_reading_family] if _reading_family else []) + list(READING_FAMILIES)
 
 
 def palette(theme: Theme) -> QPalette:
@@ -164,12 +194,12 @@ def focus_style(theme: Theme) -> str:
             f"QLineEdit:focus {{ border: 2px solid {ring}; padding: 1px 3px; }}\n")
 
 
-def reading_font(point_size: float = READING_POINT_SIZE) -> QFont:
+def reading_font(point_size: float | None = None) -> QFont:
     font = QFont()
-    font.setFamilies(list(READING_FAMILIES))
+    font.setFamilies(reading_families())
     font.setStyleHint(QFont.StyleHint.Serif)
     # Latin text needs no OpenType shaping; skipping it (ligatures, GPOS kerning: invisible at
     # reading size) lays out a 1 MB article ~2.5x faster. Scripts that need shaping still get it.
     font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(READING_POINT_SIZE if point_size is None else point_size)
     return font
