@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetricsF, QGuiApplication,
                            QKeySequence, QResizeEvent)
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow,
                                QProgressBar, QToolButton, QVBoxLayout, QWidget)
 
 from . import theme
@@ -25,13 +25,15 @@ from .article_view import ArticleView
 from .entity_card import EntityCard
 from .entity_panel import EntityPanel
 from .find_bar import FindBar
+from .help import ShortcutsDialog, about_box, about_html
 from .legend import Legend
 from .link_inspector import LinkInspector, safe_text, target_of
 from .message_bar import MessageBar
 from .model_menu import ModelMenu, default_model, label_of
 from .open_url import OpenUrlDialog, check_address
+from .preferences import PreferencesDialog
 from .quote_panel import QuotePanel
-from .settings import Settings, is_web_address
+from .settings import Preferences, Settings, is_web_address
 from .worker import Analyst
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
@@ -97,6 +99,9 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         self.settings.restore_window(self)
         self.view.set_zoom(self.settings.zoom())
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.about_box = None
+        self._apply_saved_preferences()
         self._set_analysis_actions(False)
         self._show_fetch(None)
         self.view.setFocus()
@@ -160,7 +165,8 @@ class MainWindow(QMainWindow):
         font = theme.reading_font(self.view.font_point_size())
         metrics = QFontMetricsF(font)
         em = font.pointSizeF() * 96 / 72
-        measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * MIN_MEASURE_CHARS
+        chars = min(MIN_MEASURE_CHARS, _line_width(self.view))  # never more than the reader's line width
+        measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * chars
         scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         return min(900, round(measure + 2 * em * 1.2 + scroll + 8))
 
@@ -294,10 +300,14 @@ class MainWindow(QMainWindow):
                                             "Download a web page and open it as an article")
         self.stop_action = self._action("&Stop Download", self.cancel_fetch, None,
                                         "Stop the download under way; the article on screen stays")
+        self.print_action = self._action("&Print…", self.print_article, "Ctrl+P", "Print the article")
+        self.pdf_action = self._action("&PDF…", self.choose_pdf, None, "Save the article as a PDF file")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.export_actions = {kind: self._action(text, lambda k=kind: self.choose_export(k))
                                for kind, (text, *_rest) in EXPORTS.items()}
         self.copy_action = self._action("&Copy", self.view.copy, K.Copy)
+        self.preferences_action = self._action("&Preferences…", self.open_preferences, "Ctrl+,",
+                                               "Theme, reading font and size, line width")
         self.find_action = self._action("&Find…", self.open_find, K.Find)
         self.find_next_action = self._action("Find &Next", lambda: self._find_step(True), [K.FindNext, "Ctrl+G"])
         self.find_previous_action = self._action("Find Pre&vious", lambda: self._find_step(False),
@@ -322,6 +332,9 @@ class MainWindow(QMainWindow):
             self._action("&Quotes", lambda: self._focus(self.quotes_dock, self.quote_panel), "Ctrl+4"),
             self._action("&Links", lambda: self._focus(self.links_dock, self.link_inspector), "Ctrl+5"),
         ]
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1",
+                                             "Every keyboard shortcut of the window")
+        self.about_action = self._action("&About Reader", self.show_about)
         self.reset_layout_action = self._action("&Reset Layout", lambda: self.restoreState(self._default_state))
 
     def _build_menus(self) -> None:
@@ -336,10 +349,14 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         for action in self.export_actions.values():
             export_menu.addAction(action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
-        for action in (self.copy_action, None, self.find_action, self.find_next_action, self.find_previous_action):
+        for action in (self.copy_action, None, self.find_action, self.find_next_action, self.find_previous_action,
+                       None, self.preferences_action):
             edit_menu.addAction(action) if action else edit_menu.addSeparator()
         view_menu = menu.addMenu("&View")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -360,7 +377,9 @@ class MainWindow(QMainWindow):
                        self.previous_mention_action, None, self.open_link_action):
             navigate_menu.addAction(action) if action else navigate_menu.addSeparator()
         help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&About Reader", self._about))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _wire(self) -> None:
         a = self.analyst
@@ -773,6 +792,8 @@ class MainWindow(QMainWindow):
     def _set_analysis_actions(self, enabled: bool) -> None:
         for action in self.export_actions.values():
             action.setEnabled(enabled)
+        for action in (self.print_action, self.pdf_action):
+            action.setEnabled(self.session.article is not None)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -792,10 +813,98 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("&Clear Recent Files", self.settings.clear_recent)
 
-    def _about(self) -> None:
-        QMessageBox.about(self, "About Reader",
-                          "<b>Reader</b><br>Read news closely: named entities, quotations and links, "
-                          "inspected offline on your machine.")
+    # preferences, help, printing ------------------------------------------------------------
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Store (settings.py) and show at once: theme, reading font and size, line width."""
+        self.settings.set_preferences(preferences)
+        self._show_preferences(preferences)
+
+    def _show_preferences(self, preferences: Preferences) -> None:
+        theme.set_choice(preferences.theme)
+        theme.set_reading(preferences.font_family, preferences.font_size)
+        _set_line_width(self.view, preferences.line_width)
+        app = QGuiApplication.instance()
+        new_theme = theme.apply(app) if isinstance(app, QApplication) else theme.current()
+        self.set_theme(new_theme)  # rebuilds the article in the new font and measure
+        self._fit_panels()
+
+    def _apply_saved_preferences(self) -> None:
+        p = self.settings.preferences()
+        if (theme.choice(), *theme.reading(), _line_width(self.view)) != (p.theme, p.font_family, p.font_size,
+                                                                          p.line_width):
+            self._show_preferences(p)  # the look is shared by the process: another window may have changed it
+
+    def open_preferences(self) -> PreferencesDialog:
+        if self.preferences_dialog is None:
+            self.preferences_dialog = PreferencesDialog(self.settings.preferences(), self)
+            self.preferences_dialog.changed.connect(self.apply_preferences)
+            self.preferences_dialog.finished.connect(self._forget_preferences)
+        self.preferences_dialog.show()
+        self.preferences_dialog.raise_()
+        return self.preferences_dialog
+
+    def _forget_preferences(self) -> None:
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.deleteLater()
+            self.preferences_dialog = None
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def about_text(self) -> str:
+        return about_html(self.current_entity_model(), analysis=self.analysis)
+
+    def show_about(self):
+        self.about_box = about_box(self, self.about_text())
+        return self.about_box
+
+    def print_article(self) -> None:
+        printing = self._printing("print_article")
+        if printing is not None:
+            printing(self)
+
+    def choose_pdf(self) -> None:
+        article = self.session.article
+        if article is None:
+            return
+        folder = self._export_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / (Path(article.source).stem + ".pdf"))
+        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", suggested, "PDF (*.pdf)")
+        if path:
+            self._export_folder = str(Path(path).parent)
+            self.export_pdf_to(path)
+
+    def export_pdf_to(self, path: str | os.PathLike[str]) -> bool:
+        export_pdf = self._printing("export_pdf")
+        if export_pdf is None:
+            return False
+        try:
+            export_pdf(self, os.fspath(path))
+        except OSError as error:
+            self.message_bar.show_message(f"Could not write {path}: {error.strerror or error}", "error")
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 6000)
+        return True
+
+    def _printing(self, name: str):
+        """A function of reader.ui.printing, imported when first asked for; None (and said why) if missing."""
+        try:
+            from . import printing  # noqa: PLC0415
+        except ImportError as error:
+            problem = f"the printing module could not be loaded ({error})"
+        else:
+            function = getattr(printing, name, None)
+            if callable(function):
+                return function
+            problem = f"reader.ui.printing has no {name}()"
+        self.message_bar.clear(group="print")
+        self.message_bar.show_message("Printing is not available in this copy of Reader.", "error",
+                                      f"Details: {problem}.", group="print")
+        return None
 
     # events ---------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
@@ -832,6 +941,27 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.analyst.shutdown()
         super().closeEvent(event)
+
+
+def _set_line_width(view: ArticleView, chars: int) -> None:
+    """The article's measure in characters. Uses the view's own setter when it has one; until then, the
+    module constant the view reads when it lays out (article_view.MEASURE_CHARS)."""
+    setter = getattr(view, "set_measure_chars", None)
+    if callable(setter):
+        setter(chars)
+        return
+    from . import article_view  # noqa: PLC0415
+
+    article_view.MEASURE_CHARS = chars
+
+
+def _line_width(view: ArticleView) -> int:
+    getter = getattr(view, "measure_chars", None)
+    if callable(getter):
+        return int(getter())
+    from . import article_view  # noqa: PLC0415
+
+    return int(article_view.MEASURE_CHARS)
 
 
 def _short_address(url: str, limit: int = 60) -> str:
