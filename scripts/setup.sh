@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-  libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-sil-charis xvfb xauth)
+  libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-sil-charis xvfb xauth
+  poppler-utils)  # poppler-utils: pdftoppm renders PDF pages in tests/ui/test_printing.py
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

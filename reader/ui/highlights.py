@@ -25,7 +25,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 
 Mark = tuple[int, int, QTextCharFormat]
 
-LAYERS = ("entities", "links", "focus", "find")  # later layers win
+LAYERS = ("quotes", "entities", "links", "focus", "find")  # later layers win
 
 
 class _Layer:
