@@ -11,7 +11,7 @@ from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES
 from ..model import RawMention, Span
 from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
-from .quantities import money_bounds
+from .quantities import money_bounds, quantity_label
 
 PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
 
@@ -34,7 +34,8 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     if label == "MONEY":
         start, end = money_bounds(text, start, end)
     if label not in NAME_LABELS:
-        return Candidate(start, end, label, raw.source) if end > start else None
+        kept = quantity_label(text[start:end], label) if end > start else None
+        return Candidate(start, end, kept, raw.source) if kept else None
     while True:
         tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
         if len(tokens) < 2:

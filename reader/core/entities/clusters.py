@@ -13,6 +13,7 @@ from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.names import NAME_PARTICLES
 from ..model import Entity, Mention
 from .common import Candidate, name_words, normalise
+from .quantities import money_key
 
 
 @dataclass
@@ -70,6 +71,8 @@ def cluster_entities(text: str, mentions: list[Candidate], gazetteer: Gazetteer)
                 key = normalise(place.canonical)  # "US" and "United States" are one country
         elif mention.label == "NORP":
             key = normalise(gazetteer.norp.get(surface, surface))  # "Syrians" and "Syrian"
+        elif mention.label == "MONEY":
+            key = money_key(surface) or key  # "£40m" and "£40 million" are one amount
         elif mention.label == "ORG":
             key = normalise(gazetteer.orgs.get(surface, surface))  # "UN" and "United Nations"
         cluster_for(mention.label, key).mentions.append(mention)

@@ -1,12 +1,13 @@
 """Word lists the entity stage trusts more than a small statistical model.
 
-Places come from GeoNames (via tools/build_gazetteers.py), nationalities and groups
-from a hand-kept list, common words from a dictionary. They are loaded once, lazily.
+Places come from GeoNames (via tools/build_gazetteers.py), football clubs from openfootball
+(via tools/build_clubs.py), nationalities and groups from a hand-kept list, common words from a
+dictionary. They are loaded once, lazily.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import resources
@@ -33,6 +34,7 @@ class Gazetteer:
     orgs: dict[str, str]  # surface or alias -> canonical organisation name
     common_words: frozenset[str]
     function_words: frozenset[str] = frozenset()
+    clubs: dict[str, str] = field(default_factory=dict)  # club name or short form -> the club's name
 
     def place(self, name: str) -> Place | None:
         return self.places.get(name)
@@ -78,4 +80,12 @@ def load_gazetteer() -> Gazetteer:
         for name in names:
             orgs.setdefault(name, names[0])
     common = frozenset(_read_lines("common_words.txt"))
-    return Gazetteer(places, norp, orgs, common, frozenset(_read_lines("function_words.txt")))
+    clubs: dict[str, str] = {}
+    for line in _read_lines("clubs.tsv"):
+        names = line.split("\t")
+        for name in names:
+            # A one-word short form that is an ordinary word ("Reading", "Start", "Brown") is left out,
+            # unless it is a plural nickname ("Spurs", "Wolves"): in text it is far more often the word.
+            if " " in name or name.lower() not in common or name.endswith("s"):
+                clubs.setdefault(name, names[0])
+    return Gazetteer(places, norp, orgs, common, frozenset(_read_lines("function_words.txt")), clubs)

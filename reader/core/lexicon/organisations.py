@@ -35,3 +35,51 @@ RULES_ORG_WORDS = frozenset(
     news times post journal airlines club federation authority assembly companies brigades brigade
     guards corps battalion regiment division fund bureau service services network""".split()
 )
+
+# Last words that make a capitalised name a company's or another organisation's wherever it stands, even
+# when the model calls it a person or a place: "Arvik Pharma", "Penhallow Mutual", "Anglia Fenland Water",
+# "Ardent Racing", "Bay Area Legal Aid Society". Generic words only: they generalise to unseen names.
+COMPANY_NAME_ENDINGS = frozenset(
+    """ltd limited plc inc incorporated llc llp corp corporation co group holdings labs laboratories pharma
+    pharmaceuticals therapeutics biotech biosciences capital partners ventures investments securities markets
+    airlines airways motors automotive mutual insurance assurance water energy power utilities telecom
+    communications networks technologies systems solutions software robotics dynamics industries enterprises
+    logistics foods brewery brewing studios entertainment media records publishing retail stores brands trust
+    society bank bancorp financial consulting associates racing motorsport aerospace semiconductors
+    electronics chemicals mining petroleum oil gas steel bakery distillery""".split())
+# Last words of newspapers, broadcasters and magazines: "Gorsley Gazette", "Daily Ledger", "Evening Courier".
+MEDIA_NAME_ENDINGS = frozenset(
+    """times post herald news radio tv television gazette courier echo ledger review journal tribune chronicle
+    telegraph observer mirror express standard mail guardian independent examiner inquirer bulletin dispatch
+    advertiser argus sentinel magazine weekly daily reporter recorder register echo-post""".split())
+# Words that head a football, rugby or other club's name wherever they stand ("Leeds United", "Bristol
+# Rovers"); CLUB_NAME_ENDINGS_IN_SPORT only in a sports story ("Bristol City", "Derby County", "Ipswich Town"
+# are also a council, a county and a town elsewhere).
+CLUB_NAME_ENDINGS = frozenset("fc afc united rovers athletic wanderers albion hotspur argyle".split())
+CLUB_NAME_ENDINGS_IN_SPORT = frozenset("city town county rangers villa orient alexandra athletico".split())
+
+# Nouns that say what kind of organisation a name is, in apposition or before it: "Lumora, a Finnish
+# start-up", "the regulator Ofsted", "Soundcheck, the music website".
+ORGANISATION_KIND_NOUNS = frozenset(
+    """company firm startup start-up maker retailer manufacturer charity regulator watchdog developer supplier
+    provider operator broadcaster newspaper agency chain lender insurer airline carrier publisher group
+    consultancy bank brand label outlet website platform network conglomerate subsidiary utility club team
+    side union party thinktank think-tank organisation organization body institute foundation trust
+    campaign association federation league studio distributor producer""".split())
+# What an organisation has and a product or a person rarely does: "Lumora's co-founder", "shares in Corvane",
+# "Penhallow Mutual's chief executive".
+ORGANISATION_OWNED_NOUNS = (
+    "chief executive", "chief executive officer", "chief technology officer", "chief financial officer",
+    "chief operating officer", "managing director", "ceo", "cfo", "cto", "chairman", "chairwoman", "founder",
+    "co-founder", "cofounder", "board", "shareholders", "shares", "share price", "stock", "staff", "employees",
+    "workforce", "headquarters", "spokesperson", "spokesman", "spokeswoman", "revenue", "revenues", "profits",
+    "profit", "sales", "customers", "subscribers", "subsidiary", "owners", "parent company", "annual report",
+    "website", "app", "investors", "executives", "president", "director", "directors",
+)
+# Nouns before "in", "of", "at" or "for" and a name that make the name an organisation's: "shares in X",
+# "an analyst at X", "the chief executive of X", "a spokeswoman for X".
+ORGANISATION_MEMBER_NOUNS = (
+    "shares", "stake", "shareholders", "investors", "chief executive", "ceo", "chairman", "chairwoman", "founder",
+    "co-founder", "spokesperson", "spokesman", "spokeswoman", "analyst", "analysts", "economist", "economists",
+    "employees", "staff", "engineers", "executives", "executive", "strategist", "researchers",
+)
