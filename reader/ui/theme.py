@@ -188,7 +188,9 @@ def focus_style(theme: Theme) -> str:
     focused = ", ".join(f"{v.strip()}:focus" for v in views.split(","))
     return (f"{views} {{ border: 1px solid {mid}; padding: 1px; }}\n"
             f"{focused} {{ border: 2px solid {ring}; padding: 0px; }}\n"
-            f"QTextBrowser#articleView {{ border: 2px solid transparent; padding: 0px; }}\n"
+            # A style sheet over a widget outranks its palette: the article's paper and ink are said here too.
+            f"QTextBrowser#articleView {{ border: 2px solid transparent; padding: 0px; "
+            f"background: {theme.paper.name()}; color: {theme.ink.name()}; }}\n"
             f"QTextBrowser#articleView:focus {{ border: 2px solid {ring}; }}\n"
             f"QLineEdit {{ border: 1px solid {mid}; border-radius: 3px; padding: 2px 4px; background: {base}; }}\n"
             f"QLineEdit:focus {{ border: 2px solid {ring}; padding: 1px 3px; }}\n")

@@ -186,8 +186,8 @@ class MainWindow(QMainWindow):
             if mode != self._panel_mode:
                 self._arrange(mode)
             if mode == "columns":
-                left = max(PANEL_MIN_WIDTH, min(320, round(room * 0.5)))
-                right = max(PANEL_MIN_WIDTH, min(380, room - left))
+                left = max(PANEL_MIN_WIDTH, min(300, round(room * 0.5)))
+                right = max(PANEL_MIN_WIDTH, min(350, room - left))
                 self.resizeDocks([self.entities_dock, self.quotes_dock], [left, right], Qt.Orientation.Horizontal)
             elif mode == "tabs":
                 self.resizeDocks([self.quotes_dock], [min(380, room)], Qt.Orientation.Horizontal)
@@ -679,8 +679,9 @@ class MainWindow(QMainWindow):
         if mention is not None:
             self.select_entity(mention.entity_id, mention.start)
             if self.link_inspector.select_link_at(start):
-                self.statusBar().showMessage(f"Also a link: {self._link_target(start)}  —  Ctrl+click opens it, "
-                                             "Ctrl+5 shows it in Links", 8000)
+                link = next((k for k in self.analysis.links if k.start == start), None) if self.analysis else None
+                where = f" to {safe_text(link.domain)}" if link is not None and link.domain else ""
+                self.statusBar().showMessage(f"Also a link{where}: Ctrl+click opens it, Ctrl+5 shows it", 8000)
             return
         if self.link_inspector.select_link_at(start):
             self.links_dock.show()

@@ -65,3 +65,12 @@ def test_focus_is_drawn_in_the_accent_colour_in_both_themes(shown, qtbot):
         focused = _border_colour(tree)
         assert focused == theme.focus_ring(look), look.dark
         assert quiet != focused
+
+
+def test_the_article_is_painted_on_the_themes_paper(shown, qtbot):
+    """The focus style sheet must not hide the article's own paper colour (dark text on light paper, or the reverse)."""
+    for look in (theme.DARK, theme.LIGHT):
+        shown.set_theme(look)
+        qtbot.wait(10)
+        image = shown.view.grab().toImage()
+        assert image.pixelColor(image.width() // 2, 6) == look.paper, look.dark
