@@ -411,10 +411,15 @@ def test_naming_verb_makes_a_term_with_an_unresolvable_speaker():
     assert text[quote.speaker.start:quote.speaker.end] == "some analysts"
 
 
-def test_naming_verb_with_an_object_names_the_caller():
+def test_naming_verb_with_a_particular_subject_is_a_partial_quote_of_theirs():
+    # What one named person calls something is that person's words; a group's label stays a term.
     text = "Trump called the report “fake news” on Tuesday."
     quote = only(text)
-    assert quote.kind == "term" and speaker_text(quote) == "Trump" and quote.cue == "called"
+    assert quote.kind == "partial" and speaker_text(quote) == "Trump" and quote.cue == "called"
+    quote = only("Writing on his blog, he described the budget as “a raid on pensioners”.")
+    assert quote.kind == "partial" and speaker_text(quote) == "he" and quote.cue == "described"
+    quote = only("It is the region critics call “the rust corridor”.")
+    assert quote.kind == "term"
 
 
 @pytest.mark.parametrize("text, cue", [

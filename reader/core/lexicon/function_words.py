@@ -6,6 +6,11 @@ from __future__ import annotations
 from .time import WEEKDAYS
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# How a noun phrase that names someone in particular starts ("he", "the council", "her party") ...
+SPECIFIC_STARTS = frozenset({"he", "she", "it", "i", "we", "the", "his", "her", "its", "their", "this"})
+# ... and words that make a capitalised start speak for nobody in particular ("Some analysts", "Critics").
+GENERIC_STARTS = frozenset("""some many most few several critics others people analysts observers experts
+supporters opponents locals residents""".split())
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 PERSON_PRONOUNS = frozenset({"he", "she"})
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon.function_words import DETERMINERS, PREPOSITIONS, SUBJECT_INTRODUCERS, SUBJECT_PRONOUNS
+from ..lexicon.function_words import (
+    DETERMINERS,
+    GENERIC_STARTS,
+    PREPOSITIONS,
+    SPECIFIC_STARTS,
+    SUBJECT_INTRODUCERS,
+    SUBJECT_PRONOUNS,
+)
 from ..lexicon.reporting import (
     COLON_LABELS,
     EVALUATIVE_FORMS,
@@ -26,6 +33,7 @@ from .phrases import Cue, Token, cue_at, is_name, np_after, np_before, np_ending
 from .scan import QuoteSpan
 
 WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
+NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
 
 
 @dataclass(slots=True)
@@ -110,9 +118,23 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
             if speaker is None:
                 return None  # nobody judging in sight: leave it to the other rules
             return Attribution(speaker, (token.start, token.end), 0.85, sieve="naming")
-        confidence = 0.85 if speaker else 0.0
+        if speaker is not None and not passive and _specific(before, speaker):
+            # "Feeney called the second act “baggy”", "what he called “a betrayal”": one person's or body's
+            # own words about something, a partial quote; "what some analysts call “X”" stays a label.
+            return Attribution(speaker, (token.start, token.end), NAMING, kind="partial", sieve="naming")
+        confidence = NAMING if speaker else 0.0
         return Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
     return None
+
+
+def _specific(tokens: list[Token], speaker: tuple[int, int]) -> bool:
+    """Does the noun phrase at ``speaker`` (character offsets) name someone in particular? "Ms Roe", "he",
+    "the council" do; "some analysts", "critics", "they" speak for nobody in particular."""
+    first = next((token for token in tokens if token.start == speaker[0]), None)
+    last = next((token for token in tokens if token.end == speaker[1]), None)
+    if first is None or last is None or last.lower in GENERIC_STARTS:
+        return False
+    return first.lower in SPECIFIC_STARTS or (is_name(first) and first.lower not in GENERIC_STARTS)
 
 
 def _agent_after(ctx: Context, span: QuoteSpan) -> tuple[int, int] | None:
