@@ -51,7 +51,8 @@ BRIDGE = analysis("/news/bridge.html", "Mrs Ellery crossed the new bridge. “It
                   [("Ellery", ["Mrs Ellery", "Ellery", "Ellery"])],
                   [("It took too long,", "Ellery", "Ellery"), ("Worth the wait,", "Ellery", "Ellery")],
                   title="Bridge finished at last")
-SCHOOL = analysis("/news/school.html", "Tom Grieve, a teacher, spoke about the school bridge. “Too small,” Grieve said.",
+SCHOOL = analysis("/news/school.html",
+                  "Tom Grieve, a teacher, spoke about the school bridge. “Too small,” Grieve said.",
                   [("Tom Grieve", ["Tom Grieve", "Grieve"])], [("Too small,", "Grieve", "Tom Grieve")],
                   title="School worries")
 
