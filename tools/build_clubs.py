@@ -26,8 +26,8 @@ _HEADER = re.compile(r"^([^\s#=|@,][^,#@]*?)\s*(?:,|@|##|#|$)")
 def latin(name: str) -> bool:
     folded = unicodedata.normalize("NFKD", name)
     return bool(name) and name[0].isupper() and all(
-        char.isascii() or unicodedata.combining(char) or unicodedata.category(char).startswith("L")
-        and "LATIN" in unicodedata.name(char, "") for char in folded)
+        char.isascii() or unicodedata.combining(char) or (unicodedata.category(char).startswith("L")
+        and "LATIN" in unicodedata.name(char, "")) for char in folded)
 
 
 def clean(name: str) -> str:

@@ -52,3 +52,39 @@ def test_equal_amounts_of_money_are_one_entity() -> None:
     found = entities_from(text, [("£12m", "MONEY"), ("£12 million", "MONEY"), ("$12m", "MONEY")])
     money = [e for e in found if e.label == "MONEY"]
     assert sorted(len(e.mentions) for e in money) == [1, 2]
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations, people and places from the article's own evidence
+
+
+def test_a_company_word_ending_a_name_makes_it_an_organisation() -> None:
+    text = ("Quillon Therapeutics will cut 200 jobs, Dovetail Mutual said. Staff at Brisk Harbour Water and "
+            "the Tamsworth Gazette were told on Friday.")
+    found = entities_from(text, [("Quillon Therapeutics", "PERSON"), ("Dovetail Mutual", "PERSON"),
+                                 ("Brisk Harbour Water", "FAC"), ("Tamsworth Gazette", "PERSON")])
+    assert set(labels(found).values()) == {"ORG"}
+
+
+def test_what_a_name_owns_or_is_called_makes_it_an_organisation() -> None:
+    text = ("Shares in Zentrica fell 9%. Brolly's chief executive, Ines Marrow, resigned. Pell, a Dutch "
+            "start-up, was bought by the regulator Quorsa.")
+    found = entities_from(text, [("Zentrica", "PERSON"), ("Brolly", "PERSON"), ("Ines Marrow", "PERSON"),
+                                 ("Pell", "PERSON"), ("Quorsa", "GPE")])
+    assert labels(found) == {"Zentrica": "ORG", "Brolly": "ORG", "Ines Marrow": "PERSON", "Pell": "ORG", "Dutch": "NORP",
+                             "Quorsa": "ORG"}
+
+
+def test_a_person_shaped_name_with_a_role_or_an_age_is_a_person() -> None:
+    text = ("The home secretary, Tobias Wrenfield, met Greta Olsberg, 61, in Dunmere. Mr Halloway, whose "
+            "cousin Edmund Halloway farms in Ravelstoke, did not attend.")
+    found = entities_from(text, [("Tobias Wrenfield", "ORG"), ("Greta Olsberg", "ORG"), ("Dunmere", "ORG"),
+                                 ("Edmund Halloway", "ORG"), ("Ravelstoke", "ORG")])
+    assert labels(found) == {"Tobias Wrenfield": "PERSON", "Greta Olsberg": "PERSON", "Dunmere": "GPE",
+                             "Edmund Halloway": "PERSON", "Halloway": "PERSON", "Ravelstoke": "GPE"}
+
+
+def test_a_name_that_speaks_is_no_product() -> None:
+    text = "“We are ready,” Harlow Vance said. Tellmark said the update was late."
+    found = entities_from(text, [("Harlow Vance", "WORK_OF_ART"), ("Tellmark", "PRODUCT")])
+    assert labels(found) == {"Harlow Vance": "PERSON", "Tellmark": "ORG"}

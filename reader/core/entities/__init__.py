@@ -23,8 +23,10 @@ from ..model import Block, Entity, RawMention, Span
 from .boundaries import capitalised_mid_sentence, clean, sentence_starts, title_before
 from .clusters import cluster_entities
 from .common import name_key, resolve_overlaps
+from .evidence import gather
 from .labels import decide_labels
 from .propagation import institutions, propagate, unlabelled_names
+from .sports import is_sports_story
 
 __all__ = ["build_entities"]
 
@@ -37,10 +39,11 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     mid_sentence = capitalised_mid_sentence(text)
     mentions = [m for m in (clean(text, r, starts, gazetteer, mid_sentence) for r in raw) if m is not None]
     mentions = resolve_overlaps(mentions)
-    labels = decide_labels(text, mentions, gazetteer)
+    mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
+    sports = is_sports_story(text)
+    labels = decide_labels(text, mentions, gazetteer, gather(text, mentions, sports), sports)
     for mention in mentions:
         mention.label = labels.get(name_key(text, mention), mention.label)
-    mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
     mentions = resolve_overlaps(mentions + propagate(text, mentions, starts, gazetteer))
     mentions = resolve_overlaps(institutions(text, mentions))
     for mention in mentions:

@@ -7,23 +7,36 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..lexicon.gazetteers import Gazetteer
+from ..lexicon.organisations import (
+    CLUB_NAME_ENDINGS,
+    CLUB_NAME_ENDINGS_IN_SPORT,
+    COMPANY_NAME_ENDINGS,
+    MEDIA_NAME_ENDINGS,
+    ORGANISATION_NAME_HEADS,
+)
 from .common import NAME_LABELS, Candidate, name_key, name_words
+from .evidence import Evidence
 
 
 def person_name_tokens(text: str, mentions: Iterable[Candidate]) -> set[str]:
-    """Tokens that end or start a multi-word person name in this article."""
+    """Shorter forms of multi-word person names in this article: the family name ("assad" of "Bashar Al
+    Assad") and the last two name words of a longer name; never a name itself ("Arvik Pharma" typed a
+    person once is no evidence that it is one)."""
     tokens: set[str] = set()
     for mention in mentions:
         if mention.label == "PERSON":
             words = name_words(text[mention.start:mention.end])
             if len(words) >= 2:
                 tokens.add(words[-1])
-                tokens.add(" ".join(words[-2:]))  # "al assad"
+            if len(words) >= 3:
+                tokens.add(" ".join(words[-2:]))
     return tokens
 
 
-def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> dict[str, str]:
-    """One label per name in the article: the model's majority, corrected by the gazetteers."""
+def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, evidence: Evidence | None = None,
+                  sports: bool = False) -> dict[str, str]:
+    """One label per name in the article: the model's majority, corrected by the gazetteers and evidence."""
+    evidence = evidence or Evidence()
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[str, str] = {}
     for mention in mentions:
@@ -48,12 +61,46 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer) ->
             # place; a small town's name or a city's nickname used by a club ("Chelsea",
             # "Manchester City") keeps the model's label unless the model also saw a place.
             primary = place.kind == "country" or place.canonical == surface or " " not in surface
-            if counter["GPE"] + counter["LOC"] > 0 or (place.well_known and primary):
+            if counter["GPE"] + counter["LOC"] > 0 or (place.well_known and primary) or evidence.place[key]:
                 label = place.label
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
-        labels[key] = label
+        labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
     return labels
+
+
+def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evidence: Evidence, sports: bool,
+                   is_persons_name: bool) -> str:
+    """The label the article's own evidence gives a name, where it says more than the model."""
+    words = surface.split()
+    last = words[-1].lower().strip(".") if words else ""
+    place = gazetteer.place(surface)
+    well_known_place = place is not None and place.well_known
+    if is_persons_name:
+        return label
+    club = sports and (surface in gazetteer.clubs or (last in CLUB_NAME_ENDINGS_IN_SPORT and len(words) > 1))
+    if (len(words) > 1 and (last in CLUB_NAME_ENDINGS or (" " in surface and surface in gazetteer.clubs))) \
+            or (club and not well_known_place and place is None) or (sports and evidence.club[key] > evidence.place[key]
+                                                                    and (club or place is not None)):
+        return "ORG"  # "Leeds United", in a sports story "Spurs", "Bristol City", "beat Hull 2-0"
+    if label == "NORP" or well_known_place:
+        return label
+    if len(words) > 1 and (last in COMPANY_NAME_ENDINGS or last in MEDIA_NAME_ENDINGS) and not evidence.person[key]:
+        return "ORG"  # "Arvik Pharma", "Penhallow Mutual", "Gorsley Gazette"
+    if label != "ORG" and evidence.org[key] > evidence.person[key]:
+        return "ORG"  # "Lumora's co-founder", "shares in Corvane", "the regulator Ofsted"
+    if label == "ORG" and surface not in gazetteer.orgs and last not in ORGANISATION_NAME_HEADS \
+            and not evidence.org[key]:
+        person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words)
+        if person_shaped and (evidence.person[key] or last in evidence.addressed):
+            return "PERSON"  # "the prime minister, Alistair Brooke"; "Philip Tranter" who is "Mr Tranter"
+        if evidence.place[key] and not evidence.person[key]:
+            return place.label if place is not None else "GPE"  # "in Wenbury"
+    if label in {"PRODUCT", "WORK_OF_ART", "LAW", "FAC"} and evidence.said[key]:
+        # A name used with "said" speaks: a person or an organisation, not a product.
+        person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
+        return "PERSON" if person_shaped else "ORG"
+    return label
 
 
 def majority(counter: Counter[str]) -> str:

@@ -6,14 +6,14 @@ from __future__ import annotations
 # sports story: only there may a city's name be its club ("Hull beat Stoke 2-0").
 SPORTS_WORDS = frozenset(
     """match matches fixture fixtures league cup goal goals scored scorer striker midfielder defender goalkeeper
-    keeper winger forward captain squad manager coach coaches referee penalty penalties kick-off half-time
-    full-time stoppage-time injury-time season semi-final semi-finals quarter-final final finals tournament
-    championship premiership playoff play-off playoffs relegation promotion promoted relegated draw drew
-    equaliser equalizer tries try wicket wickets innings batting bowler bowled overs runs inning touchdown
-    quarterback pitcher homer rebounds points-table standings transfer loan signing signed debut hat-trick
-    victory defeat unbeaten clean-sheet lap laps podium grid qualifying pole race races racing athlete athletes
-    sprint marathon medal medals olympic olympics champions stadium fans supporters dugout tackle dribble
-    header volley""".split())
+    keeper winger captain squad coach referee penalty penalties kick-off half-time full-time stoppage-time
+    injury-time semi-final semi-finals quarter-final tournament championship premiership playoff play-off
+    playoffs relegation relegated equaliser equalizer tries wicket wickets innings batting bowler bowled
+    touchdown quarterback pitcher rebounds hat-trick unbeaten lap laps podium qualifying athlete athletes
+    sprint marathon medal medals olympic olympics stadium fans dugout tackle header volley cricket football
+    rugby tennis golf basketball baseball hockey athletics cycling boxing netball seeded""".split())
+# Left out on purpose: words as common in politics ("race", "victory", "defeat", "draw", "final", "campaign",
+# "season", "transfer", "promotion", "points").
 # A story is a sports story when it holds at least this many sports words per thousand words, and at least
 # SPORTS_MIN_WORDS of them (a politics story that mentions "the final vote" is not).
 SPORTS_WORDS_PER_THOUSAND = 12
