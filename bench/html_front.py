@@ -20,6 +20,7 @@ import gc
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -258,9 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="also load each page with the reader package in this folder")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
-    results: dict[str, Any] = {"now": run(tuple(args.sizes), analyse=not args.no_analysis)}
-    if args.baseline:
-        results["baseline"] = baseline(args.baseline, tuple(args.sizes))
+    try:
+        results: dict[str, Any] = {"now": run(tuple(args.sizes), analyse=not args.no_analysis)}
+        if args.baseline:
+            results["baseline"] = baseline(args.baseline, tuple(args.sizes))
+    finally:
+        for size in args.sizes:  # up to 100 MB each: not left in /tmp
+            shutil.rmtree(page_file(size).parent, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
