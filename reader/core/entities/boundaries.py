@@ -8,12 +8,17 @@ from collections.abc import Sequence
 
 from ..lexicon import alternation
 from ..lexicon.gazetteers import Gazetteer
-from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES
+from ..lexicon.name_forms import NAME_INNER_WORDS, POST_NOMINALS, POST_NOMINALS_BEFORE_NAMES
+from ..lexicon.names import HONORIFICS, NAME_PARTICLES, OCCUPATIONS, PERSON_TITLES
+from ..lexicon.organisations import COMPANY_NAME_ENDINGS, MEDIA_NAME_ENDINGS, ORGANISATION_NAME_HEADS
 from ..model import RawMention, Span
 from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
 from .quantities import money_bounds, quantity_label
 
-PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+[ \t]+[A-Z][\w'’-]*")
+# ... and "Hossam" + " el-Sayed" through a hyphenated one.
+PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+(?:[ \t]+|[-‐])[A-Z][\w'’-]*")
+# Labels whose names may hold any lower-case word ("Still Life with Lemons").
+_FREE_FORM = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
 
 
 def sentence_starts(text: str, sentences: Sequence[Span]) -> frozenset[int]:
@@ -36,6 +41,8 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     if label not in NAME_LABELS:
         kept = quantity_label(text[start:end], label) if end > start else None
         return Candidate(start, end, kept, raw.source) if kept else None
+    if label not in _FREE_FORM:
+        start, end = _cut_at_list(text, start, end, label)
     while True:
         tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
         if len(tokens) < 2:
@@ -43,20 +50,34 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
         first = text[tokens[0][0]:tokens[0][1]]
         bare = first.rstrip(".").lower()
         sentence_initial = tokens[0][0] in sentence_starts
+        rest = [text[a:b] for a, b in tokens[1:]]
         if bare in {"the", "a", "an"} \
                 and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
             start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
         elif bare in PERSON_TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
             start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
+        elif label in {"PERSON", "ORG"} and _person_shaped(rest) and first[:1].isupper() and (
+                bare in HONORIFICS | OCCUPATIONS | POST_NOMINALS_BEFORE_NAMES
+                or (gazetteer.norp.get(first) == first
+                    and (label == "PERSON" or not gazetteer.is_common_word(rest[0])))):
+            # "Organiser Priya Sethi", "MEP Kadri Mets", "American Coco Whitlock": a role or a nationality
+            # before a person's name, which the model took for an organisation's.
+            start, label = tokens[1][0], "PERSON"
         elif sentence_initial and gazetteer.starts_no_name(first) and first[:1].isupper():
             start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
         else:
             break
-    # Trailing lower-case words are not part of a name: "Hama city", "Hama central".
+    # Trailing lower-case words are not part of a name: "Hama city", "Hama central"; nor are letters after
+    # a person's name ("Sophie Lindqvist KC").
     tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
     while len(tokens) > 1 and text[tokens[-1][0]].islower():
         tokens.pop()
         end = tokens[-1][1]
+    last = text[slice(*tokens[-1])].rstrip(".,")
+    if label in {"PERSON", "ORG"} and len(tokens) > 2 and last.lower() in POST_NOMINALS and last[:2].isupper() \
+            and _person_shaped([text[a:b] for a, b in tokens[:-1]]):
+        tokens.pop()
+        end, label = tokens[-1][1], "PERSON"
     if label == "PERSON":
         tail = PARTICLE_TAIL.match(text, end)
         if tail:
@@ -86,3 +107,30 @@ def title_before(text: str, start: int) -> str | None:
         title.insert(0, words.pop())
     return " ".join(title) or None
 
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two or three capitalised words (and particles), none an organisation's last word: "Priya Sethi"."""
+    words = [word for word in words if word not in NAME_PARTICLES]
+    return 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words) \
+        and words[-1].lower() not in ORGANISATION_NAME_HEADS | COMPANY_NAME_ENDINGS | MEDIA_NAME_ENDINGS
+
+
+def _cut_at_list(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """A name ends before a lower-case word that cannot sit inside one ("Premier League deserves Matheus")
+    and, except a place's ("Portland, Oregon"), before a comma ("Station Road, Polwith")."""
+    if label not in {"GPE", "LOC"}:
+        comma = text.find(",", start, end)
+        if comma != -1:
+            end = comma
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group()
+        if match.start() > start and word[:1].islower() and word.lower() not in NAME_INNER_WORDS | NAME_PARTICLES:
+            return start, _before(text, start, match.start())
+    return start, end
+
+
+def _before(text: str, start: int, position: int) -> int:
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    return position

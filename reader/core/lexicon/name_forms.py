@@ -1,0 +1,12 @@
+"""How names are written: letters after a person's name, lower-case words inside longer names."""
+
+from __future__ import annotations
+
+# Letters after a name, and the few also written before it ("MEP Anna Berg"): a person's, not part of the
+# name. "Sophie Lindqvist KC" is Sophie Lindqvist.
+POST_NOMINALS = frozenset("kc qc mp mep msp ms am mla mhk td obe mbe cbe kbe dbe frs phd jr sr".split())
+POST_NOMINALS_BEFORE_NAMES = frozenset("mp mep msp mla td".split())
+# Lower-case words that may sit inside an organisation's or a place's name ("Devon and Cornwall Police",
+# "Council on Foreign Relations", "Newcastle upon Tyne"); any other lower-case word ends the name
+# ("Premier League deserves ...").
+NAME_INNER_WORDS = frozenset("of the and for on in at upon under de du des da di del della la le van von & y".split())
