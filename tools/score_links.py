@@ -1,6 +1,9 @@
 """Score the link inspector on the hand-made corpora in tests/data/links (issue 12).
 
-    .venv/bin/python tools/score_links.py [--misses]
+    .venv/bin/python tools/score_links.py [--misses] [--corpus NAME]
+
+--corpus NAME scores NAME_evil.tsv and NAME_benign.tsv instead (e.g. "holdout": the held-out corpus
+written apart from the inspector's rules, tests/data/links/holdout_*.tsv).
 
 evil.tsv: an evil link is *caught* when Reader will not open it without asking (policy
 "confirm" or "never") and says why with at least one "warning" or "danger" note. The
@@ -108,8 +111,17 @@ def _describe(row: Row, link: Link) -> str:
     return f"    [{row.group}] {text!r} -> {row.href[:80]!r}: {link.policy}; {notes}"
 
 
+def corpus_files(argv: list[str]) -> tuple[str, str]:
+    """The evil and benign file names that ``--corpus NAME`` picks (the hand-made pair without it)."""
+    if "--corpus" in argv and argv.index("--corpus") + 1 < len(argv):
+        name = argv[argv.index("--corpus") + 1]
+        return f"{name}_evil.tsv", f"{name}_benign.tsv"
+    return "evil.tsv", "benign.tsv"
+
+
 def main(argv: list[str]) -> int:
-    evil, benign = score_evil(), score_benign()
+    evil_file, benign_file = corpus_files(argv)
+    evil, benign = score_evil(load(evil_file)), score_benign(load(benign_file))
     print(f"{'evil group':<22}{'caught':>10}{'reason':>10}")
     for group in evil.total:
         print(f"{group:<22}{evil.hits[group]:>5}/{evil.total[group]:<4}{evil.reasons[group]:>7}/{evil.total[group]}")
