@@ -123,7 +123,7 @@ def read_page_info(root: lxml.html.HtmlElement, page: Page, thorough: bool = Tru
     titles = (meta.get("og:title"), meta.get("twitter:title"), json_ld.headline, found.get("title"), page.title)
     bylines = (", ".join(json_ld.authors), meta.get("author"), meta.get("article:author"), found.get("byline"))
     info = {
-        "title": _first(clean_title(_clean(title), outlets) for title in titles),
+        "title": _first(clean_title(_clean(title), outlets, page.h1 or found.get("title")) for title in titles),
         "byline": _first(clean_byline(byline, outlets) for byline in bylines),
         "date": found.get("date"),
         "site_name": _clean(meta.get("og:site_name")) or _clean(json_ld.publisher) or found.get("site_name"),

@@ -164,6 +164,7 @@ class Page:
     canonical: str | None = None
     base_href: str | None = None
     language: str | None = None  # <html lang> or xml:lang
+    h1: str | None = None  # the first <h1>'s text: which part of a title is the headline
     saved_from: str | None = None  # the address a browser noted when saving the page
     json_ld: JsonLd = field(default_factory=JsonLd)
     link_titles: dict[str, str] | None = None  # href -> <a title>; None when bs4 did not see the body
@@ -191,7 +192,7 @@ def read_page(markup: str) -> Page:
     changed = whole and bool(scan.dropped or hidden)
     return Page(
         markup=soup.decode() if changed else lean, meta=scan.meta, title=scan.title, canonical=scan.canonical,
-        base_href=scan.base_href, language=_language(soup), saved_from=saved.group(1) if saved else None,
+        base_href=scan.base_href, language=_language(soup), h1=scan.h1, saved_from=saved.group(1) if saved else None,
         json_ld=read_json_ld(scan.json_ld), link_titles=scan.link_titles if whole else None,
         hidden_removed=len(hidden), whole=whole, cut=cut)
 
@@ -225,6 +226,7 @@ class _Scan:
         self.title: str | None = None
         self.canonical: str | None = None
         self.base_href: str | None = None
+        self.h1: str | None = None
         self.json_ld: list[str] = []
         self.link_titles: dict[str, str] = {}
         self.dropped: list[PageElement] = []
@@ -261,6 +263,8 @@ class _Scan:
             self.title = tag.get_text()
         elif name == "link" and self.canonical is None and "canonical" in _attr(tag, "rel").lower().split():
             self.canonical = _attr(tag, "href").strip() or None
+        elif name == "h1" and self.h1 is None and not _is_logo(tag):
+            self.h1 = " ".join(tag.get_text().split()) or None
         elif name == "base" and self.base_href is None:
             self.base_href = _attr(tag, "href").strip() or None
         elif name == "a":
@@ -275,6 +279,14 @@ class _Scan:
         key = key.strip().lower()
         if key and content and content.strip() and key not in self.meta:
             self.meta[key] = content.strip()
+
+
+def _is_logo(heading: Tag) -> bool:
+    """Some sites put their name in an <h1> in the page header: that is no headline."""
+    marks = f"{_attr(heading, 'class')} {_attr(heading, 'id')}".lower()
+    if any(word in marks for word in ("logo", "brand", "masthead", "site-title", "site-name")):
+        return True
+    return heading.find_parent(("header", "nav")) is not None and heading.find_parent("article") is None
 
 
 def _removable(soup: BeautifulSoup, hidden: list[Tag]) -> list[Tag]:
@@ -401,18 +413,19 @@ def _generic(rest: str) -> bool:
     return any(rest[:cut] in words and rest[cut:] in words for cut in range(2, len(rest) - 1))
 
 
-def clean_title(title: str | None, names: tuple[str, ...]) -> str | None:
+def clean_title(title: str | None, names: tuple[str, ...], headline: str | None = None) -> str | None:
     """The title without the site's name before or after a separator ("Title | Site", "Site - Title").
 
     Only a segment that resembles one of ``names`` goes, and never when that would leave nothing or a
-    fragment (a title made mostly of the site's name stays as it is).
+    fragment (a title made mostly of the site's name stays as it is). When the site's name is not known,
+    the page's own ``headline`` (its <h1>) can still say which part is the title.
     """
     if not title:
         return title
     title = " ".join(title.split())
     segments = _TITLE_SEPARATOR.split(title)
     separators = _TITLE_SEPARATOR.findall(title)
-    if len(segments) < 2 or not names:
+    if len(segments) < 2:
         return title
     start, end = 0, len(segments)
     while end - start > 1 and _resembles(segments[end - 1], names):
@@ -420,9 +433,24 @@ def clean_title(title: str | None, names: tuple[str, ...]) -> str | None:
     while end - start > 1 and _resembles(segments[start], names):
         start += 1
     if (start, end) == (0, len(segments)):
-        return title
-    kept = segments[start] + "".join(separators[index - 1] + segments[index] for index in range(start + 1, end))
+        start, end = _headline_run(segments, headline)
+
+    def joined(first: int, last: int) -> str:
+        return segments[first] + "".join(separators[index - 1] + segments[index] for index in range(first + 1, last))
+
+    kept = joined(start, end)
     return kept if _substantial(kept, title) else title
+
+
+def _headline_run(segments: list[str], headline: str | None) -> tuple[int, int]:
+    """The first or last segments that say the same as ``headline``, or all of them."""
+    wanted = _key(headline or "")
+    if wanted:
+        for start, end in [(0, cut) for cut in range(1, len(segments))] + [(cut, len(segments))
+                                                                            for cut in range(1, len(segments))]:
+            if _key("".join(segments[start:end])) == wanted:
+                return start, end
+    return 0, len(segments)
 
 
 def _substantial(kept: str, title: str) -> bool:

@@ -124,6 +124,20 @@ def test_titles_lose_the_site_name(title, names, expected):
     assert clean_title(title, names) == expected
 
 
+def test_the_headline_says_which_part_of_a_title_to_keep_when_the_site_is_unknown():
+    assert clean_title("Ferry fares rise again | Pellworth Online", (), "Ferry fares rise again") == \
+        "Ferry fares rise again"
+    assert clean_title("Pellworth Online - Ferry fares rise again", (), "Ferry  fares rise AGAIN") == \
+        "Ferry fares rise again"
+    assert clean_title("Ferry fares rise again | Opinion", (), "Something else entirely") == \
+        "Ferry fares rise again | Opinion"
+    page = full_page(head="<meta property='og:title' content='Ashgrove baths to close | Pellworth Online'>")
+    assert load_bytes(page.encode()).metadata.title == "Ashgrove baths to close"  # the page's <h1>
+    logo = page.replace("<header>", "<header><h1 class='site-logo'>Pellworth Online</h1>")
+    assert read_page(logo).h1 == "Ashgrove baths to close"  # the site's name in a header <h1> is no headline
+    assert load_bytes(logo.encode()).metadata.title == "Ashgrove baths to close"
+
+
 def test_loaded_title_has_no_site_name():
     head = ("<meta property='og:title' content='Ashgrove baths to close | Ashgrove Courier'>"
             "<meta property='og:site_name' content='The Ashgrove Courier'>")
