@@ -6,6 +6,7 @@ imports Qt or does work; the stages that build these objects live in sibling mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -164,3 +165,27 @@ class Analysis:
             if entity.id == entity_id:
                 return entity
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedToken:
+    """One token of a dependency parse: offsets into the text that was parsed, and its links."""
+
+    start: int
+    end: int
+    pos: str  # universal part of speech: "VERB", "PROPN", "PRON", ...
+    tag: str  # the fine-grained tag: "VBD", "NNP", ...
+    dep: str  # the relation to its head: "nsubj", "nsubjpass", "ccomp", "agent", ...
+    head: int  # index of its head in the sentence's tokens (itself for the root)
+    gender: str | None = None  # "f" / "m" when the morphology says (she, her; he, his)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """A dependency parse of one text, as plain data (it crosses a process boundary)."""
+
+    tokens: tuple[ParsedToken, ...]
+
+
+# A parser: texts in, one parse per text out (an empty list when it cannot parse).
+Parse = Callable[[list[str]], list[ParsedSentence]]

@@ -110,7 +110,7 @@ class Analyzer:
         corrected = correct_entities(article, entities, corrections) if corrections else tuple(entities)
         clock("entities")
         report("quotes", 0.9)
-        quotes = find_quotes(article.text, sentences, corrected)
+        quotes = find_quotes(article.text, sentences, corrected, parse=getattr(recogniser, "parse", None))
         clock("quotes")
         report("links", 0.95)
         links = inspect_links(article)

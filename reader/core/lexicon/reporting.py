@@ -258,3 +258,49 @@ PASSIVE_BEFORE_NAMING = ("is", "are", "was", "were", "be", "been", "being", "als
 
 # "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})
+
+# Verbs that are speech only when a parse shows the quotation as what they govern: "lauded the plan as
+# “…”", "read from a statement: “…”", "attacked the “…” policy". The reporting, naming and judging verbs
+# above count too.
+GOVERNING_FORMS: dict[str, str] = _build("""
+laud
+read read reading
+attack
+mock
+thank
+congratulate
+recite
+sing sang singing sung
+pen penned penning
+sign
+scrawl
+post
+blast
+hit hit hitting
+rail
+scoff
+sneer
+taunt
+tease
+chide
+scold
+rebuke
+warn
+assail
+applaud
+cheer
+salute
+commend
+fault
+pan panned panning
+rave
+gush
+enthuse
+groan
+grumble
+snap snapped snapping
+bark
+growl
+plead
+concur
+""")

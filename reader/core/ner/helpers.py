@@ -5,9 +5,10 @@ multiprocessing's spawn it does not re-run the parent's main script, and unlike 
 safe from a process that runs Qt threads. It exits when its stdin closes (also when this
 process dies). It imports this package (not the whole reader.core package) and spaCy.
 
-The protocol: the parent sends ``sys.path`` and the model name; the helper answers
-("ready", version) or ("model-error", message); then each list of texts sent gets back
-(the model's seconds, entities per text).
+The protocol: the parent sends ``sys.path`` and (the model name, whether to load the parser);
+the helper answers ("ready", version) or ("model-error", message); then each list of texts
+sent gets back (the model's seconds, entities per text), and each ("parse", texts) gets back
+(the seconds, one ``ParsedSentence`` per text; none when the pipeline has no parser).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import threading
 import weakref
 from typing import IO, Any
 
+from ..model import ParsedSentence
 from .choice import RULES, choose_model, is_installed
 from .interface import Ents
-from .spacy_loading import _ents, load_ner_pipeline, model_version
+from .spacy_loading import _ents, _parse, load_ner_pipeline, model_version
 
 PROCESSES_ENV = "READER_NER_PROCESSES"
 HELPER_NICE = 5  # helpers run at a lower CPU priority: a busy machine serves the window first
@@ -70,7 +72,7 @@ def _helper_main() -> None:
         pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
 
-    model = pickle.load(stdin)
+    model, parser = pickle.load(stdin)
     nice = int(os.environ.get("READER_HELPER_NICE", HELPER_NICE))
     if nice and hasattr(os, "nice"):  # background work: the app's own process comes first for the CPU
         try:
@@ -78,7 +80,7 @@ def _helper_main() -> None:
         except OSError:
             pass
     try:
-        nlp = load_ner_pipeline(model)
+        nlp = load_ner_pipeline(model, parser=parser)
     except Exception as error:  # noqa: BLE001 - reported to the parent, which raises ModelError
         send(("model-error", f"{type(error).__name__}: {error}"))
         return
@@ -89,6 +91,10 @@ def _helper_main() -> None:
         except EOFError:
             return
         timer = [0.0]
+        if isinstance(texts, tuple) and texts[0] == "parse":
+            parsed = _parse(nlp, texts[1], timer) if parser else []
+            send((timer[0], parsed))
+            continue
         found = list(_ents(nlp, texts, timer))
         send((timer[0], found))
 
@@ -106,14 +112,15 @@ class Helper:
 
     process: subprocess.Popen[bytes]
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, parser: bool = False) -> None:
         self.lock = threading.Lock()
         self.alive = True
+        self.parser = parser  # it loads the parser too (the recogniser's own helper; extra ones do NER only)
         try:
             self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
             self._send([p for p in sys.path if p])
-            self._send(model)
+            self._send((model, parser))
         except (OSError, ValueError) as error:
             self.alive = False
             raise HelperError(f"cannot start a helper process ({error})") from None
@@ -154,6 +161,16 @@ class Helper:
         result: tuple[float, list[Ents]] = self._receive()
         return result
 
+    def parse(self, texts: list[str]) -> list[ParsedSentence]:
+        """A dependency parse of each text (empty when this helper has no parser)."""
+        try:
+            self._send(("parse", texts))
+        except (OSError, ValueError) as error:
+            self.alive = False
+            raise HelperError(f"the helper process stopped ({error})") from None
+        result: tuple[float, list[ParsedSentence]] = self._receive()
+        return result[1]
+
     def close(self, kill: bool = False) -> None:
         self.alive = False
         try:
@@ -188,7 +205,7 @@ def prestart(preferred: str | None = None) -> None:
         if choice in _prestarted or not is_installed(choice):
             return
         try:
-            helper = Helper(choice)
+            helper = Helper(choice, parser=True)
         except HelperError:
             return
         _prestarted[choice] = helper

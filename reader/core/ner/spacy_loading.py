@@ -15,28 +15,76 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..model import ParsedSentence, ParsedToken
 from .interface import CHUNK_CHARS, KEPT_LABELS, Ents
 
 # Only the NER path: tok2vec feeds ner in some pipelines; tagger, parser, lemmatizer are dead weight here.
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 EMBEDDERS = ("tok2vec", "transformer")  # shared embedders: needed only when ner listens to one
+# Loaded next to the NER for the parse of quotation sentences: no sentence splitter, no lemmas.
+PARSE_EXCLUDE = ("senter", "lemmatizer")
+PARSE_COMPONENTS = ("tok2vec", "transformer", "tagger", "morphologizer", "parser", "attribute_ruler")
+_GENDERS = {"Fem": "f", "Masc": "m"}
 BATCH_SIZE = 32  # paragraphs per nlp.pipe batch; 32-256 measure the same (bench/run.py), 32 reports progress often
 
 
-def load_ner_pipeline(model: str) -> Any:
-    """The spaCy pipeline with only what its ``ner`` needs.
+def load_ner_pipeline(model: str, parser: bool = False) -> Any:
+    """The spaCy pipeline with only what its ``ner`` needs; with ``parser``, the parser's components too.
 
     en_core_web_sm/md/lg give ner its own embedding layer; their shared ``tok2vec`` feeds
     only the tagger and parser, so it is not loaded either (same entities, ~35% less time).
     A pipeline whose ner listens to a shared embedder gets that embedder back.
+
+    With ``parser`` the embedder, tagger and parser are loaded as well but disabled: ``nlp.pipe``
+    still runs the NER alone over the whole text, and ``_parse`` runs them by hand over the few
+    sentences that hold a quotation (one load, one vocabulary; ~0.1 s more to load).
     """
     spacy = _import_spacy()
-    nlp = spacy.load(model, exclude=[*NER_EXCLUDE, *EMBEDDERS, "tokenizer"])
-    if "ner" in nlp.pipe_names and any("listener" in node.name for node in nlp.get_pipe("ner").model.walk()):
-        nlp = spacy.load(model, exclude=[*NER_EXCLUDE, "tokenizer"])
+    if parser:
+        nlp = spacy.load(model, exclude=[*PARSE_EXCLUDE, "tokenizer"])
+        if "parser" not in nlp.pipe_names:
+            return load_ner_pipeline(model)
+        listens = "ner" in nlp.pipe_names and _listens(nlp.get_pipe("ner"))
+        for name in nlp.pipe_names:
+            if name != "ner" and not (listens and name in EMBEDDERS):
+                nlp.disable_pipe(name)
+    else:
+        nlp = spacy.load(model, exclude=[*NER_EXCLUDE, *EMBEDDERS, "tokenizer"])
+        if "ner" in nlp.pipe_names and _listens(nlp.get_pipe("ner")):
+            nlp = spacy.load(model, exclude=[*NER_EXCLUDE, "tokenizer"])
     _use_saved_tokenizer(nlp)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
+
+
+def _listens(component: Any) -> bool:
+    return any("listener" in node.name for node in component.model.walk())
+
+
+def can_parse(nlp: Any) -> bool:
+    return "parser" in nlp.component_names
+
+
+def _parse(nlp: Any, texts: list[str], timer: list[float] | None = None) -> list[ParsedSentence]:
+    """A dependency parse of each text, by the pipeline's embedder, tagger and parser (not its NER)."""
+    started = time.perf_counter()
+    if not can_parse(nlp):
+        return []
+    names = [name for name in nlp.component_names if name in PARSE_COMPONENTS]
+    docs = [nlp.make_doc(text) for text in texts]
+    for name in names:
+        docs = list(nlp.get_pipe(name).pipe(docs, batch_size=BATCH_SIZE))
+    parsed = []
+    for doc in docs:
+        tokens = []
+        for token in doc:
+            gender = token.morph.get("Gender")
+            tokens.append(ParsedToken(token.idx, token.idx + len(token.text), token.pos_, token.tag_, token.dep_,
+                                      token.head.i, _GENDERS.get(gender[0]) if gender else None))
+        parsed.append(ParsedSentence(tuple(tokens)))
+    if timer is not None:
+        timer[0] += time.perf_counter() - started
+    return parsed
 
 
 def model_version(nlp: Any) -> str:

