@@ -172,3 +172,39 @@ def test_a_damaged_library_is_one_line_and_exit_1(tmp_path):
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
     assert db.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_a_library_from_a_newer_reader_is_refused_in_one_line_and_left_alone(capsys, library, tmp_path):
+    import sqlite3
+
+    from reader.store import LATEST
+
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copy(library, newer)
+    connection = sqlite3.connect(newer)
+    connection.execute(f"PRAGMA user_version = {LATEST + 1}")
+    connection.commit()
+    connection.close()
+    before = newer.read_bytes()
+    code, out, err = run(capsys, "library", "add", str(NEWS / "pol-03.txt"), "--db", str(newer), "--model", "rules")
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "newer version of Reader" in err
+    assert newer.read_bytes() == before
+
+
+def test_a_library_locked_by_another_program_is_one_line_and_nothing_is_half_written(capsys, library, tmp_path):
+    import sqlite3
+
+    locked = tmp_path / "locked.sqlite3"
+    shutil.copy(library, locked)
+    holder = sqlite3.connect(locked, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing, and keeps at it
+    try:
+        code, _, err = run(capsys, "library", "add", str(NEWS / "pol-03.txt"), "--db", str(locked), "--model",
+                           "rules", "--workers", "0")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and err.count("\n") == 1 and "in use by another program" in err
+    count = sqlite3.connect(locked).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert count == 9  # the fixture's nine: nothing of the failed add
