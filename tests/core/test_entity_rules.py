@@ -108,3 +108,38 @@ def test_a_name_ends_at_a_verb_a_comma_and_takes_in_a_hyphenated_particle() -> N
     found = entities_from(text, [("Ligue Atlantique rewards Bastien", "ORG"), ("Mill Lane, Ashcombe", "FAC"),
                                  ("Karim", "PERSON")])
     assert labels(found) == {"Ligue Atlantique": "ORG", "Mill Lane": "FAC", "Karim el-Masri": "PERSON"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Sports
+
+
+SPORTS = ("Grimsworth Rovers beat Leicester 3-1 on Saturday. Leicester's manager blamed his defence after the "
+          "match; the Magpies' striker scored twice and the goalkeeper saved a penalty. The Magpies are "
+          "unbeaten in the league. Fans in Leicester celebrated, and the Cleveland Comets host the "
+          "Comets' rivals next week.")
+POLITICS = ("Ministers in Leicester met the Reform and Labour groups on Saturday. Leicester voted to cut the "
+            "budget; the Greens said the cuts would hit the Midlands hardest.")
+
+
+def test_a_sports_story_is_told_from_a_politics_story() -> None:
+    from reader.core.entities.sports import is_sports_story
+
+    assert is_sports_story(SPORTS)
+    assert not is_sports_story(POLITICS)
+
+
+def test_in_a_sports_story_a_city_in_a_fixture_is_its_club_and_a_plural_a_team() -> None:
+    found = entities_from(SPORTS, [("Grimsworth Rovers", "PERSON"), ("Leicester", "GPE"), ("Magpies", "PERSON"),
+                                   ("Cleveland", "GPE")])
+    got = labels(found)
+    assert got["Grimsworth Rovers"] == "ORG"
+    assert got["Magpies"] == "ORG"
+    assert got["Cleveland Comets"] == "ORG"
+    leicester = [(e.label, len(e.mentions)) for e in found if any(m.text == "Leicester" for m in e.mentions)]
+    assert sorted(leicester) == [("GPE", 1), ("ORG", 2)]  # "in Leicester" is the city
+
+
+def test_club_rules_never_fire_in_a_politics_story() -> None:
+    found = entities_from(POLITICS, [("Leicester", "GPE"), ("Greens", "ORG"), ("Midlands", "LOC")])
+    assert labels(found)["Leicester"] == "GPE"

@@ -26,7 +26,7 @@ from .common import name_key, resolve_overlaps
 from .evidence import gather
 from .labels import decide_labels
 from .propagation import institutions, propagate, unlabelled_names
-from .sports import is_sports_story
+from .sports import club_mentions, extend_team_names, is_sports_story, places_kept
 
 __all__ = ["build_entities"]
 
@@ -41,10 +41,16 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     mentions = resolve_overlaps(mentions)
     mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
     sports = is_sports_story(text)
+    if sports:
+        extend_team_names(text, mentions, gazetteer)
+        mentions = resolve_overlaps(mentions)
     labels = decide_labels(text, mentions, gazetteer, gather(text, mentions, sports), sports)
     for mention in mentions:
         mention.label = labels.get(name_key(text, mention), mention.label)
     mentions = resolve_overlaps(mentions + propagate(text, mentions, starts, gazetteer))
+    if sports:
+        mentions = resolve_overlaps(mentions + club_mentions(text, mentions, starts, gazetteer))
+        places_kept(text, mentions, gazetteer)
     mentions = resolve_overlaps(institutions(text, mentions))
     for mention in mentions:
         if mention.label == "PERSON":

@@ -14,6 +14,7 @@ from ..lexicon.organisations import COMPANY_NAME_ENDINGS, MEDIA_NAME_ENDINGS, OR
 from ..model import RawMention, Span
 from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
 from .quantities import money_bounds, quantity_label
+from .sports import SCORE
 
 # ... and "Hossam" + " el-Sayed" through a hyphenated one.
 PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+(?:[ \t]+|[-‐])[A-Z][\w'’-]*")
@@ -70,8 +71,9 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     # Trailing lower-case words are not part of a name: "Hama city", "Hama central"; nor are letters after
     # a person's name ("Sophie Lindqvist KC").
     tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
-    while len(tokens) > 1 and text[tokens[-1][0]].islower():
-        tokens.pop()
+    while len(tokens) > 1 and (text[tokens[-1][0]].islower() or SCORE.fullmatch(text, *tokens[-1]) or (
+            label not in _FREE_FORM | {"PRODUCT"} and not any(c.isalpha() for c in text[slice(*tokens[-1])]))):
+        tokens.pop()  # ... nor a score after a club's or a player's name ("Hull 3-1"), except a model's ("Falcon 9")
         end = tokens[-1][1]
     last = text[slice(*tokens[-1])].rstrip(".,")
     if label in {"PERSON", "ORG"} and len(tokens) > 2 and last.lower() in POST_NOMINALS and last[:2].isupper() \

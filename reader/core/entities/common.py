@@ -70,7 +70,8 @@ def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 def resolve_overlaps(mentions: Iterable[Candidate]) -> list[Candidate]:
     """Keep non-overlapping mentions: longer first, then the model's over propagated ones."""
-    priority = {"institution": 0, "model": 1, "rule": 1, "propagated": 2, "gazetteer": 3}
+    # A club seen on sight in a sports story ranks with the model: "Sheffield Wednesday" over a date.
+    priority = {"institution": 0, "model": 1, "rule": 1, "club": 1, "propagated": 2, "gazetteer": 3}
     ordered = sorted(mentions, key=lambda m: (priority.get(m.source, 2), -(m.end - m.start), m.start))
     if not ordered:
         return []

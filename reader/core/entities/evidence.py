@@ -98,3 +98,9 @@ def gather(text: str, mentions: Iterable[Candidate], sports: bool) -> Evidence:
         if sports and (_CLUB_AFTER.match(after) or _CLUB_BEFORE.search(before)):
             evidence.club[key] += 1
     return evidence
+
+
+def in_fixture(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` written as a club's: in a fixture, by a score, owning a manager?"""
+    return bool(_CLUB_AFTER.match(text, end, end + _WINDOW)
+                or _CLUB_BEFORE.search(text[max(0, start - _WINDOW):start]))
