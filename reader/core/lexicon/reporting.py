@@ -252,6 +252,9 @@ watch read listen related see also quote quotes example question answer q a titl
 # "The paper quoted him as saying": verbs whose object is the speaker.
 QUOTING_FORMS = ("quoted", "quotes", "quoting", "quote", "cited", "cites", "citing")
 
+# The auxiliaries of a passive: "X was quoted as saying" (X speaks), "X was told “…”" (X listens).
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
 # Words right before a naming verb that make it passive or adjectival: "is called", "widely known as".
 PASSIVE_BEFORE_NAMING = ("is", "are", "was", "were", "be", "been", "being", "also", "often", "sometimes",
                          "widely", "commonly", "so", "now")

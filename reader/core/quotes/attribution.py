@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon.function_words import (
+    BETWEEN_SUBJECT_AND_VERB,
     DETERMINERS,
     GENERIC_STARTS,
     PREPOSITIONS,
@@ -22,6 +23,7 @@ from ..lexicon.reporting import (
     NAMING_BY_ITSELF,
     NAMING_FORMS,
     NAMING_NEEDS_AS,
+    PASSIVE_AUXILIARIES,
     PASSIVE_BEFORE_NAMING,
     QUOTING_FORMS,
     TERM_NOUNS,
@@ -288,10 +290,17 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
 def _quoted_as_saying(tokens: list[Token], index: int) -> tuple[int, int] | None:
     if tokens[index].lower != "saying" or index < 3 or tokens[index - 1].lower != "as":
         return None
-    for position in range(index - 2, max(-1, index - 10), -1):
+    for position in range(index - 2, max(-1, index - 12), -1):
         if tokens[position].lower in QUOTING_FORMS:
-            if position + 1 <= index - 2:
-                return np_ending_at(tokens, index - 2, position + 1)
+            previous = position - 1
+            while previous >= 0 and tokens[previous].lower in BETWEEN_SUBJECT_AND_VERB \
+                    and tokens[previous].lower not in PASSIVE_AUXILIARIES:
+                previous -= 1
+            if previous >= 0 and tokens[previous].lower in PASSIVE_AUXILIARIES:
+                return np_before(tokens, position)  # "X was quoted by the paper as saying": X
+            end = index - 3 if tokens[index - 2].text == "," else index - 2  # "quoted his rival, Ann Lee, as"
+            if position + 1 <= end:
+                return np_ending_at(tokens, end, position + 1)
             return None
     return None
 

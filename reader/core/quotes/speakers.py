@@ -8,7 +8,13 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon.first_names import first_name_gender
-from ..lexicon.function_words import HEAD_ENDING_PREPOSITIONS, OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
+from ..lexicon.function_words import (
+    HEAD_ENDING_PREPOSITIONS,
+    OBJECT_PRONOUNS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+)
 from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES
 from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..model import Entity
@@ -19,6 +25,7 @@ PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
 MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 _PERSON = "PERSON"
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
@@ -166,23 +173,38 @@ class Resolver:
         return None  # I, we, you: the speaker is inside a quotation, not named here
 
     def person_pronoun(self, gender: str, offset: int) -> str | None:
-        """He/she: the first person of matching sex named in this sentence before the pronoun, else in
-        each sentence before it, up to ``MENTION_LOOKBACK`` back; else the most recent matching speaker.
+        """He/she: a person of matching sex named in this sentence before the pronoun, else in each sentence
+        before it, up to ``MENTION_LOOKBACK`` back; else the most recent matching speaker.
 
-        Within a sentence the first name is taken, not the nearest: news puts the subject first
-        ("Race director Wendy Purcell said entries had doubled, ... Gareth ... “…,” she said"), and a
-        name of the other sex is never the antecedent (Gareth is not "she").
+        Within a sentence the first name is taken, not the nearest: news puts the subject first ("Race
+        director Wendy Purcell said entries had doubled ... “…,” she said"); a name whose sex is known to
+        match beats one whose sex is unknown, and a name after a preposition ("turned to Kowal's saves",
+        "writing on Instagram") is only taken when no sentence in reach has a better one. A name of the
+        other sex is never the antecedent.
         """
         sentence = self.ctx.sentence_index(offset)
+        fallback = None
         for index in range(sentence, max(-1, sentence - MENTION_LOOKBACK - 1), -1):
             span = self.ctx.sentences[index]
+            best: tuple[tuple[bool, bool], str] | None = None
             position = bisect.bisect_left(self.mention_starts, span.start)
             while position < len(self.mentions) and self.mentions[position][0] < min(span.end, offset):
                 start, _, entity_id, _ = self.mentions[position]
                 position += 1
-                if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start) \
-                        and self.gender(entity_id) in (None, gender):
-                    return entity_id
+                if self.label(entity_id) != _PERSON or self.ctx.hidden.covers(start):
+                    continue
+                sex = self.gender(entity_id)
+                if sex not in (None, gender):
+                    continue
+                key = (self._after_preposition(start), sex is None)
+                if best is None or key < best[0]:
+                    best = (key, entity_id)
+            if best is not None:
+                if not best[0][0]:
+                    return best[1]
+                fallback = fallback or best[1]
+        if fallback is not None:
+            return fallback
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
         for position, entity_id in reversed(self.speakers):
             if position < floor:
@@ -190,6 +212,10 @@ class Resolver:
             if position < offset and self.label(entity_id) == _PERSON and self.gender(entity_id) in (None, gender):
                 return entity_id
         return None
+
+    def _after_preposition(self, start: int) -> bool:
+        before = _WORD_BEFORE.search(self.text, max(0, start - 16), start)
+        return before is not None and before.group(1).lower() in PREPOSITIONS
 
     def gender(self, entity_id: str) -> str | None:
         """A person's sex as the text lets one tell it: a title before a mention (Mrs, Sir), else a first
