@@ -143,3 +143,41 @@ def test_in_a_sports_story_a_city_in_a_fixture_is_its_club_and_a_plural_a_team()
 def test_club_rules_never_fire_in_a_politics_story() -> None:
     found = entities_from(POLITICS, [("Leicester", "GPE"), ("Greens", "ORG"), ("Midlands", "LOC")])
     assert labels(found)["Leicester"] == "GPE"
+
+
+# ---------------------------------------------------------------------------------------------
+# Coreference
+
+
+def test_an_outlet_and_its_brand_a_company_and_its_short_name_are_one() -> None:
+    text = ("Marlow Radio said the figures were wrong. Marlow disputed them. Tovix Pharma shares fell; Tovix "
+            "said it would appeal. Tovix Biologics, a rival, declined to comment.")
+    found = entities_from(text, [("Marlow Radio", "ORG"), ("Marlow", "ORG"), ("Tovix Pharma", "ORG"),
+                                 ("Tovix", "ORG"), ("Tovix Biologics", "ORG")])
+    names = sorted((e.name, len(e.mentions)) for e in found)
+    assert names == [("Marlow Radio", 2), ("Tovix Biologics", 1), ("Tovix Pharma", 2)]
+
+
+def test_the_council_is_the_only_council_named() -> None:
+    text = ("Brackwater City Council approved the plan. The Council said work would start in May, and the "
+            "council's leader welcomed it.")
+    found = entities_from(text, [("Brackwater City Council", "ORG"), ("The Council", "ORG")])
+    council = [e for e in found if e.label == "ORG"]
+    assert len(council) == 1 and len(council[0].mentions) == 2
+    assert "the council" in council[0].aliases
+
+
+def test_two_councils_leave_the_council_unresolved() -> None:
+    text = "Brackwater City Council and Fenmore District Council disagreed. The Council said nothing."
+    found = entities_from(text, [("Brackwater City Council", "ORG"), ("Fenmore District Council", "ORG"),
+                                 ("The Council", "ORG")])
+    assert len([e for e in found if e.label == "ORG"]) == 3
+
+
+def test_club_names_and_nicknames_from_the_gazetteer_are_one_club() -> None:
+    text = ("Tottenham Hotspur beat Burnley 2-0 in the league. Spurs' striker scored twice and Tottenham "
+            "fans sang; the goalkeeper saved a penalty in the match.")
+    found = entities_from(text, [("Tottenham Hotspur", "ORG"), ("Spurs", "ORG"), ("Tottenham", "GPE"),
+                                 ("Burnley", "GPE")])
+    spurs = [e for e in found if e.name == "Tottenham Hotspur"]
+    assert len(spurs) == 1 and {m.text for m in spurs[0].mentions} == {"Tottenham Hotspur", "Spurs", "Tottenham"}

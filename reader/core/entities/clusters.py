@@ -9,11 +9,23 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lexicon import alternation
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.names import NAME_PARTICLES
+from ..lexicon.organisations import (
+    CLUB_NAME_ENDINGS,
+    CLUB_NAME_ENDINGS_IN_SPORT,
+    COMPANY_NAME_ENDINGS,
+    MEDIA_NAME_ENDINGS,
+    ORGANISATION_NAME_HEADS,
+)
 from ..model import Entity, Mention
 from .common import Candidate, name_words, normalise
 from .quantities import money_key
+
+# Words that may follow an organisation's name without making it another one: "BBC News", "Arvik Pharma".
+GENERIC_NAME_ENDINGS = COMPANY_NAME_ENDINGS | MEDIA_NAME_ENDINGS | CLUB_NAME_ENDINGS
+CLUB_ENDINGS = CLUB_NAME_ENDINGS | CLUB_NAME_ENDINGS_IN_SPORT
 
 
 @dataclass
@@ -23,6 +35,7 @@ class Cluster:
     words: list[str] = field(default_factory=list)  # the fullest name's words (persons)
     titles: set[str] = field(default_factory=set)
     key: str = ""
+    references: list[str] = field(default_factory=list)  # "the council", for "Leeds City Council"
 
 
 def cluster_entities(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> list[Entity]:
@@ -74,10 +87,13 @@ def cluster_entities(text: str, mentions: list[Candidate], gazetteer: Gazetteer)
         elif mention.label == "MONEY":
             key = money_key(surface) or key  # "£40m" and "£40 million" are one amount
         elif mention.label == "ORG":
-            key = normalise(gazetteer.orgs.get(surface, surface))  # "UN" and "United Nations"
+            # "UN" and "United Nations"; "Spurs" and "Tottenham Hotspur" (the model or a fixture said club)
+            key = normalise(gazetteer.orgs.get(surface) or gazetteer.clubs.get(surface) or surface)
         cluster_for(mention.label, key).mentions.append(mention)
 
     merge_acronyms(text, clusters)
+    merge_organisation_forms(text, clusters)
+    add_references(text, clusters)
     return make_entities(text, [c for c in clusters if c.mentions])
 
 
@@ -131,6 +147,7 @@ def make_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
             for alias in (surface, f"{mention.title} {surface}" if mention.title else None):
                 if alias and alias not in aliases:
                     aliases.append(alias)
+        aliases.extend(reference for reference in cluster.references if reference not in aliases)
         entities.append(Entity(
             id=entity_id, name=name, label=cluster.label, aliases=tuple(aliases),
             mentions=tuple(Mention(m.start, m.end, text[m.start:m.end], cluster.label, entity_id)
@@ -159,3 +176,68 @@ def unique_id(base: str, used: set[str]) -> str:
     used.add(candidate)
     return candidate
 
+
+
+def merge_organisation_forms(text: str, clusters: list[Cluster]) -> None:
+    """Short and long forms of one organisation's name become one entity.
+
+    "BBC" and "BBC News", "Arvik" and "Arvik Pharma": the long form is the short one plus generic words
+    (a company's, an outlet's or a club's). "Council" or "City Council" and "Leeds City Council", "Pioneers"
+    and "Portland Pioneers": the short form ends the only long one in the article that ends so, with an
+    organisation's head word or a team's plural. Distinct organisations sharing a first word stay apart.
+    """
+    organisations = [c for c in clusters if c.label == "ORG" and c.mentions]
+    by_words = {tuple(_org_words(text, c)): c for c in organisations}
+    endings: dict[tuple[str, ...], list[Cluster]] = {}
+    for cluster in organisations:
+        words = _org_words(text, cluster)
+        for size in range(1, len(words)):
+            endings.setdefault(tuple(words[-size:]), []).append(cluster)
+    for cluster in organisations:
+        words = _org_words(text, cluster)
+        if not cluster.mentions or not words:
+            continue
+        target: Cluster | None = None
+        stem = list(words)
+        while len(stem) > 1 and stem[-1] in GENERIC_NAME_ENDINGS:
+            stem.pop()  # "bbc news" -> "bbc"
+            shorter = by_words.get(tuple(stem))
+            if shorter is not None and shorter is not cluster and shorter.mentions:
+                shorter, target = cluster, shorter  # the long form's mentions join the short form's cluster
+                break
+        if target is None:
+            longer = endings.get(tuple(words), [])
+            if len(longer) == 1 and longer[0] is not cluster and longer[0].mentions and (
+                    words[-1] in ORGANISATION_NAME_HEADS or words[-1] in CLUB_ENDINGS or words[-1].endswith("s")):
+                target = longer[0]
+        if target is not None:
+            target.mentions.extend(cluster.mentions)
+            cluster.mentions = []
+
+
+def _org_words(text: str, cluster: Cluster) -> list[str]:
+    """The organisation's name words, from its longest mention, without a leading "the"."""
+    surface = max((text[m.start:m.end] for m in cluster.mentions), key=len, default="")
+    words = normalise(surface).split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
+_REFERENCE = re.compile(r"\b[Tt]he (" + alternation(ORGANISATION_NAME_HEADS) + r")\b")
+
+
+def add_references(text: str, clusters: list[Cluster]) -> None:
+    """"the council" is an alias of the only organisation in the article whose name ends "Council", so that
+    a quotation from "the council" or a search for it finds Leeds City Council (one pass over the text)."""
+    by_head: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.label == "ORG" and cluster.mentions:
+            words = _org_words(text, cluster)
+            if len(words) > 1 and words[-1] in ORGANISATION_NAME_HEADS:
+                by_head.setdefault(words[-1], []).append(cluster)
+    if not by_head:
+        return
+    for match in _REFERENCE.finditer(text):
+        owners = by_head.get(match.group(1).lower(), [])
+        reference = match.group().lower()
+        if len(owners) == 1 and reference not in owners[0].references:
+            owners[0].references.append(reference)
