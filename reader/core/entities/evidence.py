@@ -21,6 +21,7 @@ from ..lexicon.organisations import (
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_OWNED_NOUNS,
 )
+from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
 from ..lexicon.sports import CLUB_OWNED_NOUNS, FIXTURE_PREPOSITIONS, FIXTURE_VERBS
 from .common import NAME_LABELS, Candidate, name_key
 
@@ -49,9 +50,9 @@ _ORG_BEFORE = re.compile(
     re.I)
 _PERSON_BEFORE = re.compile(rf"\b(?:{_TITLE}),?\s+$")  # "the prime minister, Alistair Brooke" (lower case only)
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside)\s+"
-    r"|\b(?:town|village|city|district|county|borough|suburb|parish|hamlet|port)\s+of\s+)$")
-_PLACE_AFTER = re.compile(r"-based\b|\s+(?:residents|villagers|townspeople)\b")
+    rf"(?:\b(?:{alternation(PLACE_PREPOSITIONS[:3])})\s+"  # "in Wenbury" ("around" is too loose here)
+    rf"|\b(?:{alternation(PLACE_KIND_NOUNS)})\s+of\s+)$")  # "the village of X"
+_PLACE_AFTER = re.compile(rf"-based\b|\s+(?:{alternation(PLACE_PEOPLE_NOUNS)})\b")
 
 # In a sports story: a name in a fixture, next to a score, or owning a manager or fans is a club.
 _CLUB_AFTER = re.compile(

@@ -8,6 +8,7 @@ import re
 from ..lexicon import alternation
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.organisations import CLUB_NAME_ENDINGS, CLUB_NAME_ENDINGS_IN_SPORT
+from ..lexicon.places import PLACE_PREPOSITIONS
 from ..lexicon.sports import SPORTS_EVENT_PLURALS, SPORTS_MIN_WORDS, SPORTS_WORDS, SPORTS_WORDS_PER_THOUSAND
 from .common import CAPITALISED_RUN, TOKEN, Candidate, strip_edges
 from .evidence import in_fixture
@@ -126,7 +127,7 @@ def _sport_word(word: str) -> bool:
     return word.lower() in SPORTS_EVENT_PLURALS or word.lower() in SPORTS_WORDS
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+$")
+_PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 
 
 def places_kept(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> None:

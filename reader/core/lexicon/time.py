@@ -15,3 +15,6 @@ TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week w
 # Words ending in -ing that do make a date of the unit after them ("the coming months"); any other -ing word
 # before a unit is a verb ("ending months of uncertainty").
 DATE_ING_ADJECTIVES = frozenset("coming following preceding remaining upcoming opening closing".split())
+
+# Prepositions before a bare year that make it a date ("since 2019", "in 1998"); the rules recogniser drops them.
+YEAR_PREPOSITIONS = ("in", "since", "until", "by", "from", "of", "before", "after")

@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..lexicon import title_case
+from ..lexicon.function_words import RULES_SENTENCE_WORDS
+from ..lexicon.names import RULES_PERSON_CUES, RULES_RUN_CONNECTORS
+from ..lexicon.organisations import RULES_ORG_WORDS
+from ..lexicon.time import MONTHS, WEEKDAYS, YEAR_PREPOSITIONS
 from ..model import RawMention, Span
 from .choice import RULES
 
@@ -23,28 +28,17 @@ class RulesRecogniser:
     # "Iranian"), joined by spaces or lower-case name particles; a possessive ends the run.
     _WORD = r"(?:[A-Z][a-z\d]*(?:['’][A-Z][a-z]+)?(?:-[A-Z][\w]*)*[a-z\d]*|[A-Z]{2,})"
     _CAPITALISED = re.compile(rf"\b{_WORD}(?![\w-])"
-                              rf"(?:[ \t]+(?:(?:of|the|al|bin|de|del|van|von|der|la|le|du)[ \t]+)?{_WORD}(?![\w-]))*")
-    _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-    _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                              rf"(?:[ \t]+(?:(?:{'|'.join(RULES_RUN_CONNECTORS)})[ \t]+)?{_WORD}(?![\w-]))*")
+    _MONTHS = "|".join(month.title() for month in MONTHS)
+    _DAYS = "|".join(day.title() for day in WEEKDAYS)
+    _YEAR_PREPOSITIONS = frozenset(YEAR_PREPOSITIONS)
     _DATE = re.compile(
-        rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[5-9]|20)\d\d)?|(?:{_DAYS})|(?:in|since|until|by|from|of|before|after)\s+(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d\d)\b"
+        rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[5-9]|20)\d\d)?|(?:{_DAYS})"
+        rf"|(?:{'|'.join(YEAR_PREPOSITIONS)})\s+(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d\d)\b"
     )
-    _ORG_WORDS = frozenset(
-        "Party Ministry Council Committee Commission Agency Bank Company Corporation Corp Inc Ltd "
-        "University College Institute Association Union Organisation Organization Army Forces Force "
-        "Police Court Parliament Congress Senate Department Office Group Front Movement Foundation "
-        "News Times Post Journal Airlines Club Federation Authority Assembly Companies Brigades Brigade "
-        "Guards Corps Battalion Regiment Division Fund Bureau Service Services Network Institute".split()
-    )
-    _PERSON_CUES = frozenset(
-        "Mr Mrs Ms Dr President Minister Senator Governor General Judge Prince Princess King Queen "
-        "Sheikh Pope Chancellor Professor Prof Rev Sir Dame Lord Lady Colonel Captain".split()
-    )
-    _SENTENCE_WORDS = frozenset(
-        "The A An But And Or So If When While As In On At For From By With After Before This That "
-        "These Those It He She They We I You His Her Their Its Our My There Here What Who Why How "
-        "Some Many Most All No Yes Yet Still Also Even Then Now However Meanwhile".split()
-    )
+    _ORG_WORDS = title_case(RULES_ORG_WORDS)
+    _PERSON_CUES = title_case(RULES_PERSON_CUES)
+    _SENTENCE_WORDS = title_case(RULES_SENTENCE_WORDS)
 
     def recognise(self, text: str, regions: Iterable[Span],
                   progress: Callable[[float], None] | None = None) -> list[RawMention]:
@@ -55,7 +49,7 @@ class RulesRecogniser:
             for match in self._DATE.finditer(segment):
                 start, end = match.span()
                 words = match.group().split()
-                if words[0].lower() in {"in", "since", "until", "by", "from", "of", "before", "after"}:
+                if words[0].lower() in self._YEAR_PREPOSITIONS:
                     start += len(match.group()) - len(match.group().split(None, 1)[1])
                 if words[-1] == "May" and len(words) == 1:
                     continue  # the verb, far more often than the month

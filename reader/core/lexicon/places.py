@@ -1,0 +1,10 @@
+"""Words around a place's name: "the village of X", "in X", "X residents"."""
+
+from __future__ import annotations
+
+# "the town of Wenbury", "the district of X": the name after them is a place's.
+PLACE_KIND_NOUNS = frozenset("town village city district county borough suburb parish hamlet port".split())
+# Prepositions before a place, not an organisation ("in Wenbury", "near X").
+PLACE_PREPOSITIONS = ("in", "near", "outside", "around")
+# People of a place: "Wenbury residents".
+PLACE_PEOPLE_NOUNS = frozenset("residents villagers townspeople locals".split())
