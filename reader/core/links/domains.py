@@ -4,8 +4,11 @@ The well-known list is data (reader/data/links/top_domains.txt, built by
 tools/build_top_domains.py); the rules here name no site. They follow Chromium's
 look-alike checks: a name whose skeleton is a well-known domain's but is not that domain
 (IDN homographs, "rnicrosoft"), a well-known domain worn as a subdomain
-("paypal.com.account.example", Chromium's "target embedding"), and a well-known name under
-a top-level domain one typo away from its own ("example.co" for "example.com").
+("paypal.com.account.example", Chromium's "target embedding"), a well-known name under
+a top-level domain one typo away from its own or from .com/.net/.org ("example.co" for "example.com"),
+a name one typo from a well-known one under the same suffix (Chromium's edit-distance check, minus
+the edits that make another word), and a well-known name beside an account word ("example-login.top",
+combosquatting).
 """
 
 from __future__ import annotations
@@ -25,6 +28,16 @@ _MIN_TYPO_NAME = 4
 # The suffixes a mistyped one is measured against. Country domains one letter apart (.it and .in, .de
 # and .dk) are where one brand really has two sites, so they are not compared with each other.
 _TYPO_TARGETS = frozenset({"com", "net", "org"})
+# A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
+# of it rather than another word (Chromium uses a similar floor for its edit-distance check).
+_MIN_EDIT_NAME = 5
+# The words phishing kits put next to a brand's name to make a site name look like its account pages.
+_ACCOUNT_WORDS = frozenset({
+    "login", "logon", "signin", "sign", "verify", "verification", "validate", "secure", "security", "account",
+    "accounts", "support", "update", "billing", "payment", "pay", "auth", "password", "wallet", "unlock",
+    "recovery", "recover", "restore", "helpdesk", "help", "id", "confirm", "alert", "alerts", "refund", "service",
+    "services", "customer", "online", "portal", "access", "authentication", "session", "claim", "reward",
+})
 
 
 def _tld_extract() -> Any:
@@ -128,10 +141,79 @@ def typo_suffix_twin(domain: str) -> str | None:
     _, name, suffix = split_domain(domain)
     if len(name) < _MIN_TYPO_NAME or not suffix:
         return None
-    for known, known_suffix in _by_name().get(skeleton(name), ()):
+    entries = _by_name().get(skeleton(name), ())
+    for known, known_suffix in entries:
         if known != domain and known_suffix in _TYPO_TARGETS and _one_edit_apart(suffix, known_suffix):
             return known
+    # "example.co" is a typo of "example.com" even when the brand lives at example.org: the reader who knows the
+    # name takes a .com look-alike for its site all the same. Its own suffixes are never flagged.
+    own = {known_suffix for _, known_suffix in entries}
+    if entries and suffix not in own and any(_one_edit_apart(suffix, t) for t in _TYPO_TARGETS):
+        return entries[0][0]
     return None
+
+
+def typo_name_twin(domain: str) -> str | None:
+    """The well-known domain whose name is one typo from this one's under the same suffix ("gooogle.com",
+    "instagarm.com"): Chromium's edit-distance look-alike check. Names shorter than ``_MIN_EDIT_NAME`` are left
+    alone, since a letter more or less turns one short word or set of initials into another."""
+    if domain in top_domains():
+        return None
+    _, name, suffix = split_domain(domain)
+    if len(name) < _MIN_EDIT_NAME or not suffix:
+        return None
+    for known_name, known in _by_suffix().get(suffix, ()):
+        if abs(len(known_name) - len(name)) <= 1 and _one_edit_apart(name, known_name) \
+                and not _other_word(name, known_name):
+            return known
+    return None
+
+
+def _other_word(name: str, known: str) -> bool:
+    """One edit that makes another word rather than a typo, as Chromium's edit-distance check also excuses: a
+    different first letter ("abcnews", "nbcnews": the eye reads a word by its start) or a plural "s"."""
+    short, long_ = sorted((name, known), key=len)
+    if len(short) == len(long_):
+        return short[1:] == long_[1:]
+    return short == long_[1:] or long_ == short + "s"
+
+
+def brand_combo(domain: str) -> str | None:
+    """The well-known domain whose name another site wears as one word of its own name next to an account word
+    ("examplebank-login.com", "example-id-verify.web.app"): combosquatting, which Chromium's look-alike check
+    also warns about. The brand's own sites are on the well-known list or under its own name, so never match."""
+    if domain in top_domains():
+        return None
+    _, name, _ = split_domain(domain)
+    words = [w for w in re.split(r"[\-_]+", name) if w]
+    if len(words) < 2 or not any(w in _ACCOUNT_WORDS for w in words):
+        return None
+    names = _by_plain_name()
+    for word in words:
+        if len(word) >= _MIN_TYPO_NAME and word not in _ACCOUNT_WORDS and word in names:
+            return names[word]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _by_suffix() -> dict[str, list[tuple[str, str]]]:
+    """Suffix -> [(name, domain)] of the well-known domains."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for domain in sorted(top_domains()):
+        _, name, suffix = split_domain(domain)
+        if name and suffix:
+            index.setdefault(suffix, []).append((name, domain))
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _by_plain_name() -> dict[str, str]:
+    """The name part of each well-known domain (without its suffix) -> its first domain ("amazon" -> amazon.ca)."""
+    index: dict[str, str] = {}
+    for domain in sorted(top_domains()):
+        _, name, _ = split_domain(domain)
+        index.setdefault(name, domain)
+    return index
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

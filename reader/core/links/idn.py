@@ -3,9 +3,10 @@
 Chromium shows a host in Unicode only when it cannot pass for another one; this module
 implements the parts of that policy that do not need a browser's history:
 * one script per label (Latin may join Han/Kana/Hangul/Bopomofo, as in UTS #39's
-  "highly restrictive" profile), never Latin with a script whose letters double as Latin;
-* no label made only of letters that imitate Latin ones under a TLD of another script
-  (whole-script confusables: Cyrillic "аре" under .com);
+  "highly restrictive" profile), never Latin with a script whose letters double as Latin, nor
+  with a CJK stroke drawn like a dash or a dot ("bankーonline", Chromium's dangerous patterns);
+* no label made only of letters that imitate Latin ones under a TLD of another script or
+  country (whole-script confusables: Cyrillic "аре" under .com, but not under .ru);
 * no Latin letter outside ASCII that copies an ASCII one (dotless i, script g), except
   where it is an ordinary letter of the TLD's language;
 * no mark that is easy to miss (dot above or below, cedilla, hook, stroke) on an
@@ -41,7 +42,28 @@ _LATIN_BASE = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])\b
 _EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋпԥ", "n"), **dict.fromkeys("þϼҏ", "p"),
                 **dict.fromkeys("ħнћңҥӈӊԋԧԩ", "h"), **dict.fromkeys("ƅьҍв", "b"), **dict.fromkeys("ωшщ", "w"),
                 **dict.fromkeys("мӎ", "m"), **dict.fromkeys("єҽҿ", "e"), "ґ": "r", **dict.fromkeys("ғӻ", "f"),
-                "ҫ": "c", "ұ": "y", **dict.fromkeys("χҳӽӿ", "x"), "ԃ": "d", "ԍ": "g", **dict.fromkeys("ᴏᴑ", "o")}
+                "ҫ": "c", "ұ": "y", **dict.fromkeys("χҳӽӿ", "x"), "ԃ": "d", "ԍ": "g", **dict.fromkeys("ᴏᴑ", "o"),
+                # The rest of Chromium's supplement: t-shaped letters, and Thai, Lao, Myanmar, Georgian, Hebrew,
+                # Malayalam and CJK letters drawn like Latin ones, and Indic zeros drawn like "o".
+                **dict.fromkeys("ŧтҭԏτ", "t"), **dict.fromkeys("กח", "n"), **dict.fromkeys("ฟฝ", "w"),
+                **dict.fromkeys("ẟε", "e"), "င": "c", "丫": "y", "乂": "x", "ძ": "d", "ဌ": "g",
+                **dict.fromkeys("ടรຣຮ", "s"), "၂": "j", **dict.fromkeys("०০੦૦ଠ୦೦", "o"),
+                **dict.fromkeys("৭੧૧", "q"), **dict.fromkeys("บບ", "u")}
+# (Greek tau and epsilon are this project's additions: in the sans-serif fonts of address bars "τ" is a small
+# t and "ε" a rounded e, so an all-Greek "ικεα" reads as a Latin word; the confusables table pairs them only with
+# rare Latin letters, ᴛ and ꞓ.)
+# CJK strokes and marks that read as a dash, a dot, a slash or a zero beside Latin letters (Chromium's "dangerous
+# patterns"): they belong in Japanese or Chinese words, not between the letters of a Latin one.
+_CJK_DASHES = frozenset("ーｰ一丨丿乀丶亅〇・･ノソン〡")
+_KANA = frozenset({"HIRAGANA", "KATAKANA"})
+# Country domains whose people write in the script, where a word made of Latin-looking letters is an ordinary
+# word of their language (Chromium's whole-script-confusable exceptions); a TLD in the script itself is handled
+# by the caller.
+_SCRIPT_COUNTRIES = {
+    "CYRILLIC": frozenset({"ru", "su", "by", "kz", "ua", "bg", "mk", "mn", "rs", "kg", "tj", "ba", "me", "uz"}),
+    "GREEK": frozenset({"gr", "cy"}), "ARMENIAN": frozenset({"am"}), "GEORGIAN": frozenset({"ge"}),
+    "HEBREW": frozenset({"il"}), "THAI": frozenset({"th"}), "LAO": frozenset({"la"}), "MYANMAR": frozenset({"mm"}),
+}
 # The multi-letter folds of the UTS #39 skeleton that matter in host names.
 _ASCII_FOLDS = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"))
 
@@ -108,6 +130,9 @@ def _scripts(text: str) -> set[str]:
 def script_problem(label: str, tld: str) -> tuple[str, str] | None:
     """("mixed-script" | "idn-homograph", detail) when a Unicode label can pass for another."""
     scripts = _scripts(label)
+    stroke = _cjk_dash_problem(label)
+    if stroke is not None:
+        return "mixed-script", stroke
     if len(scripts) > 1:
         others = scripts - {"LATIN"}
         mixes_lookalikes = bool(scripts & _LATIN_LOOKALIKE_SCRIPTS)
@@ -121,8 +146,25 @@ def script_problem(label: str, tld: str) -> tuple[str, str] | None:
         return _latin_problem(label, tld)
     categories, _ = confusable_tables()
     letters = [c for c in label if categories.alias(c) == script]
+    if tld.lower() in _SCRIPT_COUNTRIES.get(script, ()):
+        return None  # a Greek word under .gr is Greek to its readers, whatever Latin word it resembles
     if letters and all(_ascii_twin(c) for c in letters):
         return "idn-homograph", f"{script.replace('_', ' ').title()} letters that all imitate Latin ones"
+    return None
+
+
+def _cjk_dash_problem(label: str) -> str | None:
+    """A CJK stroke or mark ("ー", "一", "・") drawn like punctuation, touching a Latin letter or digit, or (for
+    the kana marks) following no kana: "bankーonline" reads as "bank-online"."""
+    categories, _ = confusable_tables()
+    for i, char in enumerate(label):
+        if char not in _CJK_DASHES:
+            continue
+        neighbours = label[max(i - 1, 0):i] + label[i + 1:i + 2]
+        before = categories.alias(label[i - 1]) if i else None
+        kana_mark = char in "\u30fc\uff70\u30fb\uff65"
+        if any(c.isascii() and (c.isalnum() or c == "-") for c in neighbours) or (kana_mark and before not in _KANA):
+            return "Latin letters with a Chinese or Japanese stroke drawn like punctuation"
     return None
 
 

@@ -34,6 +34,14 @@ _SCRIPT_SCHEMES = {"javascript": "javascript-scheme", "livescript": "javascript-
 _UNSAFE_SCHEMES = {"file", "blob", "about", "filesystem", "view-source", "jar", "chrome", "chrome-extension",
                    "moz-extension", "resource", "ms-its", "mk", "res", "wyciwyg", "ms-msdt", "search-ms",
                    "ms-officecmd", "ms-search", "intent"}
+# The Fetch standard's "bad ports": other protocols' ports, where browsers refuse to send a web request, since a
+# page could use one to talk to a mail, file or chat server behind the reader's firewall.
+_BAD_PORTS = frozenset({
+    0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
+    110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
+    531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
+    5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+})
 # Other programs' schemes that are benign in themselves (calling a number, a map).
 _BENIGN_APP_SCHEMES = {"tel", "sms", "smsto", "mms", "callto", "facetime", "facetime-audio", "geo", "maps",
                        "webcal", "magnet", "sip", "sips", "xmpp", "skype", "whatsapp", "tg", "signal"}
@@ -216,7 +224,11 @@ def _analyse_web(web: Web, result: _Result, depth: int) -> None:
     if web.scheme == "http":
         result.warn("insecure-http", "This link uses plain http, so the connection is not secure and the page "
                     "could be read or altered on the way.", WARNING)
-    if web.port is not None:
+    if web.port is not None and web.port in _BAD_PORTS:
+        result.warn("non-standard-port", f"The link goes to port {web.port}, which belongs to another kind of "
+                    "service (mail, file transfer, remote login...); browsers refuse to send web requests there.",
+                    WARNING)
+    elif web.port is not None:
         result.warn("non-standard-port", f"The link goes to port {web.port} instead of the usual web port, "
                     "which is unusual for a public website.", INFO)
 

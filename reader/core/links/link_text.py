@@ -29,8 +29,10 @@ from .urls import DEFAULT_PORTS, parse_web
 
 # Longest text put through the bidi algorithm (pure Python); an address is far shorter.
 _MAX_REORDERED = 20_000
-# Past this, link text is no longer a phrase but a way to hide something (or to slow a checker).
-LONG_TEXT = 2000
+# Past this, link text is no longer a phrase but a way to hide something (or to slow a checker). A linked
+# paragraph of a news story runs to a few hundred characters; a thousand is several paragraphs under one link,
+# which only pushes the part that matters out of sight.
+LONG_TEXT = 1000
 _TEXT_TRIM = " \t\r\n\u00a0\"'()[]<>{}\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _TEXT_TAIL = ".,;:!?\u2026"
 _URLISH_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")

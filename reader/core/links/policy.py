@@ -29,12 +29,17 @@ def worst_severity(warnings: Iterable[LinkWarning]) -> str | None:
     return {rank: name for name, rank in SEVERITY_RANK.items()}.get(min(ranked), WARNING)
 
 
+# Notes that only describe a link, and so are no reason to ask before opening it: a web server on another port
+# (8080, 8443) is where a browser goes without a word; the ports browsers refuse carry a warning instead.
+QUIET_NOTES = frozenset({"non-standard-port"})
+
+
 def decide_policy(refused: bool, scheme: str | None, warnings: Iterable[LinkWarning]) -> str:
     """"never" for what Reader refuses outright (scripts, files, malformed, in-page), "confirm" for anything
-    that is not a plain web link or carries any note at all, "open" for the rest."""
+    that is not a plain web link or carries any note (bar a quiet one), "open" for the rest."""
     if refused:
         return NEVER
-    if scheme not in WEB_SCHEMES or any(True for _ in warnings):
+    if scheme not in WEB_SCHEMES or any(not (w.severity == INFO and w.code in QUIET_NOTES) for w in warnings):
         return CONFIRM
     return OPEN
 

@@ -3,16 +3,20 @@
 Known wrappers (search engines, mail filters, social sites) are read by their documented
 parameter. Any other site is read by what its address carries: a query parameter (or a
 path segment after a redirect-like step) whose value is a full web address on another
-domain is where such a site forwards to, whatever the parameter is called. Share buttons
+domain is where such a site forwards to, whatever the parameter is called; so is one hidden in
+base64, and a bare site name in a parameter whose name says "go there" (next=, dest=...). Share buttons
 (which carry the article's own address to a social site) and referrer notes are not
 destinations, and are left alone.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from urllib.parse import parse_qsl, unquote
 
+from .domains import _tld_extract
 from .urls import Web
 
 # Link shorteners: the destination is only known to their server.
@@ -30,6 +34,17 @@ _NOT_DESTINATIONS = re.compile(r"(?:ref|referr?er|source|src|origin|from|via|can
                                # ...or that carry content to show or post, not a place to go.
                                r"|text|body|title|description|summary|subject|message|caption|quote"
                                r"|media|image|img|thumbnail|picture|photo|poster|icon)", re.IGNORECASE)
+# Parameter names that say "go there": their value is a destination even without a scheme ("?dest=example.top").
+_GO_PARAMETER = re.compile(r"(?:next|return(?:_?to|_?url)?|dest(?:ination)?|redir(?:ect)?(?:_?(?:to|ur[il]))?"
+                           r"|target|goto|go|to|out|continue|forward|url|u|link|jump|exit)", re.IGNORECASE)
+# A host name with an optional path, nothing else (no spaces, no scheme, no query of its own).
+_BARE_SITE = re.compile(r"((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z][a-z0-9\-]*[a-z0-9])(?:/[^\s?#]*)?",
+                        re.IGNORECASE)
+# Suffixes that are file types far more often than destinations in a parameter ("?next=page.html").
+_FILE_SUFFIXES = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "js", "css", "json", "xml", "pdf", "png",
+                            "jpg", "jpeg", "gif", "svg", "txt", "md", "py", "sh", "zip", "mov", "cgi", "pl"})
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_\-]+=*")
+_PLAIN_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\ufffd]+", re.IGNORECASE)
 # Endpoints that post the given address somewhere (share buttons), rather than going to it.
 _SHARE_PATH = re.compile(r"/(?:share|sharer|sharing|intent|submit|bookmark|pin/create|sharearticle|send)\b",
                          re.IGNORECASE)
@@ -123,4 +138,39 @@ def _address_parameter(query: str) -> tuple[str, str] | None:
             return f"its {key}= parameter", target
         if _ADDRESS_VALUE.match(target):
             return f"its {key}= parameter", target if ":" in target.split("/", 1)[0] else "https:" + target
+        hidden = _base64_address(target)
+        if hidden is not None:
+            return f"its {key}= parameter (base64-encoded)", hidden
+        if _GO_PARAMETER.fullmatch(key) and _site_name(target):
+            return f"its {key}= parameter", "https://" + target
     return None
+
+
+def _base64_address(value: str) -> str | None:
+    """A web address hidden in base64 inside a value ("aHR0cHM6Ly..." is "https://..."), from where it starts:
+    encoding the destination hides it from a reader, not from the site that decodes and forwards to it."""
+    start = value.find("aHR0c")  # "http" in base64, whatever follows it
+    if start < 0:
+        return None
+    encoded = _BASE64_RUN.match(value, start)
+    if encoded is None:
+        return None
+    chunk = encoded.group().rstrip("=").replace("-", "+").replace("_", "/")
+    chunk = chunk[:len(chunk) - len(chunk) % 4] if len(chunk) % 4 == 1 else chunk
+    try:
+        decoded = base64.b64decode(chunk + "=" * (-len(chunk) % 4)).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return None
+    address = _PLAIN_ADDRESS.match(decoded)
+    return address.group() if address else None
+
+
+def _site_name(value: str) -> bool:
+    """A bare site name with a public suffix ("example.top", "example.top/page"), not a file or a number."""
+    match = _BARE_SITE.fullmatch(value)
+    if match is None:
+        return False
+    host = match.group(1).lower()
+    if host.rsplit(".", 1)[-1] in _FILE_SUFFIXES or host.replace(".", "").isdigit():
+        return False
+    return bool(_tld_extract()(host).suffix)
