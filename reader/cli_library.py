@@ -38,7 +38,9 @@ def add_parser(commands: Any) -> None:
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--model", default=None, help="spaCy model package, or 'rules'")
     add.add_argument("--all-languages", action="store_true", help="recognise entities in any language (unreliable)")
-    add.add_argument("--workers", type=int, default=None, help="analysing processes (default: up to 2 CPUs)")
+    add.add_argument("--workers", type=int, default=None,
+                     help="2 or more: analysing processes, a model each; 1: two threads sharing one model; "
+                          "0: one file at a time (default: processes for 400+ files, else 1)")
     add.add_argument("--reanalyse", action="store_true", help="analyse again articles already in the library")
     add.add_argument("--no-corrections", action="store_true", help="ignore your stored corrections")
 

@@ -4,9 +4,11 @@ How it stays fast and small:
 
 * the content hash is checked *before* analysing (in the worker, against the database read-only),
   so adding a folder again costs a file read per article, not an analysis;
-* ``workers`` processes (default: the NER helper count, up to 2 CPUs) each load the model once,
-  in the process itself, and run the whole pipeline; the GIL of one is not the other's;
-* at most ``4 * workers`` files are in flight and at most ``batch_size`` analyses wait to be
+* a large folder goes to ``workers`` processes (one per CPU, up to 2), each loading the model once
+  and running the whole pipeline (the GIL of one is not the other's); a smaller one to two threads
+  sharing one model in the NER helper process (one article's NER overlaps the next one's Python
+  stages), which spares a second model load;
+* at most four files per worker (four with the threads) are in flight and at most ``batch_size`` analyses wait to be
   written, so memory does not grow with the folder; each batch is one transaction (one fsync);
 * a file that fails is one line in the report and the run goes on; a cancel stops after the
   articles being analysed, keeping every batch already written.
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -75,18 +79,25 @@ def add_paths(database: Database, paths: Iterable[str | os.PathLike[str]], *, mo
               analyzer: Analyzer | None = None) -> AddReport:
     """Add the articles at ``paths`` (files and folders) to the library in ``database``.
 
-    ``workers`` processes analyse (default ``default_processes()``); 0 or 1 analyses in this process
-    with ``analyzer`` (or one made here). ``corrections`` apply to each analysis and to the linking.
+    ``workers``: 2 or more, that many processes each with its own model; 1, one Analyzer (its model in
+    the NER helper process) shared by two threads, so that one article's NER in the helper overlaps
+    another's reading, clustering and quote finding here; 0, one article after another in this thread
+    (with ``analyzer`` when given). Default: processes for a large folder, where their second model
+    load pays off, else the threads (see ``default_workers``). ``corrections`` apply to each analysis
+    and to the linking.
     """
     files = [str(path) for path in article_paths(paths)]
-    workers = default_processes() if workers is None else workers
+    workers = default_workers(len(files)) if workers is None else workers
     writer = _Writer(Library(database, LibraryLinker(corrections)), reanalyse, batch_size)
-    if workers <= 1 or len(files) <= 1:
-        analyzer = analyzer or Analyzer(model=model, all_languages=all_languages)
-        results: Iterator[_Result] = (_analyse(analyzer, path, corrections, _known(database, reanalyse))
-                                      for path in files)
-    else:
+    results: Iterator[_Result]
+    if workers >= 2 and len(files) > 1:
         results = _in_pool(files, workers, model, all_languages, corrections, database.path, reanalyse, cancelled)
+    else:
+        analyzer = analyzer or Analyzer(model=model, all_languages=all_languages)
+        if workers == 1 and len(files) > 1:
+            results = _in_threads(files, analyzer, corrections, database.path, reanalyse)
+        else:
+            results = (_analyse(analyzer, path, corrections, _known(database, reanalyse)) for path in files)
     for done, result in enumerate(results, start=1):
         writer.take(result)
         if progress is not None:
@@ -96,6 +107,16 @@ def add_paths(database: Database, paths: Iterable[str | os.PathLike[str]], *, mo
             break
     writer.flush()
     return writer.report
+
+
+# A second model load (~1.5 s of a core, ~100 MB) pays off from about this many files (bench/library.py).
+PROCESSES_FROM_FILES = 400
+
+
+def default_workers(files: int) -> int:
+    """Processes (one per CPU, up to 2) for a large folder; else 1 (two threads sharing one model)."""
+    processes = default_processes()
+    return processes if files >= PROCESSES_FROM_FILES and processes > 1 else 1
 
 
 # ------------------------------------------------------------------ one file
@@ -124,6 +145,40 @@ def _known(database: Database, reanalyse: bool) -> Known:
     return known
 
 
+# ------------------------------------------------------------------ two threads, one model
+
+
+def _in_threads(files: list[str], analyzer: Analyzer, corrections: Sequence[Correction], db: Path | None,
+                reanalyse: bool) -> Iterator[_Result]:
+    """Results in file order, two analyses under way at a time (the NER of one runs in the helper process
+    while the other's Python stages run here; the GIL is released while waiting on the helper)."""
+    local = threading.local()
+
+    def known(key: str) -> bool:
+        if db is None or reanalyse:
+            return False  # an in-memory library cannot be read from another thread: the writer decides
+        if not hasattr(local, "connection"):
+            local.connection = sqlite3.connect(f"file:{quote(str(db))}?mode=ro", uri=True, timeout=5.0)
+        return _stored(local.connection, key)
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-library-add") as pool:
+        queue = iter(files)
+        pending: deque[Future[_Result]] = deque()
+        try:
+            while True:
+                while len(pending) < 4:
+                    path = next(queue, None)
+                    if path is None:
+                        break
+                    pending.append(pool.submit(_analyse, analyzer, path, corrections, known))
+                if not pending:
+                    return
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 # ------------------------------------------------------------------ the worker processes
 
 _worker: dict[str, object] = {}
@@ -134,6 +189,12 @@ def _init_worker(model: str | None, all_languages: bool, corrections: Sequence[C
     # The model runs in this worker itself: a helper process per worker would double the processes for nothing.
     os.environ["READER_NER_IN_PROCESS"] = "1"
     os.environ["READER_NER_PROCESSES"] = "1"
+    # One thread of linear algebra per worker: there is a worker per core already, and BLAS/OpenMP pools
+    # sized to the machine in each would fight over the same cores (measured: 100 files in 9.3 s, 5.2 s
+    # with these). Set before spaCy (and numpy with it) is imported, below.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+                     "NUMEXPR_NUM_THREADS"):
+        os.environ[variable] = "1"
     analyzer = Analyzer(model=model, all_languages=all_languages)
     analyzer.recogniser  # noqa: B018 - load the model now, once, before the first file
     connection = None
@@ -150,14 +211,16 @@ def _work(path: str) -> _Result:
     corrections: Sequence[Correction] = _worker["corrections"]  # type: ignore[assignment]
 
     def known(key: str) -> bool:
-        if not isinstance(connection, sqlite3.Connection):
-            return False
-        try:
-            return connection.execute("SELECT 1 FROM articles WHERE content_hash = ? AND analysed_at IS NOT NULL",
-                                      (key,)).fetchone() is not None
-        except sqlite3.Error:
-            return False  # the writer decides in the end; this only saves work
+        return isinstance(connection, sqlite3.Connection) and _stored(connection, key)
     return _analyse(analyzer, path, corrections, known)
+
+
+def _stored(connection: sqlite3.Connection, key: str) -> bool:
+    try:
+        return connection.execute("SELECT 1 FROM articles WHERE content_hash = ? AND analysed_at IS NOT NULL",
+                                  (key,)).fetchone() is not None
+    except sqlite3.Error:
+        return False  # the writer decides in the end; this only saves work
 
 
 def _in_pool(files: list[str], workers: int, model: str | None, all_languages: bool,

@@ -106,3 +106,31 @@ def test_worker_processes_add_the_same_library_as_one_process(db_path, tmp_path,
         alone = sorted(tuple(row) for row in serial.query("SELECT a.source, e.name, e.label FROM entities e"
                                                           " JOIN articles a ON a.id = e.article_id"))
     assert pooled == alone and len(pooled) > 20
+
+
+def test_two_threads_sharing_one_model_add_the_same_library_in_file_order(db, tmp_path, folder):
+    from reader.store import open_database
+
+    seen = []
+    report = add_paths(db, [folder], workers=1, analyzer=rules(), progress=lambda done, total: seen.append(done))
+    assert (report.added, seen) == (6, [1, 2, 3, 4, 5, 6])
+    threaded = sorted(tuple(row) for row in db.query("SELECT a.source, e.name, e.label FROM entities e"
+                                                     " JOIN articles a ON a.id = e.article_id"))
+    assert [Path(row[0]).name for row in db.query("SELECT source FROM articles ORDER BY id")] == \
+        ["bus-01.md", "bus-02.md", "bus-03.md", "pol-01.txt", "pol-02.txt", "pol-03.txt"]
+    with open_database(tmp_path / "serial.sqlite3") as serial:
+        add_paths(serial, [folder], workers=0, analyzer=rules())
+        alone = sorted(tuple(row) for row in serial.query("SELECT a.source, e.name, e.label FROM entities e"
+                                                          " JOIN articles a ON a.id = e.article_id"))
+    assert threaded == alone
+    again = add_paths(db, [folder], workers=1, analyzer=rules())
+    assert (again.added, again.skipped) == (0, 6)
+
+
+def test_processes_only_pay_off_for_a_large_folder(monkeypatch):
+    from reader.library import ingest
+
+    monkeypatch.setattr(ingest, "default_processes", lambda: 2)
+    assert (ingest.default_workers(10), ingest.default_workers(ingest.PROCESSES_FROM_FILES)) == (1, 2)
+    monkeypatch.setattr(ingest, "default_processes", lambda: 1)
+    assert ingest.default_workers(100_000) == 1
