@@ -52,3 +52,7 @@ FEMALE_TITLES = frozenset("""mrs ms miss dame lady madam madame mme mlle queen p
 sister mother congresswoman chairwoman spokeswoman businesswoman sportswoman actress""".split())
 MALE_TITLES = frozenset("""mr sir lord king prince duke count baron earl brother father congressman chairman
 spokesman businessman sportsman actor""".split())
+
+# Heads of a speaker's noun phrase that speak for an organisation: "a Swiftbox spokeswoman" is Swiftbox.
+SPOKESPEOPLE = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+representative representatives""".split())

@@ -15,7 +15,7 @@ from ..lexicon.function_words import (
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
 )
-from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES
+from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SPOKESPEOPLE
 from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..model import Entity
 from .context import Context
@@ -26,6 +26,9 @@ MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*")
+_APPOSITION_BEFORE = re.compile(r"\s*,\s*(?:\d+\s*,\s*)?")  # "Ann Roe, 52, the firm's director"
+_DESCRIBED = re.compile(r",\s+(?:\d+\s*,\s+)?(?:a|an|the)\s+([^,.;:]{1,60})")  # "Ann Roe, a retired coroner,"
 
 _PERSON = "PERSON"
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
@@ -107,6 +110,18 @@ class Resolver:
                     and self.label(mention[2]) in (*_GROUP_LABELS, "FAC"):
                 return mention[2]
         head = lower[head_index]
+        if head in SPOKESPEOPLE:
+            # An unnamed spokesperson speaks for an organisation: the one named in the phrase, the "council"
+            # of "a council spokesperson", else the organisation that spoke or was named last.
+            return self.organisation_in(start, end) or (
+                self.nominal(_strip_possessive(lower[head_index - 1]), start) if head_index > 0 else None) or (
+                self.recent(start, ("ORG",), ("ORG",)) if head_index == len(words) - 1 else None)
+        if words[head_index].islower():
+            # A role with the name beside it ("the chair of the judges, the broadcaster Ann Roe," / "Ann Roe, a
+            # co-chair of ..."), or a role a person was given earlier ("coroner Ann Roe ... the coroner said").
+            found = self.appositive_person(start, end) or self.role_holder(head, start)
+            if found is not None:
+                return found
         if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):
             # A name the recogniser did not mark here: match it on its last word.
             found = self.by_surname(_strip_possessive(head), start)
@@ -116,6 +131,43 @@ class Resolver:
             if head in PERSON_TITLES:
                 return self.only_person_nearby(start)
             return self.nominal(_strip_possessive(head), start)
+        return None
+
+    def appositive_person(self, start: int, end: int) -> str | None:
+        """The person named right beside a role, set off by a comma: "the firm's director, Ann Roe," or
+        "Ann Roe, the firm's director," (a few words may come first: ", the broadcaster Ann Roe")."""
+        after = _APPOSITION_AFTER.match(self.text, end)
+        if after is not None:
+            for mention in self.overlapping(after.end(), after.end() + 40):
+                if mention[0] >= after.end() and self.label(mention[2]) == _PERSON:
+                    if not re.search(r"[,.;:!?()]", self.text[after.end():mention[0]]):
+                        return mention[2]
+                    break
+        index = bisect.bisect_left(self.mention_starts, start) - 1
+        while index >= 0 and self.mentions[index][0] > start - 120:
+            mention_start, mention_end, entity_id, _ = self.mentions[index]
+            if self.label(entity_id) == _PERSON and _APPOSITION_BEFORE.fullmatch(self.text, mention_end, start):
+                return entity_id
+            index -= 1
+        return None
+
+    def role_holder(self, role: str, before: int) -> str | None:
+        """The person last introduced with this role word: "Senior coroner Ann Roe ... the coroner said"."""
+        index = bisect.bisect_left(self.mention_starts, before) - 1
+        floor = self.ctx.sentences[max(0, self.ctx.sentence_index(before) - PRONOUN_LOOKBACK)].start
+        while index >= 0 and self.mentions[index][0] >= floor:
+            start, end, entity_id, _ = self.mentions[index]
+            index -= 1
+            # A name the recogniser took for an organisation is still the coroner of "coroner Ann Roe".
+            if self.ctx.hidden.covers(start) or self.label(entity_id) not in (
+                    (_PERSON,) if role in ORGANISATION_REFERENCES else (_PERSON, "ORG")):
+                continue
+            word = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
+            if word is not None and word.group(1).lower() == role:
+                return entity_id
+            described = _DESCRIBED.match(self.text, end)
+            if described is not None and re.search(r"\b%s\b" % re.escape(role), described.group(1).lower()):
+                return entity_id
         return None
 
     def only_person_nearby(self, offset: int) -> str | None:
