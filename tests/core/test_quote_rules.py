@@ -146,3 +146,50 @@ def test_a_failing_parser_leaves_the_rules_answer():
 
     text = "Ilse Marchetti said the plan was “a step backwards”."
     assert speaker_ids(text, *people(text, "Ilse Marchetti"), parse=broken) == ["marchetti"]
+
+
+# --------------------------------------------------------------------------------------------
+# roles, spokespeople
+
+
+def test_a_role_with_the_name_in_apposition_is_that_person():
+    text = "“We acted within hours,” said the trust's medical director, Olusegun Barker, on Monday."
+    assert speaker_ids(text, *people(text, "Olusegun Barker")) == ["barker"]
+    text = "Priyamvada Sen, the festival's artistic director, said the lineup was “the boldest yet”."
+    assert speaker_ids(text, *people(text, "Priyamvada Sen")) == ["sen"]
+
+
+def test_a_role_given_earlier_names_the_person():
+    text = ("Senior magistrate Hollis Quarrie heard the case in Dunmore.\n\n"
+            "“The evidence is thin,” the magistrate said.")
+    assert speaker_ids(text, *people(text, "Hollis Quarrie")) == ["quarrie"]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation():
+    text = "“We are cooperating fully,” a Brantwell Foods spokeswoman said."
+    brantwell = entity(text, "brantwell", "ORG", "Brantwell Foods")
+    assert speaker_ids(text, brantwell) == ["brantwell"]
+    text = ("Orrin Rail said services would resume on Tuesday. A spokesman said the delays were "
+            "“regrettable but unavoidable”.")
+    orrin = entity(text, "orrin", "ORG", "Orrin Rail")
+    assert speaker_ids(text, orrin) == ["orrin"]
+
+
+# --------------------------------------------------------------------------------------------
+# credit lines
+
+
+def test_a_dash_credit_under_a_quote_names_its_speaker():
+    text = ("Readers wrote in.\n\n“The new timetable is a shambles.”\n— Gwenllian Parry, Abergele\n\n"
+            "“My train was early for once.”\n— Name withheld\n\nThe operator declined to comment.")
+    parry, = people(text, "Gwenllian Parry")
+    found = quotes(text, parry)
+    assert found[0].speaker.entity_id == "parry" and found[0].confidence >= 0.85
+    assert found[1].speaker is None  # a credit with no name: nobody, and not the previous speaker
+
+
+def test_a_name_and_outlet_before_a_colon_credit_the_quote():
+    text = "What the critics said.\n\nTobias Renn, The Quarterly: “A patient, generous film.”\n"
+    assert speaker_ids(text, *people(text, "Tobias Renn")) == ["renn"]
+    text = "Voices from the market.\n\nSunniva Holm, fishmonger: “Trade has never been this slow.”\n"
+    assert speaker_ids(text, *people(text, "Sunniva Holm")) == ["holm"]

@@ -620,7 +620,7 @@ def test_an_organisation_named_inside_an_unresolved_speaker_is_a_later_it():
     libdems = entity(text, "libdems", "ORG", "Liberal Democrats")
     treasury = entity(text, "treasury", "ORG", "Treasury")
     found = quotes(text, libdems, treasury)
-    assert found[1].speaker.entity_id is None
+    assert found[1].speaker.entity_id == "treasury"  # an unnamed spokesperson speaks for the organisation
     assert found[2].speaker.text == "It" and found[2].speaker.entity_id == "treasury"
 
 

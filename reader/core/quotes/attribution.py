@@ -6,6 +6,7 @@ quote, a cue earlier in the sentence, a cue later in it, and "according to".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon.function_words import (
@@ -36,6 +37,13 @@ from .scan import QuoteSpan
 
 WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
 NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
+CREDIT = 0.9  # a credit line: "— Ann Roe, The Stage" under the quote, "Ann Roe, The Stage:" before it
+# A name: capitalised words, with particles, hyphens and initials inside ("Kit Marlowe-Jones", "Ann de la Roe").
+_NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:(?:de|del|la|le|van|von|der|den|al|el|bin|da|di|du)[ \t]+)*[A-Z][\w’'.-]*){0,4}"
+_CREDIT_AFTER = re.compile(r"[ \t]*\n?[ \t]*[—–―][ \t]*(" + _NAME + r")[ \t]*(?=[,(\n]|$)")
+_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*[—–―][ \t]*\w")
+# Before the quote, a name and what they are: "Ann Roe, The Stage:" (a bare "Roe:" is the colon rule's).
+_CREDIT_BEFORE = re.compile(r"[ \t]*(" + _NAME + r"),[^:\n“”\"]{1,80}:[ \t]*")
 
 
 @dataclass(slots=True)
@@ -62,6 +70,9 @@ def attribute(ctx: Context, number: int) -> Attribution:
         return title
 
     after_pos = span.close_pos + 1 if span.close_pos is not None else span.end
+    credit = _credit_line(ctx, span, after_pos)
+    if credit is not None:
+        return credit
     for sieve in (_after_quote, _earlier_in_sentence, _later_in_sentence, _according_to):
         found = sieve(ctx, span, before, after_pos)
         if found is not None:
@@ -165,6 +176,23 @@ def _title(text: str, span: QuoteSpan, before: list[Token]) -> Attribution | Non
     if title_case and len(words) >= 2 and any(word in WORK_NOUNS for word in tail[-3:]) \
             and before[-1].end >= span.open_pos - 2:
         return Attribution(None, None, 0.0, kind="title", sieve="title")
+    return None
+
+
+def _credit_line(ctx: Context, span: QuoteSpan, after_pos: int) -> Attribution | None:
+    """Credit lines: “…” (new line) — Ann Roe, The Stage  /  Ann Roe, The Stage: “…”  /  Ann Roe, nurse: “…”."""
+    text = ctx.text
+    if span.close_pos is not None:
+        dash = _CREDIT_AFTER.match(text, after_pos)
+        if dash is not None:
+            return Attribution((dash.start(1), dash.end(1)), None, CREDIT, sieve="credit")
+        if _CREDIT_DASH.match(text, after_pos):
+            # "— Name and address supplied": a credit all the same, so no earlier speaker goes on here.
+            return Attribution(None, None, 0.0, sieve="credit")
+    line_start = text.rfind("\n", 0, span.open_pos) + 1
+    lead = _CREDIT_BEFORE.fullmatch(text, line_start, span.open_pos)
+    if lead is not None and lead.group(1).split()[0].lower() not in COLON_LABELS:
+        return Attribution((lead.start(1), lead.end(1)), None, CREDIT, sieve="credit")
     return None
 
 
