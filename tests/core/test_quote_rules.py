@@ -23,7 +23,7 @@ def paragraphs(text: str) -> list[Span]:
 def entity(text: str, entity_id: str, label: str, *surfaces: str) -> Entity:
     mentions = []
     for surface in surfaces:
-        for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surface), text):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             mentions.append(Mention(match.start(), match.end(), surface, label, entity_id))
     mentions.sort(key=lambda m: m.start)
     return Entity(entity_id, surfaces[0], label, tuple(surfaces), tuple(mentions))

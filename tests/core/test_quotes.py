@@ -6,6 +6,7 @@ rules are tested apart from the recogniser. The sample tests run the real pipeli
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -27,7 +28,7 @@ def entity(text: str, entity_id: str, label: str, *surfaces: str) -> Entity:
     """An entity with a mention at every whole-word occurrence of each surface form."""
     mentions = []
     for surface in surfaces:
-        for match in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surface), text):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             mentions.append(Mention(match.start(), match.end(), surface, label, entity_id))
     mentions.sort(key=lambda m: m.start)
     return Entity(entity_id, surfaces[0], label, tuple(surfaces), tuple(mentions))
@@ -368,7 +369,7 @@ def test_sieve_3_cue_later_in_the_sentence():
 def test_anonymous_sources_and_participles_after_a_preposition():
     quote = only("The deal was “basically done”, according to two people familiar with the matter.")
     assert speaker_text(quote) == "two people familiar with the matter"
-    first, second = quotes("“I think we will see a deal,” he said, before adding: “But not this week.”")
+    _, second = quotes("“I think we will see a deal,” he said, before adding: “But not this week.”")
     assert speaker_text(second) == "he" and second.cue == "adding"
     quote = only("The word “genocide” has been used by critics.")
     assert quote.kind == "term" and quote.cue is None and quote.speaker is None
@@ -518,7 +519,7 @@ def test_quotes_are_sorted_and_never_overlap():
     text = ("“A,” he said, ‘b’ and “c ‘d’ e”. 'f' \"g\" «h» “i\n\n“j” and “k” and the rebels’ “l”. "
             "They call it “m”.")
     found = quotes(text)
-    for first, second in zip(found, found[1:]):
+    for first, second in itertools.pairwise(found):
         assert first.end < second.start
     assert [q.text for q in found] == ["A,", "b", "c ‘d’ e", "f", "g", "h", "i\n\n“j", "k", "l", "m"]
 

@@ -145,7 +145,7 @@ class Resolver:
                     break
         index = bisect.bisect_left(self.mention_starts, start) - 1
         while index >= 0 and self.mentions[index][0] > start - 120:
-            mention_start, mention_end, entity_id, _ = self.mentions[index]
+            _, mention_end, entity_id, _ = self.mentions[index]
             if self.label(entity_id) == _PERSON and _APPOSITION_BEFORE.fullmatch(self.text, mention_end, start):
                 return entity_id
             index -= 1
@@ -166,7 +166,7 @@ class Resolver:
             if word is not None and word.group(1).lower() == role:
                 return entity_id
             described = _DESCRIBED.match(self.text, end)
-            if described is not None and re.search(r"\b%s\b" % re.escape(role), described.group(1).lower()):
+            if described is not None and re.search(rf"\b{re.escape(role)}\b", described.group(1).lower()):
                 return entity_id
         return None
 
