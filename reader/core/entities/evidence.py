@@ -43,16 +43,50 @@ _PERSON_AFTER = re.compile(
 )
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 
-# Before the name (the pattern is matched against the text just before it, anchored at its end).
-_ORG_BEFORE = re.compile(
-    rf"(?:\b(?:{alternation(ORGANISATION_MEMBER_NOUNS)})\s+(?:in|of|at|for|with)\s+"  # "shares in X"
-    rf"|\b(?:the|a|an|its|rival|fellow)\s+(?:[\w-]+\s+)?(?:{_KIND})\s+)$",  # "the regulator X"
-    re.I)
-_PERSON_BEFORE = re.compile(rf"\b(?:{_TITLE}),?\s+$")  # "the prime minister, Alistair Brooke" (lower case only)
-_PLACE_BEFORE = re.compile(
-    rf"(?:\b(?:{alternation(PLACE_PREPOSITIONS[:3])})\s+"  # "in Wenbury" ("around" is too loose here)
-    rf"|\b(?:{alternation(PLACE_KIND_NOUNS)})\s+of\s+)$")  # "the village of X"
-_PLACE_AFTER = re.compile(rf"-based\b|\s+(?:{alternation(PLACE_PEOPLE_NOUNS)})\b")
+# Before the name: its last few words, compared with sets (a regex anchored at the window's end would try
+# every position of the window).
+_TAIL = re.compile(r"[\w'’-]+|[,.;:]")
+_TAIL_CHARS = 48
+_OWNER_PREPOSITIONS = frozenset({"in", "of", "at", "for", "with"})
+_KIND_DETERMINERS = frozenset({"the", "a", "an", "its", "rival", "fellow"})
+_MEMBER = frozenset(ORGANISATION_MEMBER_NOUNS)
+_PLACE_PREPOSITION = frozenset(PLACE_PREPOSITIONS[:3])  # "in Wenbury" ("around" is too loose here)
+_FIXTURE_BEFORE = FIXTURE_VERBS | FIXTURE_PREPOSITIONS
+_FIXTURE_PAIRS = frozenset({("home", "to"), ("away", "to"), ("away", "at"), ("win", "over"), ("defeat", "to"),
+                            ("loss", "to"), ("draw", "with"), ("drew", "with")})
+_PLACE_AFTER = re.compile(rf"-based\b|\s+(?:{alternation(PLACE_PEOPLE_NOUNS)})\b")  # "Leeds-based", "X residents"
+_SCORE_BEFORE = re.compile(
+    r"\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:win|victory|defeat|loss|draw)?\s*(?:over|against|to|at|with|by)?\s*$")
+
+
+def _org_before(words: list[str]) -> bool:
+    """"shares in X", "an analyst at X", "the regulator X", "a Finnish start-up X"."""
+    if len(words) >= 2 and words[-1] in _OWNER_PREPOSITIONS:
+        return words[-2] in _MEMBER or " ".join(words[-3:-1]) in _MEMBER
+    return len(words) >= 2 and words[-1] in ORGANISATION_KIND_NOUNS and (
+        words[-2] in _KIND_DETERMINERS or (len(words) >= 3 and words[-3] in _KIND_DETERMINERS))
+
+
+def _person_before(raw: list[str]) -> bool:
+    """"the prime minister, Alistair Brooke", "general manager Tessa Huang" (a title in lower case)."""
+    words = raw[:-1] if raw[-1:] == [","] else raw
+    return bool(words) and words[-1] in PERSON_TITLES
+
+
+def _place_before(raw: list[str], words: list[str]) -> bool:
+    """"in Wenbury", "the village of Ashcombe"."""
+    return bool(raw) and (raw[-1] in _PLACE_PREPOSITION or (
+        len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_KIND_NOUNS))
+
+
+def _club_before(words: list[str], before: str) -> bool:
+    """"beat Hull", "against Stoke", "at home to Hull", "a 2-0 win over Hull"."""
+    if words and words[-1].rstrip(".") in _FIXTURE_BEFORE:
+        return True
+    if len(words) >= 2 and (words[-2], words[-1]) in _FIXTURE_PAIRS:
+        return True
+    return bool(_SCORE_BEFORE.search(before, max(0, len(before) - 24)))
+
 
 # In a sports story: a name in a fixture, next to a score, or owning a manager or fans is a club.
 _CLUB_AFTER = re.compile(
@@ -87,21 +121,24 @@ def gather(text: str, mentions: Iterable[Candidate], sports: bool) -> Evidence:
             continue
         key = name_key(text, mention)
         after = text[mention.end:mention.end + _WINDOW]
-        before = text[max(0, mention.start - _WINDOW):mention.start]
-        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+        before = text[max(0, mention.start - _TAIL_CHARS):mention.start]
+        raw = _TAIL.findall(before)[-5:]
+        words = [word.lower() for word in raw]
+        if _ORG_AFTER.match(after) or _org_before(words):
             evidence.org[key] += 1
-        if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+        if _PERSON_AFTER.match(after) or (raw and _person_before(raw)):
             evidence.person[key] += 1
-        if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        if _place_before(raw, words) or _PLACE_AFTER.match(after):
             evidence.place[key] += 1
         if _SAID_AFTER.match(after):
             evidence.said[key] += 1
-        if sports and (_CLUB_AFTER.match(after) or _CLUB_BEFORE.search(before)):
+        if sports and (_CLUB_AFTER.match(after) or _club_before(words, before)):
             evidence.club[key] += 1
     return evidence
 
 
 def in_fixture(text: str, start: int, end: int) -> bool:
     """Is the name at ``text[start:end]`` written as a club's: in a fixture, by a score, owning a manager?"""
-    return bool(_CLUB_AFTER.match(text, end, end + _WINDOW)
-                or _CLUB_BEFORE.search(text[max(0, start - _WINDOW):start]))
+    before = text[max(0, start - _TAIL_CHARS):start]
+    return bool(_CLUB_AFTER.match(text, end, end + _WINDOW)) \
+        or _club_before([word.lower() for word in _TAIL.findall(before)[-5:]], before)

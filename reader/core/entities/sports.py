@@ -13,19 +13,16 @@ from ..lexicon.sports import SPORTS_EVENT_PLURALS, SPORTS_MIN_WORDS, SPORTS_WORD
 from .common import CAPITALISED_RUN, TOKEN, Candidate, strip_edges
 from .evidence import in_fixture
 
-_SPORTS_WORD = re.compile(r"(?<![\w-])(?:" + alternation(SPORTS_WORDS) + r")(?![\w-])", re.I)
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # A result written in figures: "won 3-1", "a 2-2 draw", "6-4, 7-5" (no years: "2019-20" has four digits).
 SCORE = re.compile(r"(?<![\w.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-]|,\d)")
-_WORD = re.compile(r"\w+")
 
 
 def is_sports_story(text: str) -> bool:
     """Enough sports words (a score counts as one) for the story's length: one linear pass each."""
-    hits = len(_SPORTS_WORD.findall(text)) + len(SCORE.findall(text))
-    if hits < SPORTS_MIN_WORDS:
-        return False
-    words = sum(1 for _ in _WORD.finditer(text))
-    return hits * 1000 >= SPORTS_WORDS_PER_THOUSAND * words
+    words = _LOWER_WORD.findall(text.lower())
+    hits = sum(1 for word in words if word in SPORTS_WORDS) + len(SCORE.findall(text))
+    return hits >= SPORTS_MIN_WORDS and hits * 1000 >= SPORTS_WORDS_PER_THOUSAND * len(words)
 
 
 # A capitalised plural after "the", or anywhere in a fixture: a team's nickname ("the Owls", "Robins boss").
