@@ -105,6 +105,11 @@ class Speaker:
     entity_id: str | None
 
 
+# Below this confidence a quote's speaker is a guess (an uncued quote inheriting across a paragraph, a
+# pronoun with no clear antecedent): the reader shows it as uncertain, in the panel and in exports.
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True)
 class Quote(Span):
     """A quotation. ``start``/``end`` cover its words, without the quotation marks."""
@@ -117,6 +122,11 @@ class Quote(Span):
     cue_start: int | None = None
     cue_end: int | None = None
     closed: bool = True  # False when the closing mark was never found
+
+    @property
+    def speaker_uncertain(self) -> bool:
+        """True when the quote has a speaker but the attribution is a guess (confidence < LOW_CONFIDENCE)."""
+        return self.speaker is not None and self.confidence < LOW_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

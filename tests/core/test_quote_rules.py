@@ -193,3 +193,29 @@ def test_a_name_and_outlet_before_a_colon_credit_the_quote():
     assert speaker_ids(text, *people(text, "Tobias Renn")) == ["renn"]
     text = "Voices from the market.\n\nSunniva Holm, fishmonger: “Trade has never been this slow.”\n"
     assert speaker_ids(text, *people(text, "Sunniva Holm")) == ["holm"]
+
+
+# --------------------------------------------------------------------------------------------
+# confidence
+
+
+def test_a_guess_is_marked_uncertain_and_a_tagged_quote_is_not():
+    from reader.core.model import LOW_CONFIDENCE
+
+    text = ("“The ferry will run all winter,” said harbourmaster Aled Pritchard.\n\n"
+            "“Nobody should have to drive round the estuary.”")
+    first, second = quotes(text, *people(text, "Aled Pritchard"))
+    assert first.confidence >= 0.9 and not first.speaker_uncertain
+    assert second.speaker is not None and second.speaker.entity_id == "pritchard"
+    assert second.confidence < LOW_CONFIDENCE and second.speaker_uncertain
+    text = "“The ferry will run all winter,” said Aled Pritchard. “Nobody should have to drive round.”"
+    assert not any(q.speaker_uncertain for q in quotes(text, *people(text, "Aled Pritchard")))
+
+
+def test_a_pronoun_is_less_sure_than_a_name():
+    text = "Ffion Garside chairs the board. “We will appeal,” she said."
+    pronoun = quotes(text, *people(text, "Ffion Garside"))[0]
+    text = "Ffion Garside chairs the board. “We will appeal,” Garside said."
+    name = quotes(text, *people(text, "Ffion Garside"))[0]
+    assert pronoun.speaker.entity_id == name.speaker.entity_id == "garside"
+    assert pronoun.confidence < name.confidence

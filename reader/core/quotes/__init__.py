@@ -20,6 +20,7 @@ Three stages, each cheap and deterministic:
    T     naming verb right before: some analysts call “…”, the         0.85, or
          so-called “…”, an area dubbed “…” - a ``term``                0.0 if nobody
    J     judging verb + "as": X dismissed the report as “nonsense”     0.85
+         (and a naming verb with a particular subject: a partial quote)
    T'    "titled"/"entitled", or a work noun before a Title Cased      0.0
          quote: the book “The Art of War” - a ``title``
    1     “…,” X said / “…,” said X right after the closing mark        0.95
@@ -29,8 +30,12 @@ Three stages, each cheap and deterministic:
    2'    no verb: "Name: “…”" filling a headline or transcript line    0.6
    3     a cue later in the same sentence: “…” …, X said.              0.7
    4     "according to X" in the same sentence                         0.7
-   5     no cue: inherit the previous quote's speaker when that quote  0.5
-         ended at most two sentences back and no cue sits in between
+   C     credit line: “…” (new line) — Name, Outlet; Name, job: “…”    0.9
+   P     the parse (``parse`` given): subject of the speech verb       0.75
+         governing the quote, for quotes rules 2 far, 3 or 6 leave
+   5     no cue: inherit the previous quote's speaker when that quote  0.7, 0.55
+         ended at most two sentences back and no cue sits in between   across a
+                                                                       paragraph
    6     nobody: speaker None (said so, not guessed)                   0.0
    ====  ============================================================  ==========
 
@@ -46,6 +51,10 @@ Three stages, each cheap and deterministic:
    and ``term`` (a scare quote) when nobody did. Word count, capitals, position and the cue
    are all the evidence used; on news prose "fierce battles." embedded in the reporter's
    sentence is partial, "to preserve the lives of civilians" is full.
+
+   The confidence is then multiplied by how sure the speaker -> entity mapping is (1.0 for a name in the
+   phrase, less for a pronoun, a role, a spokesperson; see ``speakers``). Below
+   ``reader.core.model.LOW_CONFIDENCE`` the speaker is a guess, and ``Quote.speaker_uncertain`` says so.
 
 3. The speaker's noun phrase is mapped to an entity: a PERSON mention inside it wins
    ("Hezbollah leader Naim Qassem" -> Naim Qassem), then an ORG/GPE/NORP mention covering
@@ -79,6 +88,8 @@ __all__ = ["FULL_MIN_WORDS", "INHERIT_SENTENCES", "MAX_SEGMENT", "PRONOUN_LOOKBA
 
 FULL_MIN_WORDS = 4  # a quote this long is a clause someone spoke, not a borrowed word or two
 INHERIT_SENTENCES = 2  # how far back an uncued quote may look for the previous quote's speaker
+INHERIT = 0.7  # an uncued quote right after a speaker's quote in the same paragraph
+INHERIT_PARAGRAPH = 0.55  # the same, across a paragraph break: below LOW_CONFIDENCE, said to be a guess
 BEFORE_NEAR = 0.9  # the confidence of a cue right before the quote; below it the parse is asked too
 PARSED = 0.75  # the subject of the speech verb that governs the quote, from the parse
 
@@ -118,6 +129,7 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             start, end = attribution.speaker
             entity_id = resolver.resolve(start, end)
             speaker = Speaker(text[start:end], start, end, entity_id)
+            confidence = round(confidence * resolver.certainty, 2)
             if entity_id is not None:
                 resolver.speakers.append((start, entity_id))
             else:
@@ -131,8 +143,9 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
                     and previous_speaker is not None \
                     and ctx.sentence_index(span.open_pos) - previous_end_sentence <= INHERIT_SENTENCES \
                     and not _cue_between(ctx, previous_end, span.open_pos):
-                # No cue of its own: the same voice goes on (“…,” she said. “…”).
-                speaker, confidence = previous_speaker, 0.5
+                # No cue of its own: the same voice goes on (“…,” she said. “…”), less surely in a new paragraph.
+                speaker = previous_speaker
+                confidence = INHERIT_PARAGRAPH if "\n" in text[previous_end:span.open_pos] else INHERIT
             if words >= FULL_MIN_WORDS or opens_sentence:
                 kind = "full"
             else:

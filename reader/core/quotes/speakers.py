@@ -22,6 +22,13 @@ from .context import Context
 from .phrases import TOKEN
 
 PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
+# How sure a speaker -> entity mapping is, by the way it was made (a quote's confidence is multiplied by it):
+# a name in the phrase 1.0; he/she with a name of matching sex as the subject nearby; a role, "it", "they"; an
+# unnamed spokesperson; a guess (a name after a preposition, the last speaker, the last organisation).
+CERTAIN_PRONOUN = 0.9
+CERTAIN_ROLE = 0.8
+CERTAIN_SPOKESPERSON = 0.85
+CERTAIN_GUESS = 0.6
 MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -69,6 +76,7 @@ class Resolver:
                     if "-" in last:  # al-Assad is also "Assad"
                         self.surnames.setdefault(last.rsplit("-", 1)[1], []).append(entity.id)
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
+        self.certainty = 1.0  # how sure the last resolve() was of its entity
         self._genders: dict[str, str | None] = {}
 
     def label(self, entity_id: str) -> str:
@@ -85,6 +93,15 @@ class Resolver:
         return found
 
     def resolve(self, start: int, end: int) -> str | None:
+        """The entity the speaker phrase at text[start:end] stands for; ``certainty`` then says how sure the
+        mapping is (1.0 for a name inside the phrase, less for a pronoun, a role or a spokesperson)."""
+        self.certainty = 1.0
+        found = self._resolve(start, end)
+        if found is None:
+            self.certainty = 1.0
+        return found
+
+    def _resolve(self, start: int, end: int) -> str | None:
         text = self.text
         phrase = text[start:end]
         tokens = [t for t in TOKEN.finditer(phrase)]
@@ -113,14 +130,22 @@ class Resolver:
         if head in SPOKESPEOPLE:
             # An unnamed spokesperson speaks for an organisation: the one named in the phrase, the "council"
             # of "a council spokesperson", else the organisation that spoke or was named last.
-            return self.organisation_in(start, end) or (
-                self.nominal(_strip_possessive(lower[head_index - 1]), start) if head_index > 0 else None) or (
-                self.recent(start, ("ORG",), ("ORG",)) if head_index == len(words) - 1 else None)
+            self.certainty = CERTAIN_SPOKESPERSON
+            found = self.organisation_in(start, end) or (
+                self.nominal(_strip_possessive(lower[head_index - 1]), start) if head_index > 0 else None)
+            if found is None and head_index == len(words) - 1:
+                self.certainty = CERTAIN_GUESS
+                found = self.recent(start, ("ORG",), ("ORG",))
+            return found
         if words[head_index].islower():
             # A role with the name beside it ("the chair of the judges, the broadcaster Ann Roe," / "Ann Roe, a
             # co-chair of ..."), or a role a person was given earlier ("coroner Ann Roe ... the coroner said").
-            found = self.appositive_person(start, end) or self.role_holder(head, start)
+            found = self.appositive_person(start, end)
             if found is not None:
+                return found
+            found = self.role_holder(head, start)
+            if found is not None:
+                self.certainty = CERTAIN_ROLE
                 return found
         if words[head_index][0].isupper() and lower[0] not in ("the", "a", "an"):
             # A name the recogniser did not mark here: match it on its last word.
@@ -128,6 +153,7 @@ class Resolver:
             if found is not None:
                 return found
         if lower[0] in ("the", "this", "that") and len(words) <= 4:
+            self.certainty = CERTAIN_ROLE
             if head in PERSON_TITLES:
                 return self.only_person_nearby(start)
             return self.nominal(_strip_possessive(head), start)
@@ -217,6 +243,7 @@ class Resolver:
     def pronoun(self, word: str, offset: int) -> str | None:
         if word in PERSON_PRONOUNS:
             return self.person_pronoun(_PRONOUN_GENDER[word], offset)
+        self.certainty = CERTAIN_ROLE
         if word == "it":
             # "It" is an organisation or a country; a nationality adjective (Russian) hardly ever.
             return self.recent(offset, _GROUP_LABELS, ("ORG", "GPE"))
@@ -253,8 +280,10 @@ class Resolver:
                     best = (key, entity_id)
             if best is not None:
                 if not best[0][0]:
+                    self.certainty = CERTAIN_PRONOUN if not best[0][1] else CERTAIN_ROLE
                     return best[1]
                 fallback = fallback or best[1]
+        self.certainty = CERTAIN_GUESS
         if fallback is not None:
             return fallback
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
