@@ -142,10 +142,10 @@ def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
              "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
-    output = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True,
-                            check=True).stdout.split()
+    done = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True, check=True)
+    output = done.stdout.split()
     if output[2] not in ("0",):
-        raise SystemExit(f"{command[3:5]} failed with exit code {output[2]}")
+        raise SystemExit(f"{command[3:5]} failed with exit code {output[2]}:\n{done.stderr}")
     return float(output[0]), round(int(output[1]) / 1024, 1)
 
 

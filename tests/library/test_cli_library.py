@@ -208,3 +208,26 @@ def test_a_library_locked_by_another_program_is_one_line_and_nothing_is_half_wri
     assert code == 1 and err.count("\n") == 1 and "in use by another program" in err
     count = sqlite3.connect(locked).execute("SELECT count(*) FROM articles").fetchone()[0]
     assert count == 9  # the fixture's nine: nothing of the failed add
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    import io
+
+    from reader import cli_library
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    progress, close = cli_library._progress_bar()
+    assert progress is None
+    close()
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    progress, close = cli_library._progress_bar()
+    progress(1, 3)
+    progress(3, 3)
+    close()
+    assert "3/3" in terminal.getvalue() and piped.getvalue() == ""
