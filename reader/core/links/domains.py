@@ -37,6 +37,7 @@ _ACCOUNT_WORDS = frozenset({
     "accounts", "support", "update", "billing", "payment", "pay", "auth", "password", "wallet", "unlock",
     "recovery", "recover", "restore", "helpdesk", "help", "id", "confirm", "alert", "alerts", "refund", "service",
     "services", "customer", "online", "portal", "access", "authentication", "session", "claim", "reward",
+    "bank", "banking", "webmail", "sso", "otp", "invoice", "delivery", "tracking", "parcel", "shipping", "tax",
 })
 
 
@@ -56,6 +57,7 @@ def _tld_extract() -> Any:
     return _extractor
 
 
+@functools.lru_cache(maxsize=8192)  # each look-alike check asks again about the same host
 def split_domain(host: str) -> tuple[str, str, str]:
     """(subdomain, name, suffix) of an ASCII host: "a.b.example.co.uk" -> ("a.b", "example", "co.uk")."""
     parts = _tld_extract()(host.rstrip("."))
@@ -150,6 +152,14 @@ def typo_suffix_twin(domain: str) -> str | None:
     own = {known_suffix for _, known_suffix in entries}
     if entries and suffix not in own and any(_one_edit_apart(suffix, t) for t in _TYPO_TARGETS):
         return entries[0][0]
+    # "example.uk.com" for "example.co.uk": a suffix that puts the brand's country before a generic ending
+    # (sold to look like a country domain), when that country is one of the brand's own.
+    labels = suffix.split(".")
+    if len(labels) > 1 and labels[-1] in _TYPO_TARGETS:
+        for known, known_suffix in entries:
+            country = known_suffix.rsplit(".", 1)[-1]
+            if len(country) == 2 and country in labels[:-1]:
+                return known
     return None
 
 
@@ -162,11 +172,30 @@ def typo_name_twin(domain: str) -> str | None:
     _, name, suffix = split_domain(domain)
     if len(name) < _MIN_EDIT_NAME or not suffix:
         return None
-    for known_name, known in _by_suffix().get(suffix, ()):
-        if abs(len(known_name) - len(name)) <= 1 and _one_edit_apart(name, known_name) \
-                and not _other_word(name, known_name):
-            return known
+    index = _by_deletion()
+    for key in _deletions(name):
+        for known_name, known in index.get((suffix, key), ()):
+            if _one_edit_apart(name, known_name) and not _other_word(name, known_name):
+                return known
     return None
+
+
+def _deletions(name: str) -> list[str]:
+    """The name and each name with one letter dropped: two names one typo apart share one of these."""
+    return [name] + [name[:i] + name[i + 1:] for i in range(len(name))]
+
+
+@functools.lru_cache(maxsize=1)
+def _by_deletion() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(suffix, a well-known name or that name less one letter) -> [(name, domain)]: a typo is found by lookups
+    rather than by comparing a name with every well-known one."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for domain in sorted(top_domains()):
+        _, name, suffix = split_domain(domain)
+        if name and suffix:
+            for key in dict.fromkeys(_deletions(name)):
+                index.setdefault((suffix, key), []).append((name, domain))
+    return index
 
 
 def _other_word(name: str, known: str) -> bool:
@@ -186,24 +215,44 @@ def brand_combo(domain: str) -> str | None:
         return None
     _, name, _ = split_domain(domain)
     words = [w for w in re.split(r"[\-_]+", name) if w]
-    if len(words) < 2 or not any(w in _ACCOUNT_WORDS for w in words):
-        return None
     names = _by_plain_name()
+    brand, account = None, any(w in _ACCOUNT_WORDS for w in words) and len(words) > 1
     for word in words:
-        if len(word) >= _MIN_TYPO_NAME and word not in _ACCOUNT_WORDS and word in names:
-            return names[word]
+        if word in _ACCOUNT_WORDS:
+            continue
+        if len(word) >= _MIN_TYPO_NAME and word in names:
+            brand = brand or names[word]
+            continue
+        glued = _glued_brand(word, names)  # "exampleid", "secureexample": the brand and the word run together
+        if glued is not None:
+            brand, account = brand or glued, True
+    return brand if brand is not None and account else None
+
+
+def _glued_brand(word: str, names: dict[str, str]) -> str | None:
+    """The well-known domain whose name starts or ends ``word`` when the rest of it is an account word."""
+    for cut in range(_MIN_TYPO_NAME, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head in names and head not in _ACCOUNT_WORDS and tail in _ACCOUNT_WORDS:
+            return names[head]
+        head, tail = word[:len(word) - cut], word[len(word) - cut:]
+        if tail in names and tail not in _ACCOUNT_WORDS and head in _ACCOUNT_WORDS:
+            return names[tail]
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _by_suffix() -> dict[str, list[tuple[str, str]]]:
-    """Suffix -> [(name, domain)] of the well-known domains."""
-    index: dict[str, list[tuple[str, str]]] = {}
-    for domain in sorted(top_domains()):
-        _, name, suffix = split_domain(domain)
-        if name and suffix:
-            index.setdefault(suffix, []).append((name, domain))
-    return index
+def worn_lookalike(host: str, domain: str) -> str | None:
+    """The well-known domain imitated by a whole site name worn in front of the real one: "www.example-secure.com"
+    in "www.example-secure.com.other.top" is a typo or combosquat of example.com, then the real site follows
+    (Chromium's target embedding, for names that are look-alikes rather than the well-known name itself)."""
+    sub = host.rstrip(".")[:-len(domain)].rstrip(".") if host.rstrip(".").endswith("." + domain) else ""
+    if not sub:
+        return None
+    _, name, suffix = split_domain(sub)
+    if not name or not suffix:
+        return None
+    worn = f"{name}.{suffix}"
+    return typo_name_twin(worn) or brand_combo(worn) or typo_suffix_twin(worn)
 
 
 @functools.lru_cache(maxsize=1)

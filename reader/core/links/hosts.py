@@ -12,7 +12,15 @@ import idna
 
 from ..model import LinkWarning
 from .display import char_names, quote
-from .domains import _tld_extract, brand_combo, embedded_domain, imitated_domain, typo_name_twin, typo_suffix_twin
+from .domains import (
+    _tld_extract,
+    brand_combo,
+    embedded_domain,
+    imitated_domain,
+    typo_name_twin,
+    typo_suffix_twin,
+    worn_lookalike,
+)
 from .idn import same_script, script_problem
 from .policy import DANGER, WARNING
 
@@ -237,10 +245,14 @@ def _lookalike_warnings(host: str, domain: str) -> list[LinkWarning]:
     if worn is not None:
         return [LinkWarning("lookalike-domain", f"The site name {quote(host)} starts with {worn}, but the site "
                             f"is really {quote(domain)}.", DANGER)]
+    worn = worn_lookalike(host, domain)
+    if worn is not None:
+        return [LinkWarning("lookalike-domain", f"The site name {quote(host)} starts with a look-alike of {worn}, "
+                            f"but the site is really {quote(domain)}.", DANGER)]
     typo = typo_suffix_twin(domain) or typo_name_twin(domain)
     if typo is not None:
-        return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} is one letter away from the "
-                            f"well-known {typo}.", WARNING)]
+        return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} is a near miss of the well-known "
+                            f"{typo}: its name or its ending is one typo away.", WARNING)]
     brand = brand_combo(domain)
     if brand is not None:
         return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} uses the name of the well-known "

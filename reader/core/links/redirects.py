@@ -123,9 +123,11 @@ def open_redirect(web: Web) -> tuple[str, str] | None:
             found = _address_parameter(query) if query else None
             if found is not None:
                 return found
-    step = _REDIRECT_STEP.search(web.path)
-    if step:
-        return "its path", _decoded(step.group(1))
+    # A redirect step in the path, or in a fragment that a page's script routes like a path ("#!/go/https://...").
+    for where, path in (("its path", web.path), ("its fragment", "/" + web.fragment if web.fragment else "")):
+        step = _REDIRECT_STEP.search(path)
+        if step:
+            return where, _decoded(step.group(1))
     return None
 
 
