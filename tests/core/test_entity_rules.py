@@ -181,3 +181,12 @@ def test_club_names_and_nicknames_from_the_gazetteer_are_one_club() -> None:
                                  ("Burnley", "GPE")])
     spurs = [e for e in found if e.name == "Tottenham Hotspur"]
     assert len(spurs) == 1 and {m.text for m in spurs[0].mentions} == {"Tottenham Hotspur", "Spurs", "Tottenham"}
+
+
+def test_a_short_form_of_a_company_a_kind_noun_and_it_make_an_organisation() -> None:
+    text = ("Shares of Dunlin Systems rose. Dunlin said its orders doubled. The ferry operator Skellig cut "
+            "fares, Drover magazine reported, and Quillet said it would follow. Writing on Chatterly, he "
+            "disagreed.")
+    found = entities_from(text, [("Dunlin Systems", "ORG"), ("Dunlin", "PERSON"), ("Skellig", "GPE"),
+                                 ("Drover", "PERSON"), ("Quillet", "PERSON"), ("Chatterly", "PERSON")])
+    assert set(labels(found).values()) == {"ORG"}

@@ -17,9 +17,11 @@ from ..lexicon import alternation
 from ..lexicon.function_words import PREPOSITIONS
 from ..lexicon.names import HONORIFICS, PERSON_TITLES
 from ..lexicon.organisations import (
+    ORGANISATION_KIND_AFTER,
     ORGANISATION_KIND_NOUNS,
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_OWNED_NOUNS,
+    POSTING_VERBS,
 )
 from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
 from ..lexicon.sports import CLUB_OWNED_NOUNS, FIXTURE_PREPOSITIONS, FIXTURE_VERBS
@@ -34,7 +36,9 @@ _TITLE = alternation(PERSON_TITLES)
 # After the name.
 _ORG_AFTER = re.compile(
     rf"{_POSSESSIVE}?\s+(?:[a-z-]+\s+)?(?:{alternation(ORGANISATION_OWNED_NOUNS)})\b"  # "X's co-founder"
-    rf"|,\s+(?:a|an|the)\s+(?:{_NOT_PREPOSITION}[\w-]+\s+){{0,3}}(?:{_KIND})\b(?!['’])",  # "X, a Finnish start-up"
+    rf"|,\s+(?:a|an|the)\s+(?:{_NOT_PREPOSITION}[\w-]+\s+){{0,3}}(?:{_KIND})\b(?!['’])"  # "X, a Finnish start-up"
+    rf"|\s+(?:{alternation(ORGANISATION_KIND_AFTER)})\b(?!['’])"  # "Soundcheck magazine"
+    r"|,?\s+(?:said|says|added|announced)\s+(?:that\s+|on\s+\w+\s+)?(?:it|its)\b",  # "Velour said its sales"
 )
 _PERSON_AFTER = re.compile(
     r",\s+\d{1,3}\s*[,;)]"  # "Rourke, 58,"
@@ -48,7 +52,7 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 _TAIL = re.compile(r"[\w'’-]+|[,.;:]")
 _TAIL_CHARS = 48
 _OWNER_PREPOSITIONS = frozenset({"in", "of", "at", "for", "with"})
-_KIND_DETERMINERS = frozenset({"the", "a", "an", "its", "rival", "fellow"})
+_KIND_DETERMINERS = frozenset({"the", "a", "an", "its", "rival", "fellow", ".", ":", ";"})
 _MEMBER = frozenset(ORGANISATION_MEMBER_NOUNS)
 _PLACE_PREPOSITION = frozenset(PLACE_PREPOSITIONS[:3])  # "in Wenbury" ("around" is too loose here)
 _FIXTURE_BEFORE = FIXTURE_VERBS | FIXTURE_PREPOSITIONS
@@ -63,8 +67,11 @@ def _org_before(words: list[str]) -> bool:
     """"shares in X", "an analyst at X", "the regulator X", "a Finnish start-up X"."""
     if len(words) >= 2 and words[-1] in _OWNER_PREPOSITIONS:
         return words[-2] in _MEMBER or " ".join(words[-3:-1]) in _MEMBER
-    return len(words) >= 2 and words[-1] in ORGANISATION_KIND_NOUNS and (
-        words[-2] in _KIND_DETERMINERS or (len(words) >= 3 and words[-3] in _KIND_DETERMINERS))
+    if len(words) >= 2 and words[-1] == "on" and words[-2] in POSTING_VERBS:
+        return True  # "writing on Bluesky"
+    # "the regulator X", "the video game studio X", "Bus operator X" (a sentence's start as its determiner)
+    return bool(words) and words[-1] in ORGANISATION_KIND_NOUNS and any(
+        word in _KIND_DETERMINERS for word in words[-4:-1])
 
 
 def _person_before(raw: list[str]) -> bool:

@@ -66,7 +66,26 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
+    _short_company_names(labels, surfaces, gazetteer, person_tokens)
     return labels
+
+
+def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazetteer: Gazetteer,
+                         person_tokens: set[str]) -> None:
+    """"Corvane" after "Corvane Systems" is the company, whatever the model said of it; not a place's name
+    ("Yorkshire" of "Yorkshire Water") nor a person's."""
+    stems: set[str] = set()
+    for key, label in labels.items():
+        words = key.split()
+        if label == "ORG":
+            while len(words) > 1 and words[-1] in COMPANY_NAME_ENDINGS | MEDIA_NAME_ENDINGS:
+                words.pop()
+                stems.add(" ".join(words))
+    for key in stems & labels.keys():
+        if labels[key] in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"} \
+                and gazetteer.place(surfaces[key]) is None and surfaces[key] not in gazetteer.norp \
+                and " ".join(name_words(surfaces[key])) not in person_tokens:
+            labels[key] = "ORG"
 
 
 def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evidence: Evidence, sports: bool,
@@ -85,7 +104,9 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG"  # "Leeds United", in a sports story "Spurs", "Bristol City", "beat Hull 2-0"
     if label == "NORP" or well_known_place:
         return label
-    if len(words) > 1 and (last in COMPANY_NAME_ENDINGS or last in MEDIA_NAME_ENDINGS) and not evidence.person[key]:
+    # ... unless the article shows a person by that name ("Emily Post, 52,"), not an ordinary word ("Financial")
+    person = evidence.person[key] and not gazetteer.is_common_word(words[0])
+    if len(words) > 1 and (last in COMPANY_NAME_ENDINGS or last in MEDIA_NAME_ENDINGS) and not person:
         return "ORG"  # "Arvik Pharma", "Penhallow Mutual", "Gorsley Gazette"
     if label != "ORG" and evidence.org[key] > evidence.person[key]:
         return "ORG"  # "Lumora's co-founder", "shares in Corvane", "the regulator Ofsted"

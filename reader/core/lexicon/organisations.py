@@ -65,7 +65,16 @@ ORGANISATION_KIND_NOUNS = frozenset(
     provider operator broadcaster newspaper agency chain lender insurer airline carrier publisher group
     consultancy bank brand label outlet website platform network conglomerate subsidiary utility club team
     side union party thinktank think-tank organisation organization body institute foundation trust
-    campaign association federation league studio distributor producer""".split())
+    campaign association federation league studio distributor producer magazine""".split())
+# Kind nouns that, written right after a name, make it an organisation's: "Soundcheck magazine", "Zest bank".
+# Not "team", "side" or "campaign", which follow people's names too ("the Biden campaign").
+ORGANISATION_KIND_AFTER = frozenset(
+    """company firm startup start-up maker retailer manufacturer charity regulator developer supplier provider
+    operator broadcaster newspaper agency chain lender insurer airline carrier publisher group consultancy bank
+    brand outlet website platform network magazine studio conglomerate""".split())
+# Verbs of posting: "writing on X", "posted on X" make X a platform (an organisation).
+POSTING_VERBS = frozenset(
+    "wrote writing writes posted posting posts tweeted tweeting shared sharing said added".split())
 # What an organisation has and a product or a person rarely does: "Lumora's co-founder", "shares in Corvane",
 # "Penhallow Mutual's chief executive".
 ORGANISATION_OWNED_NOUNS = (
