@@ -190,3 +190,18 @@ def test_a_short_form_of_a_company_a_kind_noun_and_it_make_an_organisation() -> 
     found = entities_from(text, [("Dunlin Systems", "ORG"), ("Dunlin", "PERSON"), ("Skellig", "GPE"),
                                  ("Drover", "PERSON"), ("Quillet", "PERSON"), ("Chatterly", "PERSON")])
     assert set(labels(found).values()) == {"ORG"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Products
+
+
+def test_a_product_is_told_by_its_noun_its_owner_or_its_brand() -> None:
+    text = ("Tarnhelm said demand for its Osprey delivery drones had doubled. The research ship Kittiwake "
+            "docked, a Sable 4 rocket was delayed and Glimmer Pro went on sale. Vapes branded “Ice Fog” "
+            "were seized. Nvidia chips sold out.")
+    found = entities_from(text, [("Tarnhelm", "ORG"), ("Osprey", "PERSON"), ("Kittiwake", "PERSON"),
+                                 ("Sable 4", "ORG"), ("Glimmer Pro", "PERSON"), ("Ice Fog", "WORK_OF_ART"),
+                                 ("Nvidia", "ORG")])
+    assert labels(found) == {"Tarnhelm": "ORG", "Osprey": "PRODUCT", "Kittiwake": "PRODUCT", "Sable 4": "PRODUCT",
+                             "Glimmer Pro": "PRODUCT", "Ice Fog": "PRODUCT", "Nvidia": "ORG"}

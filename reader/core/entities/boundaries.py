@@ -71,9 +71,8 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     # Trailing lower-case words are not part of a name: "Hama city", "Hama central"; nor are letters after
     # a person's name ("Sophie Lindqvist KC").
     tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
-    while len(tokens) > 1 and (text[tokens[-1][0]].islower() or SCORE.fullmatch(text, *tokens[-1]) or (
-            label not in _FREE_FORM | {"PRODUCT"} and not any(c.isalpha() for c in text[slice(*tokens[-1])]))):
-        tokens.pop()  # ... nor a score after a club's or a player's name ("Hull 3-1"), except a model's ("Falcon 9")
+    while len(tokens) > 1 and (text[tokens[-1][0]].islower() or SCORE.fullmatch(text, *tokens[-1])):
+        tokens.pop()  # ... nor a score after a club's or a player's name ("Hull 3-1"); a number may be ("Falcon 9")
         end = tokens[-1][1]
     last = text[slice(*tokens[-1])].rstrip(".,")
     if label in {"PERSON", "ORG"} and len(tokens) > 2 and last.lower() in POST_NOMINALS and last[:2].isupper() \

@@ -24,6 +24,7 @@ from ..lexicon.organisations import (
     POSTING_VERBS,
 )
 from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
+from ..lexicon.products import BRAND_WORDS, PRODUCT_KIND_BEFORE, PRODUCT_NOUNS
 from ..lexicon.sports import CLUB_OWNED_NOUNS, FIXTURE_PREPOSITIONS, FIXTURE_VERBS
 from .common import NAME_LABELS, Candidate, name_key
 
@@ -45,6 +46,12 @@ _PERSON_AFTER = re.compile(
     rf"|,\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(?:{_TITLE})\b(?!['’])"  # "Marcus Bell-Fairweather, delivery driver"
     r"|\s+\((?:\d{1,3})\)",  # "Jane Roe (44)"
 )
+# "its Vela accelerator chips", "the company's Aero EV crossover", "a Falcon 9 rocket": after the name, up to
+# two lower-case words and a product noun; before it, a possessive or an article (checked with the tail words).
+_PRODUCT_AFTER = re.compile(
+    rf"[\"”’']?\s+(?:[a-z-]+\s+){{0,2}}(?:{alternation(PRODUCT_NOUNS)})\b(?!['’])")
+_PRODUCT_DETERMINERS = frozenset({"its", "their", "his", "her", "the", "a", "an", "new", "latest"})
+_BRAND_BEFORE = re.compile(r"(?:" + alternation(BRAND_WORDS) + r")\s*[\"“‘']?$", re.I)
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 
 # Before the name: its last few words, compared with sets (a regex anchored at the window's end would try
@@ -86,6 +93,16 @@ def _place_before(raw: list[str], words: list[str]) -> bool:
         len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_KIND_NOUNS))
 
 
+def _product(raw: list[str], words: list[str], after: str, before: str) -> bool:
+    """"its Vela accelerator chips", "the research ship Polar Tern", "branded “Ask Penny”"."""
+    if words and words[-1] in PRODUCT_KIND_BEFORE and any(word in _PRODUCT_DETERMINERS for word in words[-4:-1]):
+        return True
+    if _BRAND_BEFORE.search(before, max(0, len(before) - 30)):
+        return True
+    owned = bool(words) and (words[-1] in _PRODUCT_DETERMINERS or (raw[-1].endswith(("'s", "’s")) and len(raw) > 1))
+    return owned and bool(_PRODUCT_AFTER.match(after))
+
+
 def _club_before(words: list[str], before: str) -> bool:
     """"beat Hull", "against Stoke", "at home to Hull", "a 2-0 win over Hull"."""
     if words and words[-1].rstrip(".") in _FIXTURE_BEFORE:
@@ -117,6 +134,7 @@ class Evidence:
     place: Counter[str] = field(default_factory=Counter)
     club: Counter[str] = field(default_factory=Counter)
     said: Counter[str] = field(default_factory=Counter)
+    product: Counter[str] = field(default_factory=Counter)
     # Family names written after an honorific somewhere in the article ("Mr Tranter").
     addressed: frozenset[str] = frozenset()
 
@@ -139,6 +157,8 @@ def gather(text: str, mentions: Iterable[Candidate], sports: bool) -> Evidence:
             evidence.place[key] += 1
         if _SAID_AFTER.match(after):
             evidence.said[key] += 1
+        if _product(raw, words, after, before):
+            evidence.product[key] += 1
         if sports and (_CLUB_AFTER.match(after) or _club_before(words, before)):
             evidence.club[key] += 1
     return evidence

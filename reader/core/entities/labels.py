@@ -14,6 +14,7 @@ from ..lexicon.organisations import (
     MEDIA_NAME_ENDINGS,
     ORGANISATION_NAME_HEADS,
 )
+from ..lexicon.products import PRODUCT_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
 
@@ -104,6 +105,9 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG"  # "Leeds United", in a sports story "Spurs", "Bristol City", "beat Hull 2-0"
     if label == "NORP" or well_known_place:
         return label
+    if evidence.product[key] > evidence.org[key] + evidence.person[key] + evidence.said[key] or (
+            len(words) > 1 and last in PRODUCT_NAME_ENDINGS and not evidence.org[key] and not evidence.person[key]):
+        return "PRODUCT"  # "its Vela accelerator chips", "Chirrup Pro"
     # ... unless the article shows a person by that name ("Emily Post, 52,"), not an ordinary word ("Financial")
     person = evidence.person[key] and not gazetteer.is_common_word(words[0])
     if len(words) > 1 and (last in COMPANY_NAME_ENDINGS or last in MEDIA_NAME_ENDINGS) and not person:

@@ -1,0 +1,23 @@
+"""Words around a product's name: "its Vela accelerator chips", "a Falcon 9 rocket", "branded X"."""
+
+from __future__ import annotations
+
+# Nouns after a product's name ("the Halcyon lunar lander", "its Ridgeline tent range"). With a possessive or
+# an article before the name they make it a product's; without ("Nvidia chips") the name may be the maker's.
+PRODUCT_NOUNS = frozenset(
+    """app apps phone phones smartphone smartphones handset handsets tablet tablets laptop laptops console consoles
+    headset headsets device devices gadget chip chips processor processors car cars vehicle vehicles crossover suv
+    saloon hatchback truck trucks van drug drugs vaccine vaccines pill pills treatment jab model models range
+    lander rover probe rocket rockets spacecraft capsule satellite satellites telescope aircraft jet jets plane
+    planes drone drones helicopter ship ships vessel vessels submarine tank tanks missile missiles engine engines
+    software platform chatbot assistant tool tools service subscription tent tents bike bikes scooter scooters
+    battery batteries speaker speakers camera cameras watch watches game""".split())
+# Nouns before a product's name: "the research ship Polar Tern", "the drug Veltrazine".
+PRODUCT_KIND_BEFORE = frozenset(
+    """ship vessel yacht ferry tanker submarine rocket lander rover probe spacecraft satellite telescope drug
+    vaccine app chatbot console handset smartphone""".split())
+# Last words of product names: "Chirrup Pro", "James Webb Space Telescope".
+PRODUCT_NAME_ENDINGS = frozenset("pro max mini plus ultra lite telescope rover lander probe".split())
+# "sold under brand names such as X", "branded X".
+BRAND_WORDS = ("brand names such as", "brand name", "branded", "brands such as", "marketed as", "sold as",
+               "under the brand")
