@@ -132,6 +132,8 @@ def test_a_brand_beside_an_account_word_is_combosquatting() -> None:
     assert "lookalike-domain" in codes("https://netflix-billing-help.com/")
     assert "lookalike-domain" in codes("https://youtube-account-restore.pages.dev/")  # a free host's user site
     assert not caught("https://netflix-documentary-reviews.com/")  # no account word: a fan site, not a disguise
+    assert not caught("https://www.bank-of-england-news.co.uk/")  # a well-known name ("news"), but not beside "bank"
+    assert not caught("https://www.shipping-news.com/")  # "news" is in many well-known names: a word, not a brand
 
 
 def test_a_well_known_name_under_a_typo_of_com() -> None:
@@ -200,3 +202,4 @@ def test_a_brand_glued_to_an_account_word() -> None:
     assert "lookalike-domain" in codes("https://www.netflixlogin.com/")
     assert "lookalike-domain" in codes("https://www.securenetflix.net/")
     assert not caught("https://www.netflixfans.com/")  # not an account word
+    assert not caught("https://www.santanderbank.com/")  # brands glue "bank" or "online" to their own names

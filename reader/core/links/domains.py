@@ -31,6 +31,8 @@ _TYPO_TARGETS = frozenset({"com", "net", "org"})
 # A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
 # of it rather than another word (Chromium uses a similar floor for its edit-distance check).
 _MIN_EDIT_NAME = 5
+# A well-known name found inside this many others is a word ("news": nbcnews, foxnews, newsweek...).
+_COMMON_NAME = 3
 # The words phishing kits put next to a brand's name to make a site name look like its account pages.
 _ACCOUNT_WORDS = frozenset({
     "login", "logon", "signin", "sign", "verify", "verification", "validate", "secure", "security", "account",
@@ -38,6 +40,12 @@ _ACCOUNT_WORDS = frozenset({
     "recovery", "recover", "restore", "helpdesk", "help", "id", "confirm", "alert", "alerts", "refund", "service",
     "services", "customer", "online", "portal", "access", "authentication", "session", "claim", "reward",
     "bank", "banking", "webmail", "sso", "otp", "invoice", "delivery", "tracking", "parcel", "shipping", "tax",
+})
+# The account words that only a sign-in page uses.
+_SIGN_IN_WORDS = frozenset({
+    "login", "logon", "signin", "verify", "verification", "validate", "secure", "security", "account", "accounts",
+    "billing", "auth", "password", "unlock", "recovery", "recover", "restore", "id", "confirm", "alert", "alerts",
+    "refund", "authentication", "session", "sso", "otp",
 })
 
 
@@ -216,28 +224,32 @@ def brand_combo(domain: str) -> str | None:
     _, name, _ = split_domain(domain)
     words = [w for w in re.split(r"[\-_]+", name) if w]
     names = _by_plain_name()
-    brand, account = None, any(w in _ACCOUNT_WORDS for w in words) and len(words) > 1
-    for word in words:
+    for i, word in enumerate(words):
         if word in _ACCOUNT_WORDS:
             continue
+        # Right beside the account word: "bank-of-england-news" is a bank's news, not news.com's bank.
+        beside = any(w in _ACCOUNT_WORDS for w in words[max(i - 1, 0):i] + words[i + 1:i + 2])
         if len(word) >= _MIN_TYPO_NAME and word in names:
-            brand = brand or names[word]
+            if beside:
+                return names[word]
             continue
         glued = _glued_brand(word, names)  # "exampleid", "secureexample": the brand and the word run together
-        if glued is not None:
-            brand, account = brand or glued, True
-    return brand if brand is not None and account else None
+        if glued is not None and (glued[1] or beside):
+            return glued[0]
+    return None
 
 
-def _glued_brand(word: str, names: dict[str, str]) -> str | None:
-    """The well-known domain whose name starts or ends ``word`` when the rest of it is an account word."""
+def _glued_brand(word: str, names: dict[str, str]) -> tuple[str, bool] | None:
+    """(well-known domain, whether the rest is a sign-in word) when a well-known name starts or ends ``word`` and
+    the rest is an account word. Only a sign-in word ("exampleid") makes the glued word a disguise by itself:
+    brands glue "bank", "online" or "pay" to their own names ("examplebankonline.com")."""
     for cut in range(_MIN_TYPO_NAME, len(word) - 1):
         head, tail = word[:cut], word[cut:]
         if head in names and head not in _ACCOUNT_WORDS and tail in _ACCOUNT_WORDS:
-            return names[head]
+            return names[head], tail in _SIGN_IN_WORDS
         head, tail = word[:len(word) - cut], word[len(word) - cut:]
         if tail in names and tail not in _ACCOUNT_WORDS and head in _ACCOUNT_WORDS:
-            return names[tail]
+            return names[tail], head in _SIGN_IN_WORDS
     return None
 
 
@@ -257,12 +269,15 @@ def worn_lookalike(host: str, domain: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _by_plain_name() -> dict[str, str]:
-    """The name part of each well-known domain (without its suffix) -> its first domain ("amazon" -> amazon.ca)."""
+    """The name part of each well-known domain (without its suffix) -> its first domain ("amazon" -> amazon.ca),
+    for the names that are brands: a name that three or more other well-known names contain ("news", "time",
+    "mail") is an ordinary word, and a site that uses it names no one."""
     index: dict[str, str] = {}
     for domain in sorted(top_domains()):
         _, name, _ = split_domain(domain)
         index.setdefault(name, domain)
-    return index
+    common = {name for name in index if sum(name in other for other in index if other != name) >= _COMMON_NAME}
+    return {name: domain for name, domain in index.items() if name not in common}
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
