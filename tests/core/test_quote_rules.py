@@ -219,3 +219,33 @@ def test_a_pronoun_is_less_sure_than_a_name():
     name = quotes(text, *people(text, "Ffion Garside"))[0]
     assert pronoun.speaker.entity_id == name.speaker.entity_id == "garside"
     assert pronoun.confidence < name.confidence
+
+
+# --------------------------------------------------------------------------------------------
+# adverbs, codes, reports inside reports
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He instead told the committee: “The figures were never audited.”", "He"),
+    ("They nonetheless insisted that the repairs were “on schedule”.", "They"),
+    ("She usually tells new staff: “Ask before you guess.”", "She"),
+])
+def test_an_adverb_is_never_the_speaker(text, speaker):
+    quote = quotes(text)[0]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_discount_code_is_no_quotation_but_an_advert_offering_one_is():
+    quote = quotes("Readers can use the code “AUTUMN15” at the till.")[0]
+    assert quote.kind == "term" and quote.speaker is None
+    assert quotes("Buy two and save with “BOGOF24” this week.")[0].kind == "term"
+    text = "Posters in the station promise “half-price tickets with code RAIL50”, the guard said."
+    quote = quotes(text)[0]
+    assert quote.kind in ("full", "partial") and quote.cue == "promise"  # the posters' words, not the guard's
+
+
+def test_a_new_statement_after_a_finished_quote_is_not_its_tag():
+    text = ("Councillor Bryn Maddox said the mayor, Odile Ferrand, had promised him that “the depot will "
+            "stay open.” He said he did not trust her.")
+    found = quotes(text, *people(text, "Bryn Maddox", "Odile Ferrand"))
+    assert found[0].speaker is not None and found[0].speaker.entity_id == "ferrand"

@@ -35,6 +35,13 @@ BETWEEN_SUBJECT_AND_VERB = frozenset("""has have had was were is are will would 
 separately once again further subsequently recently repeatedly publicly privately reportedly apparently allegedly
 simply only too not n't never did does do had been being already yesterday today tonight last""".split())
 
+# Adverbs and discourse words, never a speaker: "He instead told the BBC", "I always tell my clients",
+# "They nonetheless insisted" (words in -ly are recognised by their ending).
+ADVERBS = frozenset("""instead always often usually sometimes nonetheless nevertheless however therefore thus
+meanwhile still even just now soon afterwards afterward ever rather anyway indeed too first finally again
+once twice yet somehow otherwise likewise besides hence accordingly thereafter""".split())
+BETWEEN_SUBJECT_AND_VERB = BETWEEN_SUBJECT_AND_VERB | ADVERBS
+
 # Before a noun phrase, words that make it the subject of the verb after it, in a clause of its own:
 # "the area, which analysts call “X”", "what analysts call “X”", "as critics dub it".
 SUBJECT_INTRODUCERS = frozenset({"that", "which", "what", "who", "whom", "as", "and", ";"})

@@ -307,3 +307,6 @@ growl
 plead
 concur
 """)
+
+# A word that makes the capitals after it a code, not words anyone said: “20% off with code SPRING25”.
+CODE_WORDS = frozenset({"code", "coupon", "voucher", "promo", "promocode", "discount"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import alternation
 from ..lexicon.function_words import (
     BETWEEN_SUBJECT_AND_VERB,
     DETERMINERS,
@@ -18,7 +19,9 @@ from ..lexicon.function_words import (
     SUBJECT_INTRODUCERS,
     SUBJECT_PRONOUNS,
 )
+from ..lexicon.names import NAME_PARTICLES
 from ..lexicon.reporting import (
+    CODE_WORDS,
     COLON_LABELS,
     EVALUATIVE_FORMS,
     NAMING_BY_ITSELF,
@@ -37,10 +40,12 @@ from .scan import QuoteSpan
 
 WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
 NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
+BEFORE_NEAR_CONFIDENCE = 0.9  # "X said “…”": the cue right before the quote
 CREDIT = 0.9  # a credit line: "— Ann Roe, The Stage" under the quote, "Ann Roe, The Stage:" before it
 # A name: capitalised words, with particles, hyphens and initials inside ("Kit Marlowe-Jones", "Ann de la Roe").
-_NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:(?:de|del|la|le|van|von|der|den|al|el|bin|da|di|du)[ \t]+)*[A-Z][\w’'.-]*){0,4}"
+_NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:(?:" + alternation(NAME_PARTICLES) + r")[ \t]+)*[A-Z][\w’'.-]*){0,4}"
 _CREDIT_AFTER = re.compile(r"[ \t]*\n?[ \t]*[—–―][ \t]*(" + _NAME + r")[ \t]*(?=[,(\n]|$)")
+_CODE = re.compile(r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}")  # SPRING25, VAPE20; an all-capital word after "code"
 _CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*[—–―][ \t]*\w")
 # Before the quote, a name and what they are: "Ann Roe, The Stage:" (a bare "Roe:" is the colon rule's).
 _CREDIT_BEFORE = re.compile(r"[ \t]*(" + _NAME + r"),[^:\n“”\"]{1,80}:[ \t]*")
@@ -62,6 +67,8 @@ def attribute(ctx: Context, number: int) -> Attribution:
     before_start = max(sentence.start, span.open_pos - WINDOW)
     before = ctx.tokens(before_start, span.open_pos)
 
+    if _is_code(text[span.start:span.end], before):
+        return Attribution(None, None, 0.0, kind="term", sieve="code")
     naming = _naming(ctx, span, before)
     if naming is not None:
         return naming
@@ -76,8 +83,24 @@ def attribute(ctx: Context, number: int) -> Attribution:
     for sieve in (_after_quote, _earlier_in_sentence, _later_in_sentence, _according_to):
         found = sieve(ctx, span, before, after_pos)
         if found is not None:
+            if sieve is _after_quote:
+                return _inner_report(ctx, span, before, after_pos) or found
             return found
     return Attribution(None, None, 0.0)
+
+
+def _inner_report(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
+    """A report inside a report: in "Adverts promise “20% off”, he said" the quoted words are the adverts',
+    not his; the speech verb right before the quote, with its own subject, says whose they are."""
+    words = [token for token in before if token.is_word]
+    if not words or before[-1].end < span.open_pos - 3 or ctx.text[span.start].isupper():
+        return None  # a quote opening its sentence, after a colon or a capital: the tag after it is its own
+    inner = _earlier_in_sentence(ctx, span, before, after_pos)
+    if inner is None or inner.cue is None or inner.confidence < BEFORE_NEAR_CONFIDENCE:
+        return None
+    if [token for token in before if token.start >= inner.cue[1] and token.is_word]:
+        return None  # the inner verb governs the quote only when nothing stands between them
+    return inner
 
 
 def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution | None:
@@ -148,6 +171,14 @@ def _specific(tokens: list[Token], speaker: tuple[int, int]) -> bool:
     if first is None or last is None or last.lower in GENERIC_STARTS:
         return False
     return first.lower in SPECIFIC_STARTS or (is_name(first) and first.lower not in GENERIC_STARTS)
+
+
+def _is_code(words: str, before: list[Token]) -> bool:
+    """A discount or promotion code is no quotation: use the code “SAVE20”. (An advert's words that offer
+    one, “20% off with code SAVE20”, are: somebody wrote them.)"""
+    match = _CODE.fullmatch(words.strip(" .,;:!?"))
+    return match is not None and (any(char.isdigit() for char in words) or (bool(before)
+                                  and before[-1].lower in CODE_WORDS))
 
 
 def _agent_after(ctx: Context, span: QuoteSpan) -> tuple[int, int] | None:
@@ -247,7 +278,8 @@ def _after_quote(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: 
             rest = [t for t in tokens[cue.last + 1:] if t.is_word]
             stop = next((i for i, t in enumerate(tokens[cue.last + 1:]) if t.text in ".;!?"), None)
             rest = [t for t in tokens[cue.last + 1:cue.last + 1 + stop] if t.is_word] if stop is not None else rest
-            if len(rest) > 5 or any(t.lower == "that" for t in rest):
+            if len(rest) > 5 or any(t.lower == "that" or t.lower in SUBJECT_PRONOUNS for t in rest):
+                # "“…” He said he did not believe her": a new statement, not the tag of the quote
                 return None
             if not crossed and tokens[found[0]].is_capitalised and tokens[found[0]].lower not in SUBJECT_PRONOUNS \
                     and not is_name(tokens[found[0]]):

@@ -15,6 +15,7 @@ from ..lexicon import alternation
 from ..lexicon.abbreviations import TITLE_ABBREVIATIONS
 from ..lexicon.function_words import (
     ADVERBIAL_STARTS,
+    ADVERBS,
     BETWEEN_SUBJECT_AND_VERB,
     COORDINATORS,
     DETERMINERS,
@@ -276,8 +277,8 @@ def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = F
     if first > last or not any(tokens[i].is_word and tokens[i].lower not in DETERMINERS
                                for i in range(first, last + 1)):
         return None
-    if not tokens[last].is_word or tokens[last].text[0].isdigit():
-        return None
+    if not tokens[last].is_word or tokens[last].text[0].isdigit() or tokens[last].lower in ADVERBS:
+        return None  # "Instead, told ...": an adverb is never who spoke
     return (first, last)
 
 
