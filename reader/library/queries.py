@@ -154,10 +154,10 @@ def resolve(db: Database, name: str, label: str | None = None) -> list[int]:
     rows = db.query(f"SELECT DISTINCT library_entity_id, label, key FROM library_entity_keys WHERE kind = 'name'"
                     f" AND key IN ({marks})", keys)
     found = {row[0] for row in rows if (label is None or row[1] == label) and row[2] == name_key(name, row[1])}
-    if not found and len(keys[0].split()) == 1 and label in (None, PERSON):
+    person = name_key(name, PERSON)  # "Ms Nwosu" is "nwosu"
+    if not found and len(person.split()) == 1 and label in (None, PERSON):
         found = {row[0] for row in db.query("SELECT library_entity_id FROM library_entity_keys"
-                                            " WHERE kind = 'surname' AND label = ? AND key = ?",
-                                            (PERSON, name_key(name, PERSON)))}
+                                            " WHERE kind = 'surname' AND label = ? AND key = ?", (PERSON, person))}
     return sorted(found)
 
 

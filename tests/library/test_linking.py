@@ -134,3 +134,12 @@ def test_relink_applies_corrections_made_after_the_articles_were_added(db):
         relink(connection, [MergeEntities("Angela Merkel", "Hans Merkel")])
     assert owners(db)["Angela Merkel"] == {"full.txt", "hans.txt"}
     assert "Hans Merkel" not in owners(db)
+
+
+def test_a_surname_with_or_without_a_title_finds_every_person_of_that_surname(db):
+    library_of(db, MERKEL_FULL, HANS)
+    both = sorted(queries.resolve(db, "Angela Merkel") + queries.resolve(db, "Hans Merkel"))
+    assert len(both) == 2
+    assert queries.resolve(db, "Mrs Merkel") == queries.resolve(db, "merkel") == both
+    assert queries.resolve(db, "Chancellor Angela Merkel") == queries.resolve(db, "Angela Merkel")
+    assert queries.resolve(db, "Merkel", label="ORG") == []
