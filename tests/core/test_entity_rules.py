@@ -205,3 +205,12 @@ def test_a_product_is_told_by_its_noun_its_owner_or_its_brand() -> None:
                                  ("Nvidia", "ORG")])
     assert labels(found) == {"Tarnhelm": "ORG", "Osprey": "PRODUCT", "Kittiwake": "PRODUCT", "Sable 4": "PRODUCT",
                              "Glimmer Pro": "PRODUCT", "Ice Fog": "PRODUCT", "Nvidia": "ORG"}
+
+
+def test_a_known_first_name_makes_a_person_but_not_a_venue_or_an_ordinary_word() -> None:
+    text = ("Eleanor Haddow opened the Harriet Museum. Velvet Static played and Gordon Blakey's novel "
+            "was read aloud.")
+    found = entities_from(text, [("Eleanor Haddow", "ORG"), ("Harriet Museum", "ORG"), ("Velvet Static", "ORG"),
+                                 ("Gordon Blakey", "WORK_OF_ART")])
+    assert labels(found) == {"Eleanor Haddow": "PERSON", "Harriet Museum": "ORG", "Velvet Static": "ORG",
+                             "Gordon Blakey": "PERSON"}

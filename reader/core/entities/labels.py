@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.organisations import (
     CLUB_NAME_ENDINGS,
@@ -14,6 +15,7 @@ from ..lexicon.organisations import (
     MEDIA_NAME_ENDINGS,
     ORGANISATION_NAME_HEADS,
 )
+from ..lexicon.places import VENUE_NAME_ENDINGS
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
@@ -116,11 +118,18 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG"  # "Lumora's co-founder", "shares in Corvane", "the regulator Ofsted"
     if label == "ORG" and surface not in gazetteer.orgs and last not in ORGANISATION_NAME_HEADS \
             and not evidence.org[key]:
-        person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words)
-        if person_shaped and (evidence.person[key] or last in evidence.addressed):
-            return "PERSON"  # "the prime minister, Alistair Brooke"; "Philip Tranter" who is "Mr Tranter"
+        person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words) \
+            and last not in VENUE_NAME_ENDINGS
+        if person_shaped and (evidence.person[key] or last in evidence.addressed or _first_name(words[0], gazetteer)):
+            # "the prime minister, Alistair Brooke"; "Philip Tranter" who is "Mr Tranter"; a known first name
+            return "PERSON"
         if evidence.place[key] and not evidence.person[key]:
             return place.label if place is not None else "GPE"  # "in Wenbury"
+    if label in {"PRODUCT", "WORK_OF_ART"} and not evidence.product[key] and not evidence.org[key] \
+            and 2 <= len(words) <= 3 and _first_name(words[0], gazetteer) and words[-1][:1].isupper() \
+            and last not in VENUE_NAME_ENDINGS \
+            and not gazetteer.is_common_word(words[-1]):
+        return "PERSON"  # "Ciaran Fallon" is no work of art
     if label in {"PRODUCT", "WORK_OF_ART", "LAW", "FAC"} and evidence.said[key]:
         # A name used with "said" speaks: a person or an organisation, not a product.
         person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
@@ -132,3 +141,8 @@ def majority(counter: Counter[str]) -> str:
     order = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
     return max(counter, key=lambda label: (counter[label], -order.index(label) if label in order else -99))
 
+
+
+def _first_name(word: str, gazetteer: Gazetteer) -> bool:
+    """A first name that is no ordinary word too ("Nadia", not "Velvet", "Van" or "Diamond")."""
+    return first_name_gender(word) is not None and not gazetteer.is_common_word(word)

@@ -8,3 +8,8 @@ PLACE_KIND_NOUNS = frozenset("town village city district county borough suburb p
 PLACE_PREPOSITIONS = ("in", "near", "outside", "around")
 # People of a place: "Wenbury residents".
 PLACE_PEOPLE_NOUNS = frozenset("residents villagers townspeople locals".split())
+# Last words of venues and events, never of a person's name: "Van Doorn Museum", "Diamond League".
+VENUE_NAME_ENDINGS = frozenset(
+    """museum gallery theatre theater library festival orchestra choir league stadium arena hall centre center
+    park bridge street road lane avenue square station airport hospital school cathedral abbey castle palace
+    tower house court""".split())
