@@ -214,3 +214,13 @@ def test_a_known_first_name_makes_a_person_but_not_a_venue_or_an_ordinary_word()
                                  ("Gordon Blakey", "WORK_OF_ART")])
     assert labels(found) == {"Eleanor Haddow": "PERSON", "Harriet Museum": "ORG", "Velvet Static": "ORG",
                              "Gordon Blakey": "PERSON"}
+
+
+def test_brand_spellings_are_no_people_and_a_programme_is_no_nationality() -> None:
+    text = ("LunarWorks and Streamly+ signed deals with McAllister, whose Artemis rover flies next year; the "
+            "Kenyan and Conservative delegates welcomed it.")
+    found = entities_from(text, [("LunarWorks", "PERSON"), ("Streamly+", "PERSON"), ("McAllister", "PERSON"),
+                                 ("Artemis", "NORP"), ("Kenyan", "NORP"), ("Conservative", "NORP")])
+    got = labels(found)
+    assert got["LunarWorks"] == got["Streamly+"] == "ORG" and got["McAllister"] == "PERSON"
+    assert got["Artemis"] != "NORP" and got["Kenyan"] == got["Conservative"] == "NORP"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -91,6 +92,14 @@ def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazet
             labels[key] = "ORG"
 
 
+# Nationality and group words end so: "Kenyan", "Kurdish", "Sunni", "Iraqis", "Alawite", "Islamists".
+# (Plurals in -is, "Iraqis", are left to the gazetteer: "Artemis" ends so too.)
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|ics|i|ite|ites|ist|ists|ch|er|ers|ot|ots|ive|ives|al|als|crat|crats|"
+                      r"ant|ants)$")
+# A capital after a lower-case letter ("SpaceX", "PayPal"), not a surname's ("McDonald", "DiCaprio", "LeBron").
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]?[a-z]+[A-Z]")
+
+
 def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evidence: Evidence, sports: bool,
                    is_persons_name: bool) -> str:
     """The label the article's own evidence gives a name, where it says more than the model."""
@@ -105,8 +114,14 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
             or (club and not well_known_place and place is None) or (sports and evidence.club[key] > evidence.place[key]
                                                                     and (club or place is not None)):
         return "ORG"  # "Leeds United", in a sports story "Spurs", "Bristol City", "beat Hull 2-0"
+    if label == "NORP" and len(words) == 1 and surface not in gazetteer.norp and not _DEMONYM.search(surface) \
+            and place is None:
+        return "ORG" if evidence.org[key] or evidence.said[key] else "PRODUCT"  # "Artemis" is no nationality
     if label == "NORP" or well_known_place:
         return label
+    if label == "PERSON" and len(words) == 1 and (_CAMEL_CASE.search(surface) or surface.endswith("+")):
+        # "SpaceX", "DigitalEurope", "Disney+": written as brands are, never as people's names are
+        return "ORG" if not evidence.product[key] else "PRODUCT"
     if evidence.product[key] > evidence.org[key] + evidence.person[key] + evidence.said[key] or (
             len(words) > 1 and last in PRODUCT_NAME_ENDINGS and not evidence.org[key] and not evidence.person[key]):
         return "PRODUCT"  # "its Vela accelerator chips", "Chirrup Pro"
