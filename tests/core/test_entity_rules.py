@@ -224,3 +224,13 @@ def test_brand_spellings_are_no_people_and_a_programme_is_no_nationality() -> No
     got = labels(found)
     assert got["LunarWorks"] == got["Streamly+"] == "ORG" and got["McAllister"] == "PERSON"
     assert got["Artemis"] != "NORP" and got["Kenyan"] == got["Conservative"] == "NORP"
+
+
+def test_streets_bridges_and_small_places_are_no_people_and_a_title_is_no_name() -> None:
+    text = ("Traffic on Tallow Lane and Orrin Bridge was diverted in Upper Wexcombe. “Lovely,” said Sen. "
+            "Dorothy Kell. Sen. Kell later left.")
+    found = entities_from(text, [("Tallow Lane", "PERSON"), ("Orrin Bridge", "PERSON"),
+                                 ("Upper Wexcombe", "PERSON"), ("Lovely", "ORG"), ("Sen", "ORG"),
+                                 ("Dorothy Kell", "PERSON")])
+    assert labels(found) == {"Tallow Lane": "FAC", "Orrin Bridge": "FAC", "Upper Wexcombe": "GPE",
+                             "Dorothy Kell": "PERSON", "Kell": "PERSON"}

@@ -18,6 +18,8 @@ from .sports import SCORE
 
 # ... and "Hossam" + " el-Sayed" through a hyphenated one.
 PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+(?:[ \t]+|[-‐])[A-Z][\w'’-]*")
+# Text before a word that opens a clause as a sentence's start does: an opening quotation mark, a colon, a dash.
+_OPENS_CLAUSE = re.compile(r"(?:^|[\"“‘(:—–]|\s[-'])\s*$")
 # Labels whose names may hold any lower-case word ("Still Life with Lemons").
 _FREE_FORM = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
 
@@ -89,9 +91,15 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     surface = text[start:end]
     if not any(char.isupper() for char in surface[:1]) and not surface[:1].isdigit():
         return None  # names start with a capital; "hundreds" or "leader" are not names
-    if start in sentence_starts and " " not in surface and gazetteer.is_common_word(surface) \
+    opening = start in sentence_starts or _OPENS_CLAUSE.search(text, max(0, start - 3), start) is not None
+    if opening and " " not in surface and (gazetteer.is_common_word(surface) or surface.lower() in
+                                           gazetteer.function_words) \
             and surface not in gazetteer.norp and surface not in mid_sentence:
-        return None  # "Interventions", "Armed": an ordinary word that only starts a sentence
+        return None  # "Interventions", "Armed", “Thank you”: an ordinary word that only starts a sentence
+    words = [word.rstrip(".").lower() for word in surface.split()]
+    if (len(words) == 1 and words[0] in PERSON_TITLES | POST_NOMINALS) \
+            or (len(words) == 2 and words[1] in HONORIFICS and gazetteer.is_common_word(words[0])):
+        return None  # "Sen", "MP", "Former Gov": a title is no name
     return Candidate(start, end, label, raw.source)
 
 

@@ -16,7 +16,7 @@ from ..lexicon.organisations import (
     MEDIA_NAME_ENDINGS,
     ORGANISATION_NAME_HEADS,
 )
-from ..lexicon.places import VENUE_NAME_ENDINGS
+from ..lexicon.places import FACILITY_NAME_ENDINGS, VENUE_NAME_ENDINGS
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
@@ -140,6 +140,12 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
             return "PERSON"
         if evidence.place[key] and not evidence.person[key]:
             return place.label if place is not None else "GPE"  # "in Wenbury"
+    if label == "PERSON" and evidence.place[key] and not evidence.person[key] and not evidence.org[key] \
+            and not _first_name(words[0], gazetteer) and last not in evidence.addressed:
+        return place.label if place is not None else "GPE"  # "in Little Brampton": a place, not a person
+    if label in {"PERSON", "ORG", "GPE"} and len(words) > 1 and last in FACILITY_NAME_ENDINGS \
+            and not evidence.person[key] and place is None and all(word[:1].isupper() for word in words):
+        return "FAC"  # "Stoneyford Lane", "Marrick Bridge"
     if label in {"PRODUCT", "WORK_OF_ART"} and not evidence.product[key] and not evidence.org[key] \
             and 2 <= len(words) <= 3 and _first_name(words[0], gazetteer) and words[-1][:1].isupper() \
             and last not in VENUE_NAME_ENDINGS \

@@ -13,3 +13,7 @@ VENUE_NAME_ENDINGS = frozenset(
     """museum gallery theatre theater library festival orchestra choir league stadium arena hall centre center
     park bridge street road lane avenue square station airport hospital school cathedral abbey castle palace
     tower house court""".split())
+# Last words of a building's, a street's or a structure's name: "Stoneyford Lane", "Marrick Bridge" (FAC).
+FACILITY_NAME_ENDINGS = frozenset(
+    """street road lane avenue drive crescent terrace close bridge viaduct tunnel station airport airfield
+    stadium arena square cathedral abbey castle tower pier harbour harbor dock docks motorway bypass""".split())
