@@ -249,3 +249,19 @@ def test_a_new_statement_after_a_finished_quote_is_not_its_tag():
             "stay open.” He said he did not trust her.")
     found = quotes(text, *people(text, "Bryn Maddox", "Odile Ferrand"))
     assert found[0].speaker is not None and found[0].speaker.entity_id == "ferrand"
+
+
+def test_a_pronoun_subject_carries_the_antecedent_past_the_names_after_it():
+    text = ("Union leader Gordon Pike said the offer was unacceptable. He had met the chief executive, "
+            "Ewan Draycott, on Monday. He said afterwards: “We are further apart than ever.”")
+    assert speaker_ids(text, *people(text, "Gordon Pike", "Ewan Draycott")) == ["pike"]
+
+
+def test_accented_first_names_tell_the_sex_too():
+    assert first_name_gender("André") == "m" and first_name_gender("Zoë") == "f"
+
+
+def test_a_role_after_a_senators_party_affiliation_is_the_senator():
+    text = ("Sen. Marisol Bancroft (D-Ore.), a member of the energy committee, called the plan “a giveaway "
+            "to the utilities”.")
+    assert speaker_ids(text, *people(text, "Marisol Bancroft"), parse=None) == ["bancroft"]

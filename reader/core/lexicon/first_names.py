@@ -7,6 +7,7 @@ of one sex, so a shared name (Jordan, Robin) tells nothing. Loaded once, lazily.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from ... import resources
@@ -29,4 +30,5 @@ def _table() -> dict[str, str]:
 
 def first_name_gender(name: str) -> str | None:
     """ "f", "m", or None when the first name is unknown or shared: first_name_gender("Siobhan") -> "f"."""
-    return _table().get(name.lower())
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return _table().get("".join(char for char in plain if not unicodedata.combining(char)))  # André -> andre

@@ -33,8 +33,11 @@ MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_PRONOUNS = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _APPOSITION_AFTER = re.compile(r"\s*,\s*")
-_APPOSITION_BEFORE = re.compile(r"\s*,\s*(?:\d+\s*,\s*)?")  # "Ann Roe, 52, the firm's director"
+# "Ann Roe, 52, the firm's director", "Sen. Ann Roe (D-Ore.), a co-chair", "Sen. Ann Roe, R-Ohio, the chair"
+_AFFILIATION = r"(?:\s*\([A-Z]-[A-Z][\w.]*\)|\s*,\s*[A-Z]-[A-Z][\w.]*)?"
+_APPOSITION_BEFORE = re.compile(_AFFILIATION + r"\s*,\s*(?:\d+\s*,\s*)?")
 _DESCRIBED = re.compile(r",\s+(?:\d+\s*,\s+)?(?:a|an|the)\s+([^,.;:]{1,60})")  # "Ann Roe, a retired coroner,"
 
 _PERSON = "PERSON"
@@ -266,8 +269,11 @@ class Resolver:
         for index in range(sentence, max(-1, sentence - MENTION_LOOKBACK - 1), -1):
             span = self.ctx.sentences[index]
             best: tuple[tuple[bool, bool], str] | None = None
+            # "He had met the local MP, Ann Roe, on Friday": a he/she before the names is this sentence's
+            # subject, and refers further back; the names after it are others.
+            chained = self._pronoun_before(gender, span.start, min(span.end, offset)) if index < sentence else None
             position = bisect.bisect_left(self.mention_starts, span.start)
-            while position < len(self.mentions) and self.mentions[position][0] < min(span.end, offset):
+            while position < len(self.mentions) and self.mentions[position][0] < min(span.end, offset, chained or offset):
                 start, _, entity_id, _ = self.mentions[position]
                 position += 1
                 if self.label(entity_id) != _PERSON or self.ctx.hidden.covers(start):
@@ -292,6 +298,13 @@ class Resolver:
                 break
             if position < offset and self.label(entity_id) == _PERSON and self.gender(entity_id) in (None, gender):
                 return entity_id
+        return None
+
+    def _pronoun_before(self, gender: str, start: int, end: int) -> int | None:
+        """Where a he/she of this sex stands between ``start`` and ``end``, outside quotations."""
+        for match in _PRONOUNS[gender].finditer(self.text, start, end):
+            if not self.ctx.hidden.covers(match.start()):
+                return match.start()
         return None
 
     def _after_preposition(self, start: int) -> bool:
