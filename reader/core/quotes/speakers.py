@@ -273,7 +273,8 @@ class Resolver:
             # subject, and refers further back; the names after it are others.
             chained = self._pronoun_before(gender, span.start, min(span.end, offset)) if index < sentence else None
             position = bisect.bisect_left(self.mention_starts, span.start)
-            while position < len(self.mentions) and self.mentions[position][0] < min(span.end, offset, chained or offset):
+            stop = min(span.end, offset, chained if chained is not None else offset)
+            while position < len(self.mentions) and self.mentions[position][0] < stop:
                 start, _, entity_id, _ = self.mentions[position]
                 position += 1
                 if self.label(entity_id) != _PERSON or self.ctx.hidden.covers(start):
