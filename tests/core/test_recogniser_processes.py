@@ -92,3 +92,28 @@ def test_this_process_never_imports_spacy_when_a_helper_runs_the_model(model):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split(maxsplit=2)[:2] == ["True", "False"], result.stderr[-2000:]
     assert "PERSON" in result.stdout and "GPE" in result.stdout
+
+
+def test_the_helper_parses_quote_sentences_as_this_process_does_and_its_ner_is_unchanged(model, reference):
+    sentences = ["The minister was quoted by the paper as saying the plan had “Q” the test.",
+                 "“Q,” she said.", "Nobody spoke."]
+    here = SpacyRecogniser(model, in_process=True)
+    there = SpacyRecogniser(model)
+    assert there.runs_in_helper and there.helper is not None and there.helper.parser
+    parsed = there.parse(sentences)
+    assert parsed == here.parse(sentences) and len(parsed) == 3
+    she = next(t for t in parsed[1].tokens if sentences[1][t.start:t.end] == "she")
+    assert she.dep == "nsubj" and she.gender == "f"
+    assert parsed[1].tokens[she.head].pos == "VERB"
+    assert there.parse([]) == []
+    text, regions = _document()
+    assert there.recognise(text, regions) == reference  # the parser loaded next to the NER changes no entity
+
+
+def test_a_helper_that_cannot_parse_gives_no_parse_and_the_quotes_carry_on(model):
+    helper = helpers.Helper(model, parser=False)
+    try:
+        helper.wait_ready()
+        assert helper.parse(["“Q,” she said."]) == []
+    finally:
+        helper.close()

@@ -71,3 +71,13 @@ def test_with_no_model_installed_the_rules_are_used_and_the_notice_says_so(monke
     recogniser, notices = load_recogniser()
     assert recogniser.model == "rules"
     assert len(notices) == 1 and "No statistical entity model is installed" in notices[0]
+
+
+def test_the_rules_have_no_parser_and_the_pipeline_quotes_without_one():
+    from reader.core import Analyzer, load_text
+    from reader.core.ner import RulesRecogniser
+
+    assert not hasattr(RulesRecogniser(), "parse")
+    text = "Councillor Wren Ashby opened the library. “Books are for everyone,” Ashby said."
+    analysis = Analyzer(recogniser=RulesRecogniser()).analyze(load_text(text, source="t"))
+    assert [q.speaker.text for q in analysis.quotes if q.speaker] == ["Ashby"]
