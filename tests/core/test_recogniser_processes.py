@@ -65,14 +65,14 @@ def test_cancelling_through_progress_stops_and_the_recogniser_still_works(model,
     monkeypatch.setattr(scheduler, "PARALLEL_SLICE_CHARS", 600)  # many slices: a chance to stop between
     helper = SpacyRecogniser(model)
 
-    class Stop(Exception):
+    class StopError(Exception):
         pass
 
     def stop_early(fraction: float) -> None:
         if fraction > 0.2:
-            raise Stop
+            raise StopError
 
-    with pytest.raises(Stop):
+    with pytest.raises(StopError):
         helper.recognise(text, regions, progress=stop_early)
     assert helper.recognise(text, regions) == reference
 

@@ -32,7 +32,7 @@ def test_long_regions_are_cut_into_chunks_at_sentence_ends():
     chunks = chunk_regions(text, [Span(0, len(text))], limit=10_000)
     assert len(chunks) > 30 and all(len(chunk) <= 10_000 for chunk in chunks)
     assert chunks[0].start == 0 and chunks[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(chunks, chunks[1:]))
+    assert all(a.end == b.start for a, b in itertools.pairwise(chunks))
     assert all(text[chunk.end - 2:chunk.end] == ". " for chunk in chunks[:-1])
 
 
