@@ -1,5 +1,7 @@
 """Recogniser choice: the pinned model is verified, a failure falls back to rules and says so."""
 
+import itertools
+
 from reader.core.model import Span
 from reader.core.ner import RulesRecogniser, choice, chunk_regions, load_recogniser
 
