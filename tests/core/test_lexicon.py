@@ -45,6 +45,7 @@ _ALTERNATION = re.compile(r"[A-Za-z][a-z]*(?:\|[A-Za-z][a-z]*)+")
 # an area whose words are not prose at all.
 NOT_VOCABULARY = {
     ("__init__", "_EXPORTS"): "the package's public names",
+    ("__init__", "__all__"): "the package's public names",
     ("export", "*"): "field and column names",
     ("extract", "_BOILERPLATE_TOKEN"): "CSS class and id tokens of page furniture",
     ("extract", "in to_html"): "HTML element names",
