@@ -24,7 +24,7 @@ from ..lexicon.organisations import (
     POSTING_VERBS,
 )
 from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
-from ..lexicon.products import BRAND_WORDS, PRODUCT_KIND_BEFORE, PRODUCT_NOUNS
+from ..lexicon.products import BRAND_WORDS, PRODUCT_DETERMINERS, PRODUCT_KIND_BEFORE, PRODUCT_NOUNS
 from ..lexicon.sports import CLUB_OWNED_NOUNS, FIXTURE_PREPOSITIONS, FIXTURE_VERBS
 from .common import NAME_LABELS, Candidate, name_key
 
@@ -50,7 +50,6 @@ _PERSON_AFTER = re.compile(
 # two lower-case words and a product noun; before it, a possessive or an article (checked with the tail words).
 _PRODUCT_AFTER = re.compile(
     rf"[\"”’']?\s+(?:[a-z-]+\s+){{0,2}}(?:{alternation(PRODUCT_NOUNS)})\b(?!['’])")
-_PRODUCT_DETERMINERS = frozenset({"its", "their", "his", "her", "the", "a", "an", "new", "latest"})
 _BRAND_BEFORE = re.compile(r"(?:" + alternation(BRAND_WORDS) + r")\s*[\"“‘']?$", re.I)
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 
@@ -95,11 +94,11 @@ def _place_before(raw: list[str], words: list[str]) -> bool:
 
 def _product(raw: list[str], words: list[str], after: str, before: str) -> bool:
     """"its Vela accelerator chips", "the research ship Polar Tern", "branded “Ask Penny”"."""
-    if words and words[-1] in PRODUCT_KIND_BEFORE and any(word in _PRODUCT_DETERMINERS for word in words[-4:-1]):
+    if words and words[-1] in PRODUCT_KIND_BEFORE and any(word in PRODUCT_DETERMINERS for word in words[-4:-1]):
         return True
     if _BRAND_BEFORE.search(before, max(0, len(before) - 30)):
         return True
-    owned = bool(words) and (words[-1] in _PRODUCT_DETERMINERS or (raw[-1].endswith(("'s", "’s")) and len(raw) > 1))
+    owned = bool(words) and (words[-1] in PRODUCT_DETERMINERS or (raw[-1].endswith(("'s", "’s")) and len(raw) > 1))
     return owned and bool(_PRODUCT_AFTER.match(after))
 
 

@@ -7,8 +7,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..lexicon import alternation
 from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
+from ..lexicon.name_forms import SURNAME_PREFIXES
 from ..lexicon.organisations import (
     CLUB_NAME_ENDINGS,
     CLUB_NAME_ENDINGS_IN_SPORT,
@@ -97,7 +99,7 @@ def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazet
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|ics|i|ite|ites|ist|ists|ch|er|ers|ot|ots|ive|ives|al|als|crat|crats|"
                       r"ant|ants)$")
 # A capital after a lower-case letter ("SpaceX", "PayPal"), not a surname's ("McDonald", "DiCaprio", "LeBron").
-_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]?[a-z]+[A-Z]")
+_CAMEL_CASE = re.compile(r"^(?!" + alternation(SURNAME_PREFIXES) + r")[A-Z]?[a-z]+[A-Z]")
 
 
 def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evidence: Evidence, sports: bool,

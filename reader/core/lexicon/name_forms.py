@@ -10,3 +10,6 @@ POST_NOMINALS_BEFORE_NAMES = frozenset("mp mep msp mla td".split())
 # "Council on Foreign Relations", "Newcastle upon Tyne"); any other lower-case word ends the name
 # ("Premier League deserves ...").
 NAME_INNER_WORDS = frozenset("of the and for on in at upon under de du des da di del della la le van von & y".split())
+# Surname prefixes after which a capital is normal ("McDonald", "DiCaprio", "LeBron", "O'Neill"): such a name
+# is not written as a brand ("SpaceX", "PayPal").
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’")

@@ -21,3 +21,5 @@ PRODUCT_NAME_ENDINGS = frozenset("pro max mini plus ultra lite telescope rover l
 # "sold under brand names such as X", "branded X".
 BRAND_WORDS = ("brand names such as", "brand name", "branded", "brands such as", "marketed as", "sold as",
                "under the brand")
+# Words right before a product's name that say someone has or launched it: "its X", "the new X".
+PRODUCT_DETERMINERS = frozenset("its their his her the a an new latest".split())
