@@ -265,3 +265,24 @@ def test_a_role_after_a_senators_party_affiliation_is_the_senator():
     text = ("Sen. Marisol Bancroft (D-Ore.), a member of the energy committee, called the plan “a giveaway "
             "to the utilities”.")
     assert speaker_ids(text, *people(text, "Marisol Bancroft"), parse=None) == ["bancroft"]
+
+
+# --------------------------------------------------------------------------------------------
+# one speaker goes on
+
+
+def test_one_sentence_one_speaker_past_a_cue_without_a_subject():
+    text = "“The season starts now,” said coach Ines Barroso, going on to praise her captain: “She never stops.”"
+    found = quotes(text, *people(text, "Ines Barroso"))
+    assert [q.speaker.entity_id for q in found] == ["barroso", "barroso"]
+    assert found[1].confidence < found[0].confidence
+
+
+def test_a_participle_opening_a_sentence_names_no_speaker_and_stops_no_inheritance():
+    text = ("“We will appeal,” said Tobiah Grenfell.\n\nSpeaking of the costs, “Nobody should have to pay "
+            "for this twice.”")
+    found = quotes(text, *people(text, "Tobiah Grenfell"))
+    assert found[1].speaker is not None and found[1].speaker.entity_id == "grenfell"
+    assert found[1].speaker_uncertain  # across a paragraph: a guess, and said to be one
+    quote = quotes("Speaking of the costs, “Nobody should pay twice.”")[0]
+    assert quote.speaker is None

@@ -67,3 +67,6 @@ RULES_SENTENCE_WORDS = frozenset(
     these those it he she they we i you his her their its our my there here what who why how
     some many most all no yes yet still also even then now however meanwhile""".split()
 )
+
+# Before a participle, words that leave it without a subject of its own: "before adding", "then going on to".
+SUBJECTLESS_BEFORE = frozenset({"before", "after", "while", "when", "then", "by", "and", "also", "later"})

@@ -75,11 +75,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lexicon.function_words import SUBJECTLESS_BEFORE
 from ..model import Entity, Parse, Quote, Span, Speaker
 from .attribution import WINDOW, Attribution, attribute
 from .context import Context
 from .parsed import layouts_for, speaker_from_parse
-from .phrases import cue_at
+from .phrases import Token, cue_at
 from .scan import MAX_SEGMENT, QuoteSpan, scan_quotes
 from .speakers import PRONOUN_LOOKBACK, Resolver
 
@@ -88,6 +89,7 @@ __all__ = ["FULL_MIN_WORDS", "INHERIT_SENTENCES", "MAX_SEGMENT", "PRONOUN_LOOKBA
 
 FULL_MIN_WORDS = 4  # a quote this long is a clause someone spoke, not a borrowed word or two
 INHERIT_SENTENCES = 2  # how far back an uncued quote may look for the previous quote's speaker
+SAME_SENTENCE = 0.8  # an uncued quote in the sentence of an attributed one
 INHERIT = 0.7  # an uncued quote right after a speaker's quote in the same paragraph
 INHERIT_PARAGRAPH = 0.55  # the same, across a paragraph break: below LOW_CONFIDENCE, said to be a guess
 BEFORE_NEAR = 0.9  # the confidence of a cue right before the quote; below it the parse is asked too
@@ -139,13 +141,17 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
                     resolver.speakers.append((start, voice))
         kind = attribution.kind
         if kind is None:
+            same_sentence = ctx.sentence_index(span.open_pos) == previous_end_sentence
             if (words >= FULL_MIN_WORDS or opens_sentence) and attribution.sieve == "none" and inherit \
                     and previous_speaker is not None \
                     and ctx.sentence_index(span.open_pos) - previous_end_sentence <= INHERIT_SENTENCES \
-                    and not _cue_between(ctx, previous_end, span.open_pos):
+                    and (same_sentence or not _cue_between(ctx, previous_end, span.open_pos)):
                 # No cue of its own: the same voice goes on (“…,” she said. “…”), less surely in a new paragraph.
+                # In one sentence, one speaker: a cue between with no subject of its own ("“…,” said X, going on
+                # to praise the squad: “…”") is still X's.
                 speaker = previous_speaker
-                confidence = INHERIT_PARAGRAPH if "\n" in text[previous_end:span.open_pos] else INHERIT
+                confidence = INHERIT_PARAGRAPH if "\n" in text[previous_end:span.open_pos] else (
+                    SAME_SENTENCE if same_sentence else INHERIT)
             if words >= FULL_MIN_WORDS or opens_sentence:
                 kind = "full"
             else:
@@ -205,4 +211,16 @@ def _cue_between(ctx: Context, start: int, end: int) -> bool:
     if end - start > 4 * WINDOW:
         return True
     tokens = ctx.tokens(start, end)
-    return any(cue_at(tokens, index) is not None for index in range(len(tokens)))
+    return any(cue_at(tokens, index) is not None and not _subjectless(ctx, tokens, index)
+               for index in range(len(tokens)))
+
+
+def _subjectless(ctx: Context, tokens: list[Token], index: int) -> bool:
+    """A participle with no subject of its own ("Speaking of the deal,", ", adding:", "going on to"): the
+    speaker so far goes on, so it is no new voice."""
+    token = tokens[index]
+    if not token.lower.endswith("ing"):
+        return False
+    previous = tokens[index - 1] if index > 0 else None
+    return previous is None or previous.text in ",;:—–" or previous.lower in SUBJECTLESS_BEFORE \
+        or ctx.sentence(token.start).start == token.start

@@ -322,8 +322,10 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
             found = np_after(tokens, _clause_start(tokens, index))
         else:
             found = np_before(tokens, index)
-            if found is None and index + 1 < len(tokens) and tokens[index].is_capitalised:
-                found = np_after(tokens, cue.last + 1)  # "Said X: “…”"
+            if found is None and index + 1 < len(tokens) and tokens[index].is_capitalised \
+                    and not tokens[index].lower.endswith("ing"):
+                # "Said X: “…”"; but "Speaking of the deal, “…”" has no subject here: whoever spoke last goes on.
+                found = np_after(tokens, cue.last + 1)
         if found is not None:
             if pending is not None:
                 cue = pending  # the nearer verb is the quote's cue; this one only lent its subject
