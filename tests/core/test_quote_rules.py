@@ -286,3 +286,11 @@ def test_a_participle_opening_a_sentence_names_no_speaker_and_stops_no_inheritan
     assert found[1].speaker_uncertain  # across a paragraph: a guess, and said to be one
     quote = quotes("Speaking of the costs, “Nobody should pay twice.”")[0]
     assert quote.speaker is None
+
+
+def test_the_modifier_of_a_generic_organisation_noun_picks_the_organisation():
+    text = ("Campaigners from Save the Wendle met outside the offices of Corran Valley Power on Friday. "
+            "The power company said its turbines were “fully compliant”.")
+    campaign = entity(text, "save", "ORG", "Save the Wendle")
+    power = entity(text, "power", "ORG", "Corran Valley Power")
+    assert speaker_ids(text, campaign, power) == ["power"]

@@ -159,6 +159,11 @@ class Resolver:
             self.certainty = CERTAIN_ROLE
             if head in PERSON_TITLES:
                 return self.only_person_nearby(start)
+            if head in ORGANISATION_REFERENCES and head_index >= 2 and lower[head_index - 1].isalpha():
+                # "The water company" is the organisation named "... Water", before any company that spoke last.
+                found = self.nominal(lower[head_index - 1], start, refer=False)
+                if found is not None:
+                    return found
             return self.nominal(_strip_possessive(head), start)
         return None
 
@@ -231,15 +236,16 @@ class Resolver:
                 best = (key, entity_id)
         return best[1] if best else None
 
-    def nominal(self, head: str, before: int) -> str | None:
-        """the army -> the most recent entity named "... army"; the group -> the last group that spoke."""
+    def nominal(self, head: str, before: int, refer: bool = True) -> str | None:
+        """the army -> the most recent entity named "... army"; the group -> the last group that spoke
+        (unless not ``refer``)."""
         index = bisect.bisect_left(self.mention_starts, before) - 1
         while index >= 0:
             entity_id = self.mentions[index][2]
             if self.label(entity_id) != _PERSON and head in self.heads[entity_id]:
                 return entity_id
             index -= 1
-        if head in ORGANISATION_REFERENCES:
+        if head in ORGANISATION_REFERENCES and refer:
             return self.recent(before, ("ORG",), ("ORG",))
         return None
 
