@@ -294,3 +294,11 @@ def test_the_modifier_of_a_generic_organisation_noun_picks_the_organisation():
     campaign = entity(text, "save", "ORG", "Save the Wendle")
     power = entity(text, "power", "ORG", "Corran Valley Power")
     assert speaker_ids(text, campaign, power) == ["power"]
+
+
+def test_parse_a_verb_that_is_speech_only_sometimes_needs_a_clause(parse):
+    text = "Marguerite Oyelaran read “Middlemarch” twice that summer."
+    assert quotes(text, *people(text, "Marguerite Oyelaran"), parse=parse)[0].speaker is None
+    text = "A banner held by Marguerite Oyelaran read: “Keep our library open for everyone.”"
+    quote = quotes(text, *people(text, "Marguerite Oyelaran"), parse=parse)[0]
+    assert quote.kind == "full"

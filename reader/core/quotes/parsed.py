@@ -35,8 +35,9 @@ _CLIMB = ("ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "acl", "parataxis"
 _CUT = ("relcl", "acl", "advcl", "parataxis")  # a clause about the speaker: the noun phrase ends before it
 _SKIP = ("punct", "cc", "conj")  # not part of the speaker's noun phrase ("Smith and Jones": Smith)
 _RELATIVES = ("who", "which", "that", "whom")
-_SPEECH_FORMS = frozenset(REPORTING_FORMS) | frozenset(NAMING_FORMS) | frozenset(EVALUATIVE_FORMS) \
-    | frozenset(GOVERNING_FORMS) | frozenset(QUOTING_FORMS)
+_SAID_FORMS = frozenset(REPORTING_FORMS) | frozenset(NAMING_FORMS) | frozenset(EVALUATIVE_FORMS) \
+    | frozenset(QUOTING_FORMS)
+GOVERNING_MIN_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Layout:
         self.starts: list[int] = []  # start of each piece in the parsed text
         self.origins: list[int] = []  # where the piece starts in the article's text
         self.placeholders: dict[int, int] = {}  # quote number -> offset of its placeholder in the parsed text
+        self.words: dict[int, int] = {}  # quote number -> how many words it has
         self.original = ctx.text
         length = 0
         position = start
@@ -62,6 +64,7 @@ class Layout:
             length = self._copy(position, span.open_pos + 1, length)
             self.placeholders[number] = length
             words = ctx.text[span.start:span.end]
+            self.words[number] = len(words.split())
             tail = words[-1] if words and words[-1] in ",.?!" else ""
             length = self._add(PLACEHOLDER + tail, span.start, length)
             position = span.close_pos if span.close_pos is not None else span.end
@@ -118,7 +121,7 @@ def speaker_from_parse(layout: Layout, parsed: ParsedSentence, number: int) -> F
     for _ in range(4):
         if verb is None:
             return None
-        if _is_speech(tokens, verb, text):
+        if _is_speech(tokens, verb, text, layout.words[number]):
             break
         below, verb = verb, _up_clause(tokens, verb)
     else:
@@ -164,13 +167,17 @@ def _up_clause(tokens: Sequence[ParsedToken], verb: int) -> int | None:
     return None
 
 
-def _is_speech(tokens: Sequence[ParsedToken], index: int, text: str) -> bool:
+def _is_speech(tokens: Sequence[ParsedToken], index: int, text: str, words: int) -> bool:
     token = tokens[index]
     if token.pos != "VERB":
         return False
     word = text[token.start:token.end].lower()
-    if word in _SPEECH_FORMS:
+    if word in _SAID_FORMS:
         return True
+    if word in GOVERNING_FORMS:
+        # "The sign read: “No entry for lorries”" is speech, "he read “Middlemarch”" is not: these verbs govern
+        # words someone said only when the quote is clause-sized.
+        return words >= GOVERNING_MIN_WORDS
     lemma = PHRASAL_FORMS.get(word)
     if lemma is None:
         return False
