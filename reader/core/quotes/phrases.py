@@ -208,7 +208,8 @@ def _appositive_head(tokens: list[Token], comma: int, floor: int) -> tuple[int, 
     return found
 
 
-def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = False) -> tuple[int, int] | None:
+# One walk back over a name, its roles and owners, or a common noun phrase: the branches share their indices.
+def np_ending_at(tokens: list[Token], last: int, floor: int = 0, owned: bool = False) -> tuple[int, int] | None:  # noqa: C901
     token = tokens[last]
     if token.lower in SUBJECT_PRONOUNS:
         return (last, last)

@@ -56,7 +56,7 @@ class QuoteSpan:
     family: str
 
 
-def _classify(text: str, pos: int) -> _Mark | None:
+def _classify(text: str, pos: int) -> _Mark | None:  # noqa: C901 - one case per kind of mark reads best as a table
     char = text[pos]
     family = _FAMILY[char]
     before = text[pos - 1] if pos > 0 else ""
@@ -154,7 +154,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def scan_quotes(text: str) -> list[QuoteSpan]:
+def scan_quotes(text: str) -> list[QuoteSpan]:  # noqa: C901 - one pass over the marks: a state machine kept whole
     """All top-level quotations in ``text``, in order, never overlapping. Linear in practice."""
     marks = [mark for match in _MARKS.finditer(text) if (mark := _classify(text, match.start())) is not None]
     if not marks:
