@@ -24,8 +24,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import (QColor, QFontMetricsF, QGuiApplication, QMouseEvent, QPainter, QPaintEvent, QPalette,
-                           QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QGuiApplication,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QToolTip, QWidget
 
 from . import document, theme
@@ -553,7 +564,7 @@ class ArticleView(LocalOnlyBrowser):
         marks = self._link_marks()
         self._highlighter.set_layer("links", [m[:3] for m in marks])
         self._highlighter.render()
-        self._link_looks = dict(zip((m[3] for m in marks), self._link_policies()))
+        self._link_looks = dict(zip((m[3] for m in marks), self._link_policies(), strict=True))
         self._pending_links = PaintLayer.empty()
         self._apply_measure(doc)
         metrics = QFontMetricsF(typography.font)
@@ -583,7 +594,7 @@ class ArticleView(LocalOnlyBrowser):
         if article is None or self._offsets is None:
             return
         looks = self._link_looks
-        changed = [(span, policy) for span, policy in zip(article.links, self._link_policies())
+        changed = [(span, policy) for span, policy in zip(article.links, self._link_policies(), strict=True)
                    if looks.get(span.start) != policy]
         spans = self._offsets.spans([(span.start, span.end) for span, _ in changed])
         self._pending_links = PaintLayer.of(spans, [(self._link_format(span, policy), span.start, policy)
@@ -691,7 +702,7 @@ class ArticleView(LocalOnlyBrowser):
             layers["focus"] = self._focus_layer()
             quotes = analysis.quotes
             first, last = self._offsets.positions(list(map(_START, quotes)), list(map(_END, quotes)))
-            layers["quotes"] = PaintLayer.of(zip(first, last))
+            layers["quotes"] = PaintLayer.of(zip(first, last, strict=True))
             self._quote_colours = self._speaker_colours()
         self.viewport().update()
 
@@ -723,7 +734,7 @@ class ArticleView(LocalOnlyBrowser):
         if self._article is None or self._offsets is None:
             return []
         return [(*self._offsets.span(span.start, span.end), self._link_format(span, policy), span.start)
-                for span, policy in zip(self._article.links, self._link_policies())]
+                for span, policy in zip(self._article.links, self._link_policies(), strict=True)]
 
     def _link_format(self, span, policy: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -742,7 +753,7 @@ class ArticleView(LocalOnlyBrowser):
         span = next((s for s in article.links if s.start <= offset < s.end), None) if article else None
         if span is None:
             return ""
-        link = next((l for l in self._analysis.links if l.start == span.start), None) if self._analysis else None
+        link = next((x for x in self._analysis.links if x.start == span.start), None) if self._analysis else None
         policy = link.policy if link else "open"
         target = (link.display_url or link.url or link.href) if link else span.href
         note = {"never": " — Reader will not open this link", "confirm": " — flagged: Reader asks before opening"}

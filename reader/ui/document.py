@@ -13,7 +13,15 @@ from itertools import repeat
 from operator import add, itemgetter, le, sub
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
 
 from .theme import Theme
 
@@ -94,7 +102,7 @@ class OffsetMap:
     def spans(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Many spans at once (tens of thousands of mentions): one bisect each when inside a block."""
         starts, ends = self.positions([s for s, _ in pairs], [e for _, e in pairs])
-        return list(zip(starts, ends))
+        return list(zip(starts, ends, strict=True))
 
     def positions(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
         """``spans`` for parallel lists of starts and ends, in C-level loops when all lie inside blocks.
@@ -104,7 +112,7 @@ class OffsetMap:
         if not starts:
             return [], []
         if self._astral or not self._segments:
-            pairs = [(self.position(s), self.position(e)) for s, e in zip(starts, ends)]
+            pairs = [(self.position(s), self.position(e)) for s, e in zip(starts, ends, strict=True)]
             return [a for a, _ in pairs], [b for _, b in pairs]
         found = list(map(sub, map(bisect_right, repeat(self._starts), starts), repeat(1)))
         if min(found) >= 0:
@@ -115,7 +123,7 @@ class OffsetMap:
                 return list(map(add, starts, shifts)), list(map(add, ends, shifts))
         position = self.position  # some span crosses a block's end or starts before the first: one by one
         out_starts, out_ends = [], []
-        for s, e, i in zip(starts, ends, found):
+        for s, e, i in zip(starts, ends, found, strict=True):
             if i >= 0 and e <= self._ends[i]:
                 out_starts.append(s + self._shifts[i])
                 out_ends.append(e + self._shifts[i])

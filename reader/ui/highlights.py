@@ -1,11 +1,12 @@
-"""Highlights: painted over the visible lines (``PaintLayer``, ``line_boxes``), or as character formats.
+"""Highlights: painted over the visible lines (``PaintLayer``, ``line_boxes``), or as formats.
 
 The reading view paints entity, focus, find and quote highlights itself, from sorted document
 positions, over the lines on screen only: an analysis changes no character format, so the
 document is neither re-formatted nor laid out again (see article_view.py).
 
 ``Highlighter`` writes character formats into a document: links (anchors the view needs to
-click, hover and tab through) and the printed copy (printing.py). Each layer is a list of (start, end, format) in document positions. Changing a layer
+click, hover and tab through) and the printed copy (printing.py). Each layer is a list of
+(start, end, format) in document positions. Changing a layer
 restyles only the ranges it touched: those ranges go back to their base format, then
 every layer is merged over them again, in order. ExtraSelections are not used: they
 repaint slowly with thousands of marks. A full render is meant for a document that is
@@ -127,7 +128,7 @@ def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 class PaintLayer:
     """Ranges in document positions, sorted by start, each with a key (a label, an index...)."""
 
-    __slots__ = ("starts", "ends", "keys", "longest")
+    __slots__ = ("ends", "keys", "longest", "starts")
 
     def __init__(self, starts: list[int], ends: list[int], keys: list) -> None:
         self.starts, self.ends, self.keys = starts, ends, keys
@@ -136,7 +137,7 @@ class PaintLayer:
     @classmethod
     def of(cls, spans: Iterable[tuple[int, int]], keys: Iterable | None = None) -> PaintLayer:
         """From (start, end) pairs in any order, with a key each (by default the pair's index)."""
-        rows = [(s, e, k) for (s, e), k in zip(spans, keys if keys is not None else count()) if e > s]
+        rows = [(s, e, k) for (s, e), k in zip(spans, keys if keys is not None else count(), strict=False) if e > s]
         rows.sort(key=itemgetter(0))
         return cls([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 

@@ -18,8 +18,18 @@ import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPdfWriter, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextDocumentFragment)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import QDialog, QWidget
 
 from . import document, theme
@@ -27,7 +37,6 @@ from .highlights import Highlighter
 from .privacy import LocalOnlyDocument
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
 
     from ..core.model import Analysis, Article
 
@@ -100,7 +109,8 @@ def article_document(window: QWidget) -> QTextDocument | None:
         if quotes and analysis.quotes:
             tint = QTextCharFormat()
             tint.setBackground(QUOTE_TINT)
-            highlighter.set_layer("quotes", [(a, b, tint) for a, b in spans([(q.start, q.end) for q in analysis.quotes])])
+            quoted = spans([(q.start, q.end) for q in analysis.quotes])
+            highlighter.set_layer("quotes", [(a, b, tint) for a, b in quoted])
     highlighter.set_layer("links", _link_marks(article, analysis, built.offsets, paper))
     highlighter.render()
 
@@ -132,7 +142,8 @@ def _legend(cursor: QTextCursor, analysis: Analysis | None, hidden: set[str], qu
     for entity in analysis.entities if analysis else ():
         counts[entity.label] = counts.get(entity.label, 0) + len(entity.mentions)
     order = {label: i for i, label in enumerate(theme.TYPE_ORDER)}
-    shown = [label for label in sorted(counts, key=lambda l: (order.get(l, len(order)), l)) if label not in hidden]
+    ranked = sorted(counts, key=lambda name: (order.get(name, len(order)), name))
+    shown = [label for label in ranked if label not in hidden]
     if not shown:
         cursor.insertText("Not analysed: no highlights." if analysis is None else "No highlights.", small)
         return

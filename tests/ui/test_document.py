@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.core.model import Article, Block, Metadata
 from reader.ui import document, theme
-
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -70,7 +68,7 @@ def test_articles_without_blocks_show_their_whole_text():
 
 
 def test_many_spans_at_once_agree_with_one_by_one():
-    """``positions`` (C-level loops) gives what ``position`` gives, also for spans across blocks and before the first."""
+    """``positions`` (C-level loops) agrees with ``position``, also across blocks and before the first."""
     import random
 
     text = "Fans 🎉 cheered.\n\nThen Ana spoke.\n\n\n   End of it."
@@ -78,7 +76,7 @@ def test_many_spans_at_once_agree_with_one_by_one():
     for body in (plain, text):
         blocks = (Block(0, body.index(".") + 1, "p"), Block(body.index("Then"), body.index("spoke.") + 6, "p"),
                   Block(body.index("End"), len(body), "p"))
-        doc, offsets = _build(Article("x.txt", body, blocks))
+        _doc, offsets = _build(Article("x.txt", body, blocks))
         rng = random.Random(3)
         starts = sorted(rng.randrange(len(body)) for _ in range(200))
         ends = [min(len(body), s + rng.randrange(1, 12)) for s in starts]

@@ -127,9 +127,9 @@ def test_print_goes_to_the_chosen_printer_and_cancel_prints_nothing(shown, monke
             self.printer.setOutputFileName(str(target))
             return answers.pop(0)
 
-    import PySide6.QtPrintSupport as support
+    from PySide6 import QtPrintSupport
 
-    monkeypatch.setattr(support, "QPrintDialog", FakeDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakeDialog)
     answers.append(QDialog.DialogCode.Rejected)
     print_article(shown)
     assert not target.exists()
