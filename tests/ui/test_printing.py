@@ -11,10 +11,30 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from reader.ui import printing, theme
-from reader.ui.printing import article_document, export_pdf, print_article
+from reader.ui import theme
 
 from .helpers import SAMPLE_TIMEOUT_MS
+
+# reader.ui.printing is imported inside each test, not here: imported at collection, it would be an
+# attribute of reader.ui before test_dialogs.py pretends that it cannot be imported.
+
+
+def article_document(window):
+    from reader.ui.printing import article_document
+
+    return article_document(window)
+
+
+def export_pdf(window, path):
+    from reader.ui.printing import export_pdf
+
+    export_pdf(window, path)
+
+
+def print_article(window):
+    from reader.ui.printing import print_article
+
+    print_article(window)
 
 needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None,
                                     reason="pdftoppm (poppler-utils, scripts/setup.sh) renders the PDF's pages")
@@ -85,7 +105,9 @@ def test_the_printed_copy_has_a_legend_and_leaves_out_hidden_types(shown, synthe
 
     assert background_at("Maria Lopez met") == theme.LIGHT.type_style("PERSON").background
     assert background_at("Paris on Monday") is None  # hidden
-    assert background_at("rebuild the port") == printing.QUOTE_TINT
+    from reader.ui.printing import QUOTE_TINT
+
+    assert background_at("rebuild the port") == QUOTE_TINT
     # Links keep their look, but a printed link is not a link (a flagged one must not become clickable).
     found = doc.find("the script link")
     from PySide6.QtGui import QTextCursor
