@@ -234,3 +234,14 @@ def test_streets_bridges_and_small_places_are_no_people_and_a_title_is_no_name()
                                  ("Dorothy Kell", "PERSON")])
     assert labels(found) == {"Tallow Lane": "FAC", "Orrin Bridge": "FAC", "Upper Wexcombe": "GPE",
                              "Dorothy Kell": "PERSON", "Kell": "PERSON"}
+
+
+def test_a_bare_family_name_goes_to_the_right_person_and_relatives_stay_apart() -> None:
+    text = ("Dennis Calloway, the mayor, opened the hall. His sister Ruth Calloway objected. Dennis Calloway "
+            "replied. Ms Calloway said she would appeal; Mr Calloway declined to comment.")
+    found = entities_from(text, [("Dennis Calloway", "PERSON"), ("Ruth Calloway", "PERSON"),
+                                 ("Calloway", "PERSON")])
+    people = {e.name: {m.start for m in e.mentions} for e in found if e.label == "PERSON"}
+    assert set(people) == {"Dennis Calloway", "Ruth Calloway"}
+    assert text.index("Calloway said") in people["Ruth Calloway"]
+    assert text.index("Calloway declined") in people["Dennis Calloway"]

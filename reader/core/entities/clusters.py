@@ -10,7 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lexicon import alternation
+from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
+from ..lexicon.name_forms import HONORIFIC_SEX
 from ..lexicon.names import NAME_PARTICLES
 from ..lexicon.organisations import (
     CLUB_NAME_ENDINGS,
@@ -108,10 +110,15 @@ def best_person(words: list[str], mention: Candidate, full_names: list[Cluster])
     if not candidates:
         return None
     title = (mention.title or "").lower()
+    sex = HONORIFIC_SEX.get(title.split()[-1].rstrip(".")) if title else None
 
-    def salience(cluster: Cluster) -> tuple[int, int, int, int]:
+    def salience(cluster: Cluster) -> tuple[int, int, int, int, int]:
         first = cluster.mentions[0].start  # full-name mentions are added in text order
-        return int(bool(title) and title in cluster.titles), int(first < mention.start), len(cluster.mentions), -first
+        # "Ms Calloway" is Ruth Calloway, not her brother Dennis, even if he was named more often.
+        known = first_name_gender(cluster.words[0]) if sex and len(cluster.words) > 1 else None
+        agrees = 0 if known is None else (1 if known == sex else -1)
+        return (int(bool(title) and title in cluster.titles), agrees, int(first < mention.start),
+                len(cluster.mentions), -first)
 
     return max(candidates, key=salience)
 

@@ -13,3 +13,5 @@ NAME_INNER_WORDS = frozenset("of the and for on in at upon under de du des da di
 # Surname prefixes after which a capital is normal ("McDonald", "DiCaprio", "LeBron", "O'Neill"): such a name
 # is not written as a brand ("SpaceX", "PayPal").
 SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’")
+# The sex an honorific says: "Ms Calloway" is the woman of two Calloways.
+HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
