@@ -2,9 +2,10 @@
 
 Start-up: this module imports nothing heavy at the top (``parse_args`` and the tests need
 none of it); Qt and the window are imported in ``main``. The language model's helper
-process starts as soon as the settings say which model (it loads on the other core, at a
-lower priority, while the window is built); the file is read in the window's worker while
-the window is shown, and the analysis is asked for after the text has been painted.
+process starts as soon as the settings say which model, before the window's modules are
+imported (it loads on the other core, at a lower priority, while the window is built); the
+file is read in the window's worker while the window is shown, and the analysis is asked
+for after the text has been painted.
 Where the rest of the time to the first paint goes: docs/desktop.md, "Start-up".
 """
 
@@ -37,10 +38,25 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - not at import time: see the module's notes
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - not at import time: see the module's notes
+
+    QCoreApplication.setOrganizationName("Reader")  # what QSettings needs, before there is an application
+    QCoreApplication.setApplicationName("Reader")
+    from .ui.settings import Settings  # noqa: PLC0415
+
+    scratch = None
+    if args.screenshot:
+        import tempfile  # noqa: PLC0415
+
+        scratch = tempfile.TemporaryDirectory(prefix="reader-")
+    settings = Settings.at(os.path.join(scratch.name, "settings.ini")) if scratch else Settings()
+    # First thing once the settings say which model: it loads in a helper process (at a lower
+    # priority, on the other core) while this one imports and builds the window.
+    _prestart(settings.entity_model())
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from .ui import theme  # noqa: PLC0415
-    from .ui.settings import Settings  # noqa: PLC0415
     from .ui.window import MainWindow  # noqa: PLC0415
     from .ui.worker import Analyst  # noqa: PLC0415
 
@@ -49,13 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Reader")
     app.setApplicationDisplayName("Reader")
     theme.apply(app)
-    scratch = None
-    if args.screenshot:
-        import tempfile  # noqa: PLC0415
-
-        scratch = tempfile.TemporaryDirectory(prefix="reader-")
-    settings = Settings.at(os.path.join(scratch.name, "settings.ini")) if scratch else Settings()
-    _prestart(settings.entity_model())  # the model loads in a helper process (at a lower priority) meanwhile
     window = MainWindow(Analyst(model=settings.entity_model()), settings)
     _report_timings(window)
     window.show()

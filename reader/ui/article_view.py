@@ -364,11 +364,13 @@ class ArticleView(LocalOnlyBrowser):
         if self._quote_marks:
             self._paint_quotes(painter, doc, first, last)
         entities, hidden, style = self._layers["entities"], self._hidden, self._style
+        shown: dict[int, list] = {}  # entity range -> its line boxes, measured once for both passes
         for i in entities.overlapping(first, last):
             label = entities.keys[i]
             if label not in hidden:
                 colour = style(label).background
-                for box in line_boxes(doc, entities.starts[i], entities.ends[i]):
+                boxes = shown[i] = line_boxes(doc, entities.starts[i], entities.ends[i])
+                for box in boxes:
                     painter.fillRect(box.rect.toAlignedRect(), colour)
         for name, colour in (("focus", self._theme.focus_background), ("find", self._theme.find_background)):
             layer = self._layers[name]
@@ -381,16 +383,15 @@ class ArticleView(LocalOnlyBrowser):
         painter.translate(-dx, -dy)
         position, thickness, ascent = self._underline_metrics
         links = self._layers["links"]
-        for i in entities.overlapping(first, last):
-            label = entities.keys[i]
-            if label in hidden:
-                continue
-            look = style(label)
+        for i, boxes in shown.items():
+            look = style(entities.keys[i])
             if look.underline_style == _NO_UNDERLINE:
                 continue
             # A link's own underline wins over a name's (as when both were character formats).
-            for start, end in _uncovered(entities.starts[i], entities.ends[i], links):
-                for box in line_boxes(doc, start, end):
+            start, end = entities.starts[i], entities.ends[i]
+            parts = _uncovered(start, end, links)
+            for part in parts:
+                for box in boxes if part == (start, end) else line_boxes(doc, *part):
                     scale = box.ascent / ascent if ascent else 1.0
                     draw_text_underline(painter, look.underline, look.underline_style, box.rect.left(),
                                         box.rect.right(), box.baseline, position * scale, thickness * scale,
