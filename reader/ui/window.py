@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             widget.setMinimumWidth(PANEL_MIN_WIDTH - 20)  # the article, not the panels, keeps its width
         # No minimum for the article that would stop the window from being made small: the panels
         # are sized (and tabbed, or hidden) on every resize instead, so that it keeps its measure.
-        self.centralWidget().setMinimumWidth(280)
+        self.centralWidget().setMinimumWidth(200)
 
     # small windows ----------------------------------------------------------------------------
     def _docks(self) -> tuple[QDockWidget, ...]:
@@ -938,6 +938,10 @@ class MainWindow(QMainWindow):
         self._fit_panels()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._panel_mode != "columns":  # save the usual places: a small window makes its tabs again on show
+            self._fitting = True
+            self._arrange("columns")
+            self._fitting = False
         self.settings.save_window(self)
         self.settings.sync()
         self.analyst.shutdown()

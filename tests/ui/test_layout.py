@@ -67,3 +67,22 @@ def test_a_closed_panel_stays_closed_through_resizes(shown, qtbot):
     _resize(shown, qtbot, 800, 600)
     _resize(shown, qtbot, 1280, 800)
     assert not shown.links_dock.isVisible()
+
+
+def test_a_tiny_window_hides_the_panels_and_brings_them_back(shown, qtbot):
+    _resize(shown, qtbot, 640, 480)
+    assert chars_per_line(shown) >= 50
+    assert not any(d.isVisible() for d in (shown.entities_dock, shown.card_dock, shown.quotes_dock, shown.links_dock))
+    _resize(shown, qtbot, 1280, 800)
+    assert all(_shown(shown, d) for d in (shown.entities_dock, shown.card_dock, shown.quotes_dock))
+
+
+def test_a_layout_saved_small_opens_with_the_panels_in_their_places(make_window, settings, qtbot):
+    first = make_window()
+    _resize(first, qtbot, 800, 600)
+    first.close()
+    second = make_window()
+    _resize(second, qtbot, 1280, 800)
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    assert second.dockWidgetArea(second.entities_dock) == left
+    assert _shown(second, second.entities_dock) and _shown(second, second.card_dock)
