@@ -153,30 +153,38 @@ def _in_threads(files: list[str], analyzer: Analyzer, corrections: Sequence[Corr
     """Results in file order, two analyses under way at a time (the NER of one runs in the helper process
     while the other's Python stages run here; the GIL is released while waiting on the helper)."""
     local = threading.local()
+    connections: list[sqlite3.Connection] = []  # one per thread, closed at the end (a leaked one holds the file)
 
     def known(key: str) -> bool:
         if db is None or reanalyse:
             return False  # an in-memory library cannot be read from another thread: the writer decides
         if not hasattr(local, "connection"):
-            local.connection = sqlite3.connect(f"file:{quote(str(db))}?mode=ro", uri=True, timeout=5.0)
+            # check_same_thread=False only so that the finally below may close it; one thread uses it.
+            local.connection = sqlite3.connect(f"file:{quote(str(db))}?mode=ro", uri=True, timeout=5.0,
+                                               check_same_thread=False)
+            connections.append(local.connection)
         return _stored(local.connection, key)
 
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-library-add") as pool:
-        queue = iter(files)
-        pending: deque[Future[_Result]] = deque()
-        try:
-            while True:
-                while len(pending) < 4:
-                    path = next(queue, None)
-                    if path is None:
-                        break
-                    pending.append(pool.submit(_analyse, analyzer, path, corrections, known))
-                if not pending:
-                    return
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-library-add") as pool:
+            queue = iter(files)
+            pending: deque[Future[_Result]] = deque()
+            try:
+                while True:
+                    while len(pending) < 4:
+                        path = next(queue, None)
+                        if path is None:
+                            break
+                        pending.append(pool.submit(_analyse, analyzer, path, corrections, known))
+                    if not pending:
+                        return
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()
+    finally:
+        for connection in connections:  # the pool has finished (left its with): no thread uses them any more
+            connection.close()
 
 
 # ------------------------------------------------------------------ the worker processes
