@@ -1,5 +1,7 @@
 """Each entity rule on a small article of its own (model-free where the rule is the point)."""
 
+from itertools import pairwise
+
 import pytest
 
 from reader.core import Analyzer, load_text
@@ -117,15 +119,17 @@ def test_mention_text_and_ids_are_consistent(analyzer, data_dir):
     ids = [e.id for e in analysis.entities]
     assert len(ids) == len(set(ids))
     spans = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
+    assert all(a[1] <= b[0] for a, b in pairwise(spans)), "mentions overlap"
     for entity in analysis.entities:
         assert all(m.entity_id == entity.id and m.label == entity.label for m in entity.mentions)
 
 
 def test_a_persons_name_continues_through_particles():
     text = "Commission President Ursula von der Leyen met Ludwig van Beethoven fans."
-    found = entities_from(text, [("Ursula von", "PERSON", 0), ("Leyen", "GPE", 0), ("Ludwig van Beethoven", "PERSON", 0)])
-    assert [(e.name, e.label) for e in found] == [("Ursula von der Leyen", "PERSON"), ("Ludwig van Beethoven", "PERSON")]
+    found = entities_from(text, [("Ursula von", "PERSON", 0), ("Leyen", "GPE", 0),
+                                 ("Ludwig van Beethoven", "PERSON", 0)])
+    assert [(e.name, e.label) for e in found] == [("Ursula von der Leyen", "PERSON"),
+                                                  ("Ludwig van Beethoven", "PERSON")]
 
 
 def test_capitalised_names_the_model_missed_are_found_without_their_titles():

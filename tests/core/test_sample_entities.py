@@ -1,7 +1,6 @@
 """The sample article against its hand-checked gold (tests/data/hama.gold.json)."""
 
 import pytest
-
 from gold import gold_mentions, match_mentions
 
 
