@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ParsedSentence, ParsedToken
+from .guard import harmless  # pathological runs blanked, offsets kept (issue 12)
 from .interface import CHUNK_CHARS, KEPT_LABELS, Ents
 
 # Only the NER path: tok2vec feeds ner in some pipelines; tagger, parser, lemmatizer are dead weight here.
@@ -71,7 +72,7 @@ def _parse(nlp: Any, texts: list[str], timer: list[float] | None = None) -> list
     if not can_parse(nlp):
         return []
     names = [name for name in nlp.component_names if name in PARSE_COMPONENTS]
-    docs = [nlp.make_doc(text) for text in texts]
+    docs = [nlp.make_doc(harmless(text)) for text in texts]
     for name in names:
         docs = list(nlp.get_pipe(name).pipe(docs, batch_size=BATCH_SIZE))
     parsed = []
@@ -156,7 +157,7 @@ def _ents(nlp: Any, texts: list[str], timer: list[float] | None = None) -> Itera
 
     ``timer[0]`` accumulates the time spent in here (the model's own time, for bench/run.py).
     """
-    docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    docs = iter(nlp.pipe(map(harmless, texts), batch_size=BATCH_SIZE))
     while True:
         started = time.perf_counter()
         doc = next(docs, None)
