@@ -245,3 +245,21 @@ def test_a_bare_family_name_goes_to_the_right_person_and_relatives_stay_apart() 
     assert set(people) == {"Dennis Calloway", "Ruth Calloway"}
     assert text.index("Calloway said") in people["Ruth Calloway"]
     assert text.index("Calloway declined") in people["Dennis Calloway"]
+
+
+def test_a_team_its_city_and_its_nickname_are_one_club_and_losers_are_clubs_too() -> None:
+    text = ("Dunmore Otters beat Kelso Ravens 31-10 in the league on Sunday. Kelso coach Ian Brodie said his "
+            "side were poor. The Otters, unbeaten this season, scored five tries. Leicester were beaten 20-6 by "
+            "the Ravens' rivals, and the 23-year-old winger scored twice for Dunmore.")
+    found = entities_from(text, [("Dunmore Otters", "PERSON"), ("Kelso Ravens", "PERSON"), ("Kelso", "PERSON"),
+                                 ("Otters", "NORP"), ("Leicester", "PERSON"), ("Dunmore", "GPE")])
+    clubs = {e.name: {m.text for m in e.mentions} for e in found if e.label == "ORG"}
+    assert clubs["Dunmore Otters"] == {"Dunmore Otters", "Otters", "Dunmore"}
+    assert clubs["Kelso Ravens"] >= {"Kelso Ravens", "Kelso"}
+    assert "Leicester" in clubs
+
+
+def test_an_outlet_and_its_local_station_are_one_brand() -> None:
+    text = "BBC Radio Kent first reported the closure. The BBC said it had no further comment."
+    found = entities_from(text, [("BBC Radio Kent", "ORG"), ("BBC", "ORG")])
+    assert [(e.name, len(e.mentions)) for e in found if e.label == "ORG"] == [("BBC Radio Kent", 2)]

@@ -196,10 +196,13 @@ def merge_organisation_forms(text: str, clusters: list[Cluster]) -> None:
     organisations = [c for c in clusters if c.label == "ORG" and c.mentions]
     by_words = {tuple(_org_words(text, c)): c for c in organisations}
     endings: dict[tuple[str, ...], list[Cluster]] = {}
+    teams: dict[str, list[Cluster]] = {}  # "wigan" -> the clusters of "Wigan Warriors"
     for cluster in organisations:
         words = _org_words(text, cluster)
         for size in range(1, len(words)):
             endings.setdefault(tuple(words[-size:]), []).append(cluster)
+        if len(words) == 2 and (words[-1] in CLUB_ENDINGS or words[-1].endswith("s")):
+            teams.setdefault(words[0], []).append(cluster)
     for cluster in organisations:
         words = _org_words(text, cluster)
         if not cluster.mentions or not words:
@@ -212,6 +215,13 @@ def merge_organisation_forms(text: str, clusters: list[Cluster]) -> None:
             if shorter is not None and shorter is not cluster and shorter.mentions:
                 shorter, target = cluster, shorter  # the long form's mentions join the short form's cluster
                 break
+        if target is None and len(words) > 2 and words[1] in MEDIA_NAME_ENDINGS:
+            # "BBC Radio Sheffield" is the BBC's: an outlet's brand, a media word, then what it covers
+            shorter = by_words.get(tuple(words[:1]))
+            if shorter is not None and shorter is not cluster and shorter.mentions:
+                target = shorter
+        if target is None and len(words) == 1 and len(teams.get(words[0], [])) == 1:
+            target = teams[words[0]][0] if teams[words[0]][0] is not cluster else None  # "Wigan", the club
         if target is None:
             longer = endings.get(tuple(words), [])
             if len(longer) == 1 and longer[0] is not cluster and longer[0].mentions and (

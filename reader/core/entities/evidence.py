@@ -25,7 +25,13 @@ from ..lexicon.organisations import (
 )
 from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
 from ..lexicon.products import BRAND_WORDS, PRODUCT_DETERMINERS, PRODUCT_KIND_BEFORE, PRODUCT_NOUNS
-from ..lexicon.sports import CLUB_OWNED_NOUNS, FIXTURE_PREPOSITIONS, FIXTURE_VERBS
+from ..lexicon.sports import (
+    CLUB_OWNED_NOUNS,
+    FIXTURE_AUXILIARIES,
+    FIXTURE_PREPOSITIONS,
+    FIXTURE_VERBS,
+    FOR_CLUB_WORDS,
+)
 from .common import NAME_LABELS, Candidate, name_key
 
 _WINDOW = 80
@@ -106,8 +112,10 @@ def _club_before(words: list[str], before: str) -> bool:
     """"beat Hull", "against Stoke", "at home to Hull", "a 2-0 win over Hull"."""
     if words and words[-1].rstrip(".") in _FIXTURE_BEFORE:
         return True
-    if len(words) >= 2 and (words[-2], words[-1]) in _FIXTURE_PAIRS:
-        return True
+    if len(words) >= 2 and ((words[-2], words[-1]) in _FIXTURE_PAIRS
+                            or (words[-1] == "for" and words[-2] in FOR_CLUB_WORDS)
+                            or (words[-1] == "for" and len(words) >= 3 and words[-3] in FOR_CLUB_WORDS)):
+        return True  # "at home to Hull", "scored (twice) for Leeds"
     return bool(_SCORE_BEFORE.search(before, max(0, len(before) - 24)))
 
 
@@ -115,7 +123,7 @@ def _club_before(words: list[str], before: str) -> bool:
 _CLUB_AFTER = re.compile(
     r"\s*\d{1,3}\s?[-–]\s?\d{1,3}(?!\d)"  # "Hull 3-1"
     rf"|{_POSSESSIVE}?\s+(?:[a-z-]+\s+)?(?:{alternation(CLUB_OWNED_NOUNS)})\b"  # "Stoke's manager", "Hull fans"
-    rf"|\s+(?:{alternation(FIXTURE_VERBS)})\b")  # "Hull beat"
+    rf"|\s+(?:(?:{alternation(FIXTURE_AUXILIARIES)})\s+)?(?:{alternation(FIXTURE_VERBS)})\b")  # "Hull beat"
 _CLUB_BEFORE = re.compile(
     rf"(?:\b(?:{alternation(FIXTURE_VERBS | FIXTURE_PREPOSITIONS)})\.?\s+"  # "beat Hull", "against Stoke"
     r"|\b(?:at\s+home\s+to|away\s+(?:to|at)|win\s+over|defeat\s+to|loss\s+to|draw\s+with|drew\s+with)\s+"

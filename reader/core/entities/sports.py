@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import alternation
+from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.organisations import CLUB_NAME_ENDINGS, CLUB_NAME_ENDINGS_IN_SPORT
 from ..lexicon.places import PLACE_PREPOSITIONS
@@ -35,13 +36,16 @@ def extend_team_names(text: str, mentions: list[Candidate], gazetteer: Gazetteer
         if mention.label not in {"GPE", "LOC", "ORG", "PERSON", "NORP", "LAW"}:
             continue
         surface = text[mention.start:mention.end]
+        words = surface.split()
+        if len(words) == 2 and _team_name(words, gazetteer):
+            mention.label = "ORG"  # "Leeds Rhinos" the model took for a person
+            continue
         following = _NEXT_WORD.match(text, mention.end)
         if following is None:
             continue
         word = following.group(1)
         longer = f"{surface} {word}"
-        nickname = (gazetteer.place(surface) is not None and word.endswith("s") and not _sport_word(word)
-                    and gazetteer.place(word) is None and word not in gazetteer.norp)
+        nickname = gazetteer.place(surface) is not None and _team_plural(word, gazetteer)
         if longer in gazetteer.clubs or nickname:
             mention.end, mention.label = following.end(), "ORG"
 
@@ -58,11 +62,14 @@ def club_mentions(text: str, mentions: list[Candidate], sentence_starts: frozens
     persons = {word for m in mentions if m.label == "PERSON" and " " in text[m.start:m.end]
                for word in text[m.start:m.end].split()}
     short: set[str] = set()
+    towns: set[str] = set()  # "Dunmore" of "Dunmore Otters": its club where a fixture says so
     for mention in mentions:
         words = text[mention.start:mention.end].split()
         if mention.label == "ORG" and len(words) > 1 and (
                 words[-1].lower() in CLUB_NAME_ENDINGS | CLUB_NAME_ENDINGS_IN_SPORT or words[-1].endswith("s")):
             short.add(words[-1])
+            if len(words) == 2:
+                towns.add(words[0])
     seen: list[tuple[int, int, str, bool]] = []
     for match in CAPITALISED_RUN.finditer(text):
         spans = [(match.start() + m.start(), match.start() + m.end()) for m in TOKEN.finditer(match.group())]
@@ -71,7 +78,7 @@ def club_mentions(text: str, mentions: list[Candidate], sentence_starts: frozens
             for size in range(min(4, len(spans) - index), 0, -1):
                 start, end = strip_edges(text, spans[index][0], spans[index + size - 1][1])
                 name = text[start:end]
-                verdict = _is_club(text, name, start, end, sentence_starts, gazetteer, persons, short)
+                verdict = _is_club(text, name, start, end, sentence_starts, gazetteer, persons, short, towns)
                 if verdict is not None:
                     seen.append((start, end, name, verdict))
                     index += size
@@ -92,7 +99,7 @@ def club_mentions(text: str, mentions: list[Candidate], sentence_starts: frozens
 
 
 def _is_club(text: str, name: str, start: int, end: int, sentence_starts: frozenset[int], gazetteer: Gazetteer,
-             persons: set[str], short: set[str]) -> bool | None:
+             persons: set[str], short: set[str], towns: set[str]) -> bool | None:
     """True: a club here; False: a name clubs have, not used as one here; None: no club's name."""
     if not name or name in persons or name in gazetteer.norp:
         return None
@@ -104,13 +111,14 @@ def _is_club(text: str, name: str, start: int, end: int, sentence_starts: frozen
         clubish = True
         if text[max(0, start - 4):start] in {"the ", "The "}:
             return True  # "the Owls"
-    elif len(words) == 2 and gazetteer.place(words[0]) is not None and _NICKNAME.fullmatch(words[1]) \
-            and gazetteer.place(words[1]) is None and not _sport_word(words[1]):
+    elif len(words) == 2 and _team_name(words, gazetteer):
         return True  # "Portland Pioneers": a city and a plural
-    elif place is not None and place.kind != "country":
+    elif (place is not None and place.kind != "country") or name in towns:
         clubish = False
     else:
         return None
+    if name in short:
+        return True  # "The Rhinos, who sit third" after "Leeds Rhinos"
     fixture = in_fixture(text, start, end)
     if start in sentence_starts and gazetteer.is_common_word(name) and not fixture:
         return False  # "Wolves" opening a sentence about wolves, until the story shows the club
@@ -135,3 +143,21 @@ def places_kept(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> N
             if place is not None and _PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start) \
                     and text[mention.end:mention.end + 1] not in {"'", "’"}:
                 mention.label = place.label
+
+
+def _team_plural(word: str, gazetteer: Gazetteer) -> bool:
+    """"Rhinos", "Pioneers": a capitalised plural that is no place, group, sport or event."""
+    return bool(_NICKNAME.fullmatch(word)) and gazetteer.place(word) is None and word not in gazetteer.norp \
+        and not _sport_word(word)
+
+
+def _team_name(words: list[str], gazetteer: Gazetteer) -> bool:
+    """"Portland Pioneers", "Kelso Ravens": a town (known, or at least no first name: "Gordon Banks" is a
+    player) and a plural nickname (for an unknown town, an ordinary word's plural)."""
+    if not _team_plural(words[1], gazetteer):
+        return False
+    if gazetteer.place(words[0]) is not None:
+        return True
+    return first_name_gender(words[0]) is None and gazetteer.is_common_word(words[1]) \
+        and words[0][:1].isupper() and not words[0].isupper() and not gazetteer.is_common_word(words[0]) \
+        and words[0].lower() not in gazetteer.function_words

@@ -31,3 +31,8 @@ CLUB_OWNED_NOUNS = frozenset(
     bench dressing-room""".split())
 # Plural names that are events, not clubs: "the Games", "the Olympics".
 SPORTS_EVENT_PLURALS = frozenset("games olympics paralympics championships finals ashes masters open".split())
+# Words before "for" and a club's name: "scored for Leeds", "signed for Porto", "a debut for Hull".
+FOR_CLUB_WORDS = frozenset(
+    "scored scores signed signs played plays playing debut goal goals appearances starts".split())
+# Auxiliaries between a club's name and its fixture verb: "Castleford were beaten".
+FIXTURE_AUXILIARIES = ("was", "were", "is", "are", "have", "has", "had", "have been", "had been")
