@@ -141,7 +141,7 @@ class _FakeHelper:
 
     started: list[str] = []  # noqa: RUF012 - shared on purpose: the test reads what prestart() started
 
-    def __init__(self, model):
+    def __init__(self, model, **_options):  # parser=True since the helper parses quotes too
         self.started.append(model)
         self.alive = True
 
