@@ -233,6 +233,13 @@ class MainWindow(QMainWindow):
         (raised or self.quotes_dock).raise_()
         self._panel_mode = mode
 
+    def reset_layout(self) -> None:
+        """The panels as they first were, then fitted to the window's size."""
+        self.restoreState(self._default_state)
+        self._auto_hidden = []
+        self._panel_mode = "columns"
+        self._fit_panels()
+
     def _show_dock(self, dock: QDockWidget) -> None:
         """Show a panel the reader asked for: in a window too small for panels, in place of the others."""
         if dock in self._auto_hidden:
@@ -335,7 +342,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1",
                                              "Every keyboard shortcut of the window")
         self.about_action = self._action("&About Reader", self.show_about)
-        self.reset_layout_action = self._action("&Reset Layout", lambda: self.restoreState(self._default_state))
+        self.reset_layout_action = self._action("&Reset Layout", self.reset_layout)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -774,8 +781,7 @@ class MainWindow(QMainWindow):
 
     def _focus(self, dock: QDockWidget | None, widget: QWidget) -> None:
         if dock is not None:
-            dock.show()
-            dock.raise_()
+            self._show_dock(dock)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_color_scheme(self, _scheme=None) -> None:
@@ -911,7 +917,11 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
             self._last_click = event.position().toPoint()  # where a link was clicked: a name may be under it
+            QTimer.singleShot(0, self._forget_click)  # the link's click is handled within this event, or never
         return super().eventFilter(watched, event)
+
+    def _forget_click(self) -> None:
+        self._last_click = None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped(event.mimeData()):

@@ -86,3 +86,10 @@ def test_a_layout_saved_small_opens_with_the_panels_in_their_places(make_window,
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     assert second.dockWidgetArea(second.entities_dock) == left
     assert _shown(second, second.entities_dock) and _shown(second, second.card_dock)
+
+
+def test_reset_layout_in_a_small_window_keeps_the_measure(shown, qtbot):
+    _resize(shown, qtbot, 800, 600)
+    shown.reset_layout_action.trigger()
+    qtbot.wait(20)
+    assert chars_per_line(shown) >= 50
