@@ -263,3 +263,12 @@ def test_an_outlet_and_its_local_station_are_one_brand() -> None:
     text = "BBC Radio Kent first reported the closure. The BBC said it had no further comment."
     found = entities_from(text, [("BBC Radio Kent", "ORG"), ("BBC", "ORG")])
     assert [(e.name, len(e.mentions)) for e in found if e.label == "ORG"] == [("BBC Radio Kent", 2)]
+
+
+def test_an_institution_is_no_place_and_a_surname_opening_a_sentence_is_the_person() -> None:
+    text = ("Officers from North Fenshire Police arrested Oliver Hope. Hope, of Mill Row, denies fraud. "
+            "Hope said he was innocent. Hope faded as the trial went on.")
+    found = entities_from(text, [("North Fenshire Police", "GPE"), ("Oliver Hope", "PERSON")])
+    assert labels(found)["North Fenshire Police"] == "ORG"
+    person = next(e for e in found if e.name == "Oliver Hope")
+    assert len(person.mentions) == 3  # not "Hope faded"

@@ -129,6 +129,8 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "PRODUCT"  # "its Vela accelerator chips", "Chirrup Pro"
     # ... unless the article shows a person by that name ("Emily Post, 52,"), not an ordinary word ("Financial")
     person = evidence.person[key] and not gazetteer.is_common_word(words[0])
+    if len(words) > 1 and last in ORGANISATION_NAME_HEADS and label in {"GPE", "LOC", "NORP"} and place is None:
+        return "ORG"  # "West Yorkshire Police", "Kent County Council" typed as places
     if len(words) > 1 and (last in COMPANY_NAME_ENDINGS or last in MEDIA_NAME_ENDINGS) and not person:
         return "ORG"  # "Arvik Pharma", "Penhallow Mutual", "Gorsley Gazette"
     if label != "ORG" and evidence.org[key] > evidence.person[key]:

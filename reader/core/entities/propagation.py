@@ -12,8 +12,12 @@ from ..lexicon import alternation
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.names import CAPITALISED_RUN_CONNECTORS, NAME_PARTICLES, PERSON_TITLES
 from ..lexicon.organisations import INSTITUTION_NOUNS, ORGANISATION_NAME_HEADS
+from ..lexicon.reporting import REPORTING_FORMS
 from ..model import Block
 from .common import CAPITALISED_RUN, PROPAGATED_LABELS, TOKEN, Candidate, inside, strip_edges
+
+# After a name opening a sentence: an apposition or a verb of saying make it the name, not the word.
+_SPEAKS_OR_APPOSED = re.compile(r",|\s+(?:" + alternation(REPORTING_FORMS) + r")\b")
 
 
 def propagate(text: str, mentions: list[Candidate], sentence_starts: frozenset[int],
@@ -40,8 +44,9 @@ def propagate(text: str, mentions: list[Candidate], sentence_starts: frozenset[i
                              + r")(?![\w-])")
         for match in pattern.finditer(text):
             surface = match.group()
-            if match.start() in sentence_starts and gazetteer.is_common_word(surface):
-                continue
+            if match.start() in sentence_starts and gazetteer.is_common_word(surface) \
+                    and not (known[surface] == "PERSON" and _SPEAKS_OR_APPOSED.match(text, match.end())):
+                continue  # "Price rose" is the word; "Price, of Leeds," and "Price said" are Daniel Price
             added.append(Candidate(match.start(), match.end(), known[surface], "propagated"))
     memo: dict[str, list[tuple[int, int, str]]] = {}
     for match in CAPITALISED_RUN.finditer(text):
