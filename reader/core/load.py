@@ -81,21 +81,70 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LOOKS_LIKE_MARKUP = re.compile(r"\s*<[!?A-Za-z]")
 
-# Labels as the WHATWG Encoding Standard (and so every browser) reads them -> Python codecs.
-_ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "l1": "cp1252",
-    "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874",
-    "iso-8859-11": "cp874", "windows-874": "cp874", "shift-jis": "cp932", "shift_jis": "cp932", "sjis": "cp932",
-    "x-sjis": "cp932", "ms-kanji": "cp932", "windows-31j": "cp932", "csshiftjis": "cp932", "gb2312": "gb18030",
-    "gbk": "gb18030", "x-gbk": "gb18030", "gb-2312": "gb18030", "gb_2312-80": "gb18030", "chinese": "gb18030",
-    "cp936": "gb18030", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "korean": "cp949", "big5": "big5hkscs",
-    "x-mac-roman": "mac_roman", "macintosh": "mac_roman", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
-    "x-user-defined": "cp1252", "iso-8859-8-i": "iso-8859-8", "windows-1252": "cp1252",
+# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), as every browser
+# reads them, -> the Python codec that decodes that encoding. A label not here (utf-7, idna, punycode, rot13,
+# "undefined", utf-32, ...) is no encoding of a web page: it is ignored and the bytes are detected instead.
+# UTF-7 in particular is refused: browsers never decode it, and "+ADw-" turns into live markup.
+_WHATWG_ENCODINGS: dict[str, tuple[str, str]] = {  # codec: (its name for notices, its labels)
+    "utf-8": ("UTF-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"),
+    "cp866": ("IBM866", "866 cp866 csibm866 ibm866"),
+    "iso8859_2": ("ISO-8859-2", "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 "
+                                "iso_8859-2:1987 l2 latin2"),
+    "iso8859_3": ("ISO-8859-3", "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 "
+                                "iso_8859-3:1988 l3 latin3"),
+    "iso8859_4": ("ISO-8859-4", "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 "
+                                "iso_8859-4:1988 l4 latin4"),
+    "iso8859_5": ("ISO-8859-5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
+                                "iso_8859-5:1988"),
+    "iso8859_6": ("ISO-8859-6", "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 "
+                                "iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987"),
+    "iso8859_7": ("ISO-8859-7", "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 "
+                                "iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek"),
+    "iso8859_8": ("ISO-8859-8", "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 "
+                                "iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical"),
+    "iso8859_10": ("ISO-8859-10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"),
+    "iso8859_13": ("ISO-8859-13", "iso-8859-13 iso8859-13 iso885913"),
+    "iso8859_14": ("ISO-8859-14", "iso-8859-14 iso8859-14 iso885914"),
+    "iso8859_15": ("ISO-8859-15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"),
+    "iso8859_16": ("ISO-8859-16", "iso-8859-16"),
+    "koi8_r": ("KOI8-R", "cskoi8r koi koi8 koi8-r koi8_r"),
+    "koi8_u": ("KOI8-U", "koi8-ru koi8-u"),
+    "mac_roman": ("macintosh", "csmacintosh mac macintosh x-mac-roman"),
+    "cp874": ("windows-874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
+    "cp1250": ("windows-1250", "cp1250 windows-1250 x-cp1250"),
+    "cp1251": ("windows-1251", "cp1251 windows-1251 x-cp1251"),
+    # ASCII and latin-1 labels are windows-1252 on the web; so is x-user-defined in a page's own declaration.
+    "cp1252": ("windows-1252", "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 "
+                               "iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 "
+                               "x-cp1252 x-user-defined"),
+    "cp1253": ("windows-1253", "cp1253 windows-1253 x-cp1253"),
+    "cp1254": ("windows-1254", "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
+                               "iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254"),
+    "cp1255": ("windows-1255", "cp1255 windows-1255 x-cp1255"),
+    "cp1256": ("windows-1256", "cp1256 windows-1256 x-cp1256"),
+    "cp1257": ("windows-1257", "cp1257 windows-1257 x-cp1257"),
+    "cp1258": ("windows-1258", "cp1258 windows-1258 x-cp1258"),
+    "mac_cyrillic": ("x-mac-cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
+    # GBK is decoded by the gb18030 decoder (the standard says so); Big5 is Big5-HKSCS.
+    "gb18030": ("gb18030", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030"),
+    "big5hkscs": ("Big5", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
+    "euc_jp": ("EUC-JP", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+    "iso2022_jp": ("ISO-2022-JP", "csiso2022jp iso-2022-jp"),
+    "cp932": ("Shift_JIS", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
+    "cp949": ("EUC-KR", "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
+                        "ksc_5601 windows-949"),
+    # A byte stream declaring UTF-16 without a BOM is ASCII-compatible: browsers read such a declaration as UTF-8
+    # (a real BOM-less UTF-16 file is recognised by its NUL bytes first, _bomless_utf16).
+    "utf-16": ("UTF-16", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le unicodefffe utf-16be"),
 }
+# The labels of the standard's "replacement" encoding (ISO-2022-KR/CN, HZ: decoders that smuggled markup past
+# filters) are left out on purpose: a browser shows nothing; here they are ignored and the bytes detected.
+_LABELS = {label: codec for codec, (_, labels) in _WHATWG_ENCODINGS.items() for label in labels.split()}
+WEB_CODECS = frozenset(_WHATWG_ENCODINGS)  # what a page may be decoded as (detection included)
+_ASCII_WHITESPACE = "\t\n\x0c\r "
 _LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp775", "cp850", "cp437", "latin_1",
                       "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
                       "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish"}
-_UNICODE_WIDE = {"utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "unicode", "ucs-2"}
 TRUNCATED_NOTICE = f"The document is very long; only its first {MAX_TEXT_CHARS:,} characters are shown."
 
 
@@ -111,7 +160,8 @@ def load_path(path: str | os.PathLike[str], source: str | None = None) -> Articl
             raise LoadError(f"{label} is a device or special file, not a document")
         size = status.st_size
         if size > MAX_BYTES:
-            raise LoadError(f"{label} is too large to open ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            raise LoadError(f"{label} is too large to open ({size // (1024 * 1024)} MB; "
+                            f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         with open(file_path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -131,7 +181,8 @@ def load_bytes(data: bytes, source: str = "<bytes>", filename: str | None = None
     if not data.strip():
         raise LoadError(f"{source} is empty")
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{source} is too large to open ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        raise LoadError(f"{source} is too large to open ({len(data) // (1024 * 1024)} MB; "
+                        f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     notices: tuple[str, ...] = ()
     if data.startswith(b"bplist00"):
         data, charset, page_url = _unpack_webarchive(data, source)
@@ -160,7 +211,7 @@ def load_text(text: str, source: str = "<text>", filename: str | None = None,
     if fmt == "html":
         article = _from_html(text, source, encoding, notices, page_url=page_url)
     elif fmt == "markdown":
-        from .markdown import markdown_to_html  # imported on use: plain files never pay for it
+        from .markdown import markdown_to_html  # noqa: PLC0415 - imported on use: plain files never pay for it
 
         article = _from_html(markdown_to_html(text), source, encoding, notices, page_url=page_url,
                              fmt="markdown", whole_page=False)
@@ -232,7 +283,13 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str
 
 
 def _utf8(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
-    """The text if the bytes are UTF-8 (allowing a cut-off last character or a rare stray byte), else None."""
+    """The text if the bytes are UTF-8, else None.
+
+    Allows a cut-off last character, a rare stray byte (replaced), and a UTF-8 page with passages in
+    windows-1252 (a pasted sentence, an old include): those passages are repaired, each invalid byte read
+    as windows-1252, while the rest stays UTF-8. Reading the whole page as another encoding would turn
+    every “ of the UTF-8 part into ‚Äú. A page with no valid multi-byte UTF-8 at all is not UTF-8.
+    """
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as error:
@@ -244,28 +301,68 @@ def _utf8(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     wide = sum(1 for char in text[:1_000_000] if char > "\x7f") - bad
     if wide >= 20 * bad:
         return text, "utf-8", ("A few bytes were not valid UTF-8 and were replaced.",)
+    # Windows-1252 passages leave single bad bytes between ASCII letters (é, “); a page wholly in a multi-byte
+    # or Cyrillic encoding leaves them in clusters, and may hold a few valid-looking UTF-8 pairs by chance.
+    if wide >= _MIXED_MIN_UTF8 and text.count("\ufffd\ufffd") <= bad * 0.2:
+        return (data.decode("utf-8", errors=_CP1252_REPAIR), "utf-8",
+                ("Parts of the page were not UTF-8; they were read as windows-1252.",))
     return None
+
+
+def _repair_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 could not decode, read as windows-1252 (its five holes replaced)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    return bytes(chunk).decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_REPAIR = "reader-cp1252-repair"
+_MIXED_MIN_UTF8 = 3  # valid multi-byte sequences: in real windows-1252 text they are next to impossible
+codecs.register_error(_CP1252_REPAIR, _repair_cp1252)
 
 
 def _detect(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     results = charset_normalizer.from_bytes(data[:1_000_000])
-    best = results.best()
+    candidates = [match for match in results if _web_codec(match.encoding)]  # never UTF-7, EBCDIC, ...
+    best = candidates[0] if candidates else None
     if best is not None:
-        encoding = _codec(best.encoding) or best.encoding
+        encoding = _web_codec(best.encoding) or "cp1252"
         if encoding in _LATIN_SINGLE_BYTE and encoding != "cp1252":
             # Short Latin texts fit several code pages about equally; windows-1252 is by far the most
             # common on the web, so it wins a near tie (not a clear loss: Czech in cp1250 stays cp1250).
-            close = [match for match in results if match.percent_chaos <= best.percent_chaos + 10]
+            close = [match for match in candidates if match.percent_chaos <= best.percent_chaos + 10]
             top = max(match.percent_coherence for match in close)
             if any("cp1252" in match.could_be_from_charset and match.percent_coherence >= top - 2 for match in close):
                 encoding = "cp1252"
-        try:
-            text = data.decode(encoding, errors="replace")
-        except LookupError:
-            pass
-        else:
-            return text, encoding, (f"Text encoding detected as {codecs.lookup(encoding).name}.",)
-    return data.decode("utf-8", errors="replace"), "utf-8", ("The text is not valid UTF-8; unreadable bytes were replaced.",)
+        text = data.decode(encoding, errors="replace")
+        return text, encoding, (f"Text encoding detected as {codecs.lookup(encoding).name}.",)
+    return (data.decode("utf-8", errors="replace"), "utf-8",
+            ("The text is not valid UTF-8; unreadable bytes were replaced.",))
+
+
+# Codecs a detector names that are extensions of a web encoding: the web's decoder reads the same text.
+_DETECTOR_SUPERSETS = {"euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "shift_jis_2004": "cp932",
+                       "shift_jisx0213": "cp932", "iso2022_jp_2": "iso2022_jp", "iso2022_jp_ext": "iso2022_jp",
+                       "big5": "big5hkscs", "cp950": "big5hkscs", "cp936": "gb18030", "hz": "", "utf_7": ""}
+
+
+def _web_codec(name: str) -> str | None:
+    """A detector's codec name -> the codec a browser would use for that encoding; None if no browser decodes it."""
+    try:
+        python = codecs.lookup(name).name
+    except LookupError:
+        return None
+    python = _DETECTOR_SUPERSETS.get(python, python)
+    if not python:
+        return None
+    for codec in (python, python.replace("-", "_")):
+        if codec in WEB_CODECS:
+            return "utf-8" if codec == "utf-16" else codec
+    for label in (python, python.replace("_", "-"), python.replace("_", "")):
+        if label in _LABELS:
+            return _codec(label)
+    return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -282,18 +379,14 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _codec(label: str | None) -> str | None:
-    """A charset label as a browser reads it -> a Python codec name, or None if unknown."""
+    """A charset label as a browser reads it (the WHATWG table) -> a Python codec name; None if unknown or refused."""
     if not label:
         return None
-    name = label.strip().strip("\"'").lower()
-    name = _ENCODING_ALIASES.get(name, _ENCODING_ALIASES.get(name.replace("_", "-"), name))
-    if name in _UNICODE_WIDE:
-        return "utf-8"  # a byte stream that declares UTF-16 without a BOM is ASCII-compatible: browsers use UTF-8
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return "utf-8" if codec == "utf-8" else name
+    name = label.strip(_ASCII_WHITESPACE).strip("\"'").strip(_ASCII_WHITESPACE).lower()
+    codec = _LABELS.get(name)
+    if codec == "utf-16":
+        return "utf-8"
+    return codec
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -326,7 +419,8 @@ def _looks_binary(text: str) -> bool:
 
 def _is_mhtml(data: bytes) -> bool:
     head = data[:4096].lstrip().lower()
-    return (head.startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:", b"snapshot-content-location:"))
+    return (head.startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:",
+                             b"snapshot-content-location:"))
             and b"multipart/related" in head)
 
 
@@ -450,7 +544,8 @@ def _with_language(article: Article) -> Article:
     What a language means for the analysis (no English entities on French text) is the
     pipeline's to say, in one notice.
     """
-    language = reconcile(article.metadata.language, article.text) if article.metadata.language else detect_language(article.text)
+    declared = article.metadata.language
+    language = reconcile(declared, article.text) if declared else detect_language(article.text)
     if language == article.metadata.language:
         return article
     return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, language=language))

@@ -538,8 +538,6 @@ def test_a_bogus_charset_is_ignored_and_the_bytes_decide(charset, text):
     assert article.text == text and article.encoding == "utf-8"
 
 
-@pytest.mark.xfail(reason="load.decode catches only UnicodeDecodeError: a page's own <meta charset=punycode> "
-                          "raises UnicodeError (load.py's to fix; fetch cannot reach the page's declaration)")
 def test_a_bogus_charset_declared_by_the_page_itself():
     page = b'<html><head><meta charset="punycode"></head><body><p>The council met on Tuesday.</p></body></html>'
 
