@@ -272,3 +272,16 @@ def test_an_institution_is_no_place_and_a_surname_opening_a_sentence_is_the_pers
     assert labels(found)["North Fenshire Police"] == "ORG"
     person = next(e for e in found if e.name == "Oliver Hope")
     assert len(person.mentions) == 3  # not "Hope faded"
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+def test_rivers_mountains_and_the_moon_are_locations_and_a_papers_town_a_place() -> None:
+    text = ("Marchers walked through Hexworth to the River Tamble, below the Brackley Mountains. The Moon rose. "
+            "A school in Pellow was praised by the Pellow Herald.")
+    found = entities_from(text, [("Hexworth", "ORG"), ("River Tamble", "ORG"), ("Brackley Mountains", "PERSON"),
+                                 ("Moon", "PERSON"), ("Pellow", "ORG"), ("Pellow Herald", "ORG")])
+    assert labels(found) == {"Hexworth": "GPE", "River Tamble": "LOC", "Brackley Mountains": "LOC", "Moon": "LOC",
+                             "Pellow": "GPE", "Pellow Herald": "ORG"}

@@ -66,7 +66,7 @@ _TAIL_CHARS = 48
 _OWNER_PREPOSITIONS = frozenset({"in", "of", "at", "for", "with"})
 _KIND_DETERMINERS = frozenset({"the", "a", "an", "its", "rival", "fellow", ".", ":", ";"})
 _MEMBER = frozenset(ORGANISATION_MEMBER_NOUNS)
-_PLACE_PREPOSITION = frozenset(PLACE_PREPOSITIONS[:3])  # "in Wenbury" ("around" is too loose here)
+_PLACE_PREPOSITION = frozenset(PLACE_PREPOSITIONS[:4])  # "in Wenbury" ("around" is too loose here)
 _FIXTURE_BEFORE = FIXTURE_VERBS | FIXTURE_PREPOSITIONS
 _FIXTURE_PAIRS = frozenset({("home", "to"), ("away", "to"), ("away", "at"), ("win", "over"), ("defeat", "to"),
                             ("loss", "to"), ("draw", "with"), ("drew", "with")})
@@ -95,7 +95,7 @@ def _person_before(raw: list[str]) -> bool:
 def _place_before(raw: list[str], words: list[str]) -> bool:
     """"in Wenbury", "the village of Ashcombe"."""
     return bool(raw) and (raw[-1] in _PLACE_PREPOSITION or (
-        len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_KIND_NOUNS))
+        len(words) >= 2 and words[-1] == "of" and (words[-2] in PLACE_KIND_NOUNS or words[-2] in PLACE_PEOPLE_NOUNS)))
 
 
 def _product(raw: list[str], words: list[str], after: str, before: str) -> bool:

@@ -18,7 +18,13 @@ from ..lexicon.organisations import (
     MEDIA_NAME_ENDINGS,
     ORGANISATION_NAME_HEADS,
 )
-from ..lexicon.places import FACILITY_NAME_ENDINGS, VENUE_NAME_ENDINGS
+from ..lexicon.places import (
+    CELESTIAL_BODIES,
+    FACILITY_NAME_ENDINGS,
+    NATURAL_FEATURE_ENDINGS,
+    NATURAL_FEATURE_STARTS,
+    VENUE_NAME_ENDINGS,
+)
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
@@ -72,12 +78,12 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
-    _short_company_names(labels, surfaces, gazetteer, person_tokens)
+    _short_company_names(labels, surfaces, gazetteer, person_tokens, evidence)
     return labels
 
 
 def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazetteer: Gazetteer,
-                         person_tokens: set[str]) -> None:
+                         person_tokens: set[str], evidence: Evidence) -> None:
     """"Corvane" after "Corvane Systems" is the company, whatever the model said of it; not a place's name
     ("Yorkshire" of "Yorkshire Water") nor a person's."""
     stems: set[str] = set()
@@ -90,8 +96,8 @@ def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazet
     for key in stems & labels.keys():
         if labels[key] in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"} \
                 and gazetteer.place(surfaces[key]) is None and surfaces[key] not in gazetteer.norp \
-                and " ".join(name_words(surfaces[key])) not in person_tokens:
-            labels[key] = "ORG"
+                and " ".join(name_words(surfaces[key])) not in person_tokens and not evidence.place[key]:
+            labels[key] = "ORG"  # (but "in Gorsley" is the town of the "Gorsley Gazette")
 
 
 # Nationality and group words end so: "Kenyan", "Kurdish", "Sunni", "Iraqis", "Alawite", "Islamists".
@@ -121,6 +127,11 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG" if evidence.org[key] or evidence.said[key] else "PRODUCT"  # "Artemis" is no nationality
     if label == "NORP" or well_known_place:
         return label
+    if label in {"PERSON", "ORG", "FAC", "GPE"} and not evidence.org[key] and not evidence.person[key] and (
+            (len(words) > 1 and (words[0].lower() in NATURAL_FEATURE_STARTS or last in NATURAL_FEATURE_ENDINGS)
+             and all(word[:1].isupper() for word in words))
+            or (len(words) == 1 and last in CELESTIAL_BODIES and label != "GPE")):
+        return "LOC"  # "River Alde", "Cairngorm Mountains", "the Moon"
     if label == "PERSON" and len(words) == 1 and (_CAMEL_CASE.search(surface) or surface.endswith("+")):
         # "SpaceX", "DigitalEurope", "Disney+": written as brands are, never as people's names are
         return "ORG" if not evidence.product[key] else "PRODUCT"

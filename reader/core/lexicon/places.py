@@ -5,7 +5,7 @@ from __future__ import annotations
 # "the town of Wenbury", "the district of X": the name after them is a place's.
 PLACE_KIND_NOUNS = frozenset("town village city district county borough suburb parish hamlet port".split())
 # Prepositions before a place, not an organisation ("in Wenbury", "near X").
-PLACE_PREPOSITIONS = ("in", "near", "outside", "around")
+PLACE_PREPOSITIONS = ("in", "near", "outside", "through", "around")
 # People of a place: "Wenbury residents".
 PLACE_PEOPLE_NOUNS = frozenset("residents villagers townspeople locals".split())
 # Last words of venues and events, never of a person's name: "Van Doorn Museum", "Diamond League".
@@ -17,3 +17,11 @@ VENUE_NAME_ENDINGS = frozenset(
 FACILITY_NAME_ENDINGS = frozenset(
     """street road lane avenue drive crescent terrace close bridge viaduct tunnel station airport airfield
     stadium arena square cathedral abbey castle tower pier harbour harbor dock docks motorway bypass""".split())
+# First and last words of natural features' names (LOC): "River Alde", "Lake Geneva", "Mount Kenya",
+# "Outer Hebrides" aside, "Cairngorm Mountains", "Menai Strait".
+NATURAL_FEATURE_STARTS = frozenset("river lake loch lough mount mountains isle isles gulf cape".split())
+NATURAL_FEATURE_ENDINGS = frozenset(
+    """river lake loch sea ocean mountains mountain hills valley estuary bay peninsula island islands strait
+    channel firth glacier forest desert plateau range""".split())
+# The sun, the moon and the planets are locations (LOC), not people or organisations.
+CELESTIAL_BODIES = frozenset("sun moon earth mercury venus mars jupiter saturn uranus neptune pluto".split())
