@@ -8,11 +8,10 @@ folder) apply to ``analyze`` unless ``--no-corrections``; the library commands l
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
-from . import cli_library
+from . import cli_library, terminal
 from .core import Analyzer, ReaderError, load_path
 from .core.corrections import Correction
 from .core.export import to_dict
@@ -43,15 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
+    try:  # a closed pipe, a full disk: one line on stderr, status 1 (terminal.guarded)
         if args.command == "library":
-            return cli_library.run(args)
-        return _analyze(args)
+            return terminal.guarded(lambda: cli_library.run(args))
+        return terminal.guarded(lambda: _analyze(args))
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -68,20 +65,19 @@ def _analyze(args: argparse.Namespace) -> int:
         except ReaderError as error:
             failures += 1
             result = {"source": path, "error": str(error)}
-            print(f"reader: {error}", file=sys.stderr)
+            print(f"reader: {terminal.display(str(error))}", file=sys.stderr)
         except Exception as error:  # noqa: BLE001 - a bug must not lose the other files' results
             failures += 1
             result = {"source": path, "error": f"internal error: {type(error).__name__}: {error}"}
-            print(f"reader: {path}: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+            print(terminal.display(f"reader: {path}: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.write(terminal.json_text(result) + "\n")
             sys.stdout.flush()
         else:
             results.append(result)
     if fmt == "json":
         payload = results[0] if len(results) == 1 else results
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
-        sys.stdout.write("\n")
+        sys.stdout.write(terminal.json_text(payload, indent=None if args.compact else 2) + "\n")
     return 1 if failures else 0
 
 
