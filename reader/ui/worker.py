@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -92,6 +92,9 @@ class Analyst(QObject):
         self._model = model
         self._factory = factory or _make_analyzer
         self._fetcher = fetcher  # reader.core.fetch.fetch unless a test gives another
+        # The user's corrections for an article, asked on the GUI thread when its analysis is asked for
+        # (the store belongs to that thread); the core applies them as it analyses (ui/corrections.py).
+        self.corrections: Callable[[Article], Sequence[Any]] | None = None
         self.fetch_timeout = FETCH_TIMEOUT
         self.fetch_max_bytes = FETCH_MAX_BYTES
         self.fetch_max_redirects = FETCH_MAX_REDIRECTS
@@ -176,7 +179,8 @@ class Analyst(QObject):
         """Analyse ``article``; every analysis asked for before this one becomes stale."""
         request = next(self._ids)
         self.session.analysis_started(request)
-        self._pool.start(_Job(lambda: self._analyse(request, article)))
+        corrections = tuple(self.corrections(article)) if self.corrections is not None else ()
+        self._pool.start(_Job(lambda: self._analyse(request, article, corrections)))
         return request
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
@@ -228,7 +232,7 @@ class Analyst(QObject):
         else:
             relay.loaded.emit(request, article)
 
-    def _analyse(self, request: int, article: Article) -> None:
+    def _analyse(self, request: int, article: Article, corrections: Sequence[Any] = ()) -> None:
         from ..core import Cancelled  # noqa: PLC0415
 
         if self.session.analysis_superseded(request):
@@ -237,9 +241,10 @@ class Analyst(QObject):
             analyzer = self.analyzer
             if not analyzer.model_loaded:  # its model is about to load: say so (it takes a while)
                 self.progress.emit(request, "model", 0.0)
+            extra = {"corrections": corrections} if corrections else {}  # stand-ins in tests take none
             analysis = analyzer.analyze(
                 article, progress=lambda stage, fraction: self.progress.emit(request, stage, fraction),
-                cancelled=lambda: self.session.analysis_superseded(request))
+                cancelled=lambda: self.session.analysis_superseded(request), **extra)
         except Cancelled:
             return
         except Exception as error:  # noqa: BLE001
