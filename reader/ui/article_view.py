@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QToolTip, QWidget
 
 from . import document, theme
 from .highlights import Highlighter, PaintLayer, line_boxes
@@ -76,6 +76,8 @@ class ArticleView(LocalOnlyBrowser):
     mentionClicked = Signal(str, int)  # entity id, mention start offset
     quoteClicked = Signal(int)  # the quote's index in the analysis' quotes
     zoomChanged = Signal(int)
+    # The context menu (Copy, Select All) and the viewport point it is for: the window adds its actions (corrections).
+    contextMenuAboutToShow = Signal(QMenu, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -441,6 +443,18 @@ class ArticleView(LocalOnlyBrowser):
         self._apply_measure(self.document())
         super().resizeEvent(event)
         self._restyle_visible_links()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for a viewport point: Qt's own (Copy, Select All), then what ``contextMenuAboutToShow`` adds."""
+        scrolled = QPoint(point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(scrolled)
+        self.contextMenuAboutToShow.emit(menu, point)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
