@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -178,6 +178,7 @@ class EntityPanel(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # corrections (ui/corrections.py)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -239,6 +240,10 @@ class EntityPanel(QWidget):
             selection.blockSignals(False)
             self.tree.blockSignals(False)
         self.tree.viewport().update()
+
+    def entity_at_point(self, point: QPoint) -> Entity | None:
+        """The entity on the row at a point of the list's viewport; None on a type's row or below the rows."""
+        return self.model.entity_at(self._proxy.mapToSource(self.tree.indexAt(point)))
 
     def _on_current(self, index: QModelIndex) -> None:
         entity = self.model.entity_at(self._proxy.mapToSource(index))

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize,
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QListView, QStyle, QStyledItemDelegate,
@@ -266,6 +266,7 @@ class QuotePanel(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # corrections (ui/corrections.py)
         self._analysed = False  # an analysis is shown (not: nothing yet, or one under way)
         self._marked: tuple[int, int] | None = None  # the quote marked in the text (source of truth for the list)
         self._quiet = False  # the list's current row is being moved to match the text: no signal
@@ -325,6 +326,11 @@ class QuotePanel(QWidget):
         """Make the quote at [start, end) the list's current row (quietly), or none if it is filtered out."""
         self._marked = (start, end)
         self._show_marked()
+
+    def quote_at_point(self, point: QPoint) -> Quote | None:
+        """The quote on the row at a point of the list's viewport, or None."""
+        index = self.list.indexAt(point)
+        return self.model.quote(self._proxy.mapToSource(index).row()) if index.isValid() else None
 
     def current_span(self) -> tuple[int, int] | None:
         index = self.list.currentIndex()
