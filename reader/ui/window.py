@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, Q
 
 from . import theme
 from .article_view import ArticleView
+from .corrections import CorrectionsController
 from .entity_card import EntityCard
 from .entity_panel import EntityPanel
 from .find_bar import FindBar
@@ -343,6 +344,7 @@ class MainWindow(QMainWindow):
                                              "Every keyboard shortcut of the window")
         self.about_action = self._action("&About Reader", self.show_about)
         self.reset_layout_action = self._action("&Reset Layout", self.reset_layout)
+        self.corrections = CorrectionsController(self)  # context menus, Undo/Redo, Edit > Corrections… (issue 10)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -362,8 +364,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
-        for action in (self.copy_action, None, self.find_action, self.find_next_action, self.find_previous_action,
-                       None, self.preferences_action):
+        c = self.corrections
+        for action in (c.undo_action, c.redo_action, None, self.copy_action, None, self.find_action,
+                       self.find_next_action, self.find_previous_action, None, c.dialog_action, self.preferences_action):
             edit_menu.addAction(action) if action else edit_menu.addSeparator()
         view_menu = menu.addMenu("&View")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -549,6 +552,14 @@ class MainWindow(QMainWindow):
             self.card_dock.show()
         else:  # one column of tabs: the card comes to the front
             self._show_dock(self.card_dock)
+
+    def reanalyse(self) -> None:
+        """Analyse the article on screen again, in the background (a correction it was made with is gone)."""
+        article = self.session.article
+        if article is not None:
+            self.session.stop_waiting_for_analysis()  # the analysis under way (if any) becomes stale
+            self._show_progress("starting")
+            self._start_analysis(article)
 
     # entity model ---------------------------------------------------------------------------
     def current_entity_model(self) -> str:
