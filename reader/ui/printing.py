@@ -14,6 +14,7 @@ writes A4 pages with QPdfWriter. Both take what they need from ``window.view``.
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import TYPE_CHECKING
 
@@ -64,12 +65,15 @@ def print_article(window: QWidget) -> None:
 def export_pdf(window: QWidget, path: str | os.PathLike[str]) -> None:
     """Write the article on screen, with its highlights and legend, as an A4 PDF at ``path``.
 
-    Raises OSError when the file could not be written (QPdfWriter itself says nothing).
+    Raises OSError (with the system's reason) when the file cannot be written: QPdfWriter
+    itself says nothing, so the file is opened here first.
     """
     doc = article_document(window)
     if doc is None:
         return
     path = os.fspath(path)
+    with open(path, "wb"):  # FileNotFoundError, PermissionError, IsADirectoryError... with their strerror
+        pass
     writer = QPdfWriter(path)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
@@ -79,7 +83,7 @@ def export_pdf(window: QWidget, path: str | os.PathLike[str]) -> None:
     doc.print_(writer)
     del writer  # the file is complete once the writer is gone
     if not os.path.exists(path) or os.path.getsize(path) == 0:
-        raise OSError(f"Could not write {path}")
+        raise OSError(errno.EIO, "nothing was written", path)
 
 
 def article_document(window: QWidget) -> QTextDocument | None:

@@ -168,6 +168,9 @@ def test_nothing_to_print_without_an_article(window, tmp_path):
     assert article_document(window) is None
 
 
-def test_an_unwritable_path_is_an_os_error(shown, tmp_path):
-    with pytest.raises(OSError):
+def test_an_unwritable_path_is_an_os_error_with_its_reason(shown, tmp_path):
+    with pytest.raises(OSError) as raised:
         export_pdf(shown, tmp_path / "no such folder" / "x.pdf")
+    assert raised.value.strerror  # the window shows it: "Could not write …: No such file or directory"
+    assert shown.export_pdf_to(tmp_path / "no such folder" / "x.pdf") is False
+    assert any("No such file" in m for m in shown.message_bar.messages("error"))
