@@ -293,7 +293,7 @@ class CorrectionsController(QObject):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         redo = [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         self.redo_action.setShortcuts(list({k.toString(): k for k in redo if not k.isEmpty()}.values()))
-        self.dialog_action = QAction("&Corrections…", self)
+        self.dialog_action = QAction("C&orrections…", self)
         self.dialog_action.setStatusTip("The corrections you made: remove, export or import them")
         self.dialog_action.triggered.connect(self.open_dialog)
         for action in (self.undo_action, self.redo_action, self.dialog_action):
@@ -500,6 +500,7 @@ class CorrectionsController(QObject):
         analysis, key = context
         menu.addSection(f"{_short(entity.name, 40)} · {label_name(entity.label)}")
         retype = menu.addMenu("Change &Type")
+        retype.addSection("In this article")
         everywhere = QMenu("In &Every Article", retype)
         for label, name in LABELS:
             for target, scope in ((retype, key), (everywhere, None)):
@@ -539,11 +540,13 @@ class CorrectionsController(QObject):
         if context is None:
             return menu
         analysis, key = context
+        start, end = _snap(analysis.text, start, end)  # a drag that stopped inside a word takes the whole word
         text = analysis.text[start:end]
         name = " ".join(text.split())
         if not name or len(name) > MAX_NAME_CHARS:
             return menu
         mark = menu.addMenu(f"Mark “{_short(name, 30)}” as &Entity")
+        mark.addSection("In this article")
         everywhere = QMenu("In &Every Article", mark)
         for label, label_text in LABELS:
             mark.addAction(label_text).triggered.connect(lambda _=False, lb=label: self.new_entity(start, end, lb, key))
@@ -710,7 +713,7 @@ class CorrectionsController(QObject):
         from ..core.corrections import SetSpeaker  # noqa: PLC0415
 
         correction = SetSpeaker(article, quote.start, quote.end, speaker, text=quote.text)
-        what = f"Speaker “{_short(speaker, 30)}”" if speaker else "Clear Speaker"
+        what = f"Change Speaker to “{_short(speaker, 30)}”" if speaker else "Clear Speaker"
         return self.add(correction, what)
 
     def ask_speaker(self, quote: Quote) -> None:
@@ -767,6 +770,24 @@ def _mention_exactly(analysis: Analysis, start: int, end: int) -> Mention | None
 
 def _overlaps_mention(analysis: Analysis, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for e in analysis.entities for m in e.mentions)
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the spaces around it and widened to whole words at both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        while start > 0 and _word_char(text[start - 1]) and _word_char(text[start]):
+            start -= 1
+        while end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+            end += 1
+    return start, end
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:

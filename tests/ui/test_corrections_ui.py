@@ -161,6 +161,14 @@ def test_new_entity_from_a_selection(window):
     assert stored(window)[0].article is not None
 
 
+def test_a_selection_inside_words_marks_the_whole_words(window):
+    synthetic = show(window)
+    start, end = at(synthetic.text, "fficials fr")  # a drag that stopped inside both words
+    window.view.select_span(start, end)
+    trigger(text_menu(window, start + 2), "Mark “officials from” as Entity", "Nationality or group")
+    assert entity_named(window, "officials from").mentions[0].start == start - 1
+
+
 def test_merge_with_another_entity(window):
     show(window)
     window.corrections.pick_entity = lambda *args: ("Acme Corp", False)  # the searchable picker, answered
@@ -238,7 +246,7 @@ def test_the_dialog_lists_and_removes(window, qtbot):
         assert entity_named(window, "Acme Corp").label == "ORG"  # on screen at once
         window.corrections.undo_stack.undo()  # the removal is undoable
         assert dialog.list.topLevelItemCount() == 2 and entity_named(window, "Acme Corp").label == "PERSON"
-        assert window.corrections.dialog_action.text() == "&Corrections…"
+        assert window.corrections.dialog_action.text() == "C&orrections…"
     finally:
         dialog.reject()
 
