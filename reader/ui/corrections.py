@@ -73,6 +73,7 @@ def kindred(a: str, b: str) -> bool:
 def find_action(menu: QMenu, *path: str) -> QAction | None:
     """The action at ``path`` of texts (without "&" and "…"), through submenus: for tests and scripts."""
     def plain(text: str) -> str:
+        text = text.split("\t")[0]  # Qt's own actions carry their shortcut after a tab
         return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
     for action in menu.actions():

@@ -356,3 +356,33 @@ def test_no_database_file_until_the_first_correction(database, window):
     assert not database.exists()
     trigger(list_menu(window, "g1"), "Not an Entity", "In This Article")
     assert database.exists()
+
+
+def test_a_right_click_in_the_text_opens_the_menu(window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    synthetic = show(window)
+    view = window.view
+    point = view.point_of(at(synthetic.text, "Paris")[0] + 1)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    menu = window.corrections.last_menu
+    try:
+        assert menu is not None and menu.isVisible()
+        assert find_action(menu, "Select All") is not None and find_action(menu, "Change Type", "Person") is not None
+    finally:
+        menu.close()
+
+
+def test_the_real_pipeline_applies_a_stored_correction(sample_window, make_window, qtbot, data_dir):
+    """With the core itself: a retype made in one window is in the next window's analysis of the article."""
+    hezbollah = entity_named(sample_window, "Hezbollah")
+    assert hezbollah is not None and hezbollah.label == "ORG"
+    trigger(list_menu(sample_window, hezbollah.id), "Change Type", "In Every Article", "Nationality or group")
+    assert entity_named(sample_window, "Hezbollah").label == "NORP"
+    window = make_window()
+    with qtbot.waitSignal(window.analysisShown, timeout=60_000):
+        window.open_path(data_dir / "hama.html")
+    assert entity_named(window, "Hezbollah").label == "NORP"
+    assert window.corrections._base[1] == tuple(stored(window))  # made by the core with it, not patched after
