@@ -41,6 +41,7 @@ EXTRACTION_LIMIT = 15_000_000  # characters of markup
 MAX_ELEMENTS = 200_000
 MAX_LINKS = 20_000
 CROWDED = 1_000  # children of one element beyond which inline wrappers are stripped before extraction
+MAX_EXTRACTION_DEPTH = 200  # nesting beyond which extraction is skipped (see _too_deep)
 MAX_CHILDREN = 5_000  # children of one element beyond which trafilatura's XPath gets quadratic (6 s at 13,000)
 
 _BOILERPLATE_TOKEN = re.compile(
@@ -145,7 +146,7 @@ def _first(values: Iterable[str | None]) -> str | None:
 
 
 def _trafilatura_metadata(root: lxml.html.HtmlElement, address: str | None) -> dict[str, str]:
-    from trafilatura.metadata import extract_metadata  # imported on use: fragments never pay for it
+    from trafilatura.metadata import extract_metadata  # noqa: PLC0415 - imported on use: fragments never pay for it
 
     try:
         # extensive=False: htmldate's extensive search hands free text to dateparser, which takes
@@ -173,7 +174,18 @@ def too_big(root: lxml.html.HtmlElement, markup: str) -> bool:
         elements += 1
         links += element.tag == "a"
         crowded = max(crowded, len(element))
-    return elements > MAX_ELEMENTS or links > MAX_LINKS or crowded > MAX_CHILDREN
+    return elements > MAX_ELEMENTS or links > MAX_LINKS or crowded > MAX_CHILDREN or _too_deep(root)
+
+
+def _too_deep(root: lxml.html.HtmlElement) -> bool:
+    """Nested deeper than MAX_EXTRACTION_DEPTH: trafilatura's table and list handling is quadratic in the depth
+    (2,000 unclosed <table> after an article: 65 s of CPU). A real page nests 20-60 deep."""
+    depth = 0
+    for event, _ in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_EXTRACTION_DEPTH:
+            return True
+    return False
 
 
 def is_full_page(root: lxml.html.HtmlElement) -> bool:
@@ -239,7 +251,7 @@ def left_out_boilerplate(whole: HtmlText, extracted: str) -> bool:
 
 
 def _trafilatura_config() -> ConfigParser:
-    from trafilatura.settings import use_config
+    from trafilatura.settings import use_config  # noqa: PLC0415 - imported on use (heavy)
 
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timeout uses signals: main thread only
@@ -252,7 +264,7 @@ _CONFIG: ConfigParser | None = None
 def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The page's main article as a small HTML tree (headings, paragraphs, lists, quotes, links), or None."""
     global _CONFIG
-    import trafilatura
+    import trafilatura  # noqa: PLC0415 - imported on use: fragments never pay for it
 
     if _CONFIG is None:
         _CONFIG = _trafilatura_config()

@@ -48,6 +48,13 @@ _ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.S)
 _HIDING_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 MAX_DEPTH = 512
+MAX_TAG_CHARS = 65_536  # a tag (its attributes) longer than this keeps only its name (cap_tags)
+MAX_TAG_UNITS = 8_192  # ... or more than this many characters and quoted values (80k short attributes)
+# A tag start followed by a long stretch without "<" or ">", or by many attribute pieces (a quoted value is one,
+# ">" inside it included). "<" ends both looks, so "<a<a<a..." costs each start one step, not a scan.
+_LONG_TAG = re.compile(rf"""<([A-Za-z][^\s/>"'=<]{{0,64}})"""
+                       rf"""(?=[^<>]{{{MAX_TAG_CHARS}}}|(?:[^<>"']|"[^"]*+"|'[^']*+'){{{MAX_TAG_UNITS}}})""")
+_TAG_REST = re.compile(r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
 MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
 MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
@@ -273,11 +280,34 @@ def shrink(markup: str, limit: int = MAX_MARKUP_CHARS) -> tuple[str, bool]:
     if still longer than ``limit``, the markup is cut at a tag boundary (the text beyond would
     exceed MAX_TEXT_CHARS anyway). Returns the markup and whether anything was cut.
     """
-    markup = drop_invisible(markup)
+    markup = cap_tags(drop_invisible(markup))
     if len(markup) <= limit:
         return markup, False
     cut = markup.rfind("<", 0, limit)
     return markup[:cut if cut > limit // 2 else limit], True
+
+
+def cap_tags(markup: str) -> str:
+    """Tags longer than ``MAX_TAG_CHARS`` lose their attributes: ``<div a0=.. a1=.. ... a79999=..>`` -> ``<div>``.
+
+    No honest element has 80,000 attributes (libxml2 and bs4 take 11 s on them, minutes at 300,000) or a
+    30 MB attribute value (which pushed the article past the markup cap: "no readable text"). The search
+    is linear: each tag start looks ahead to its first ``>`` only; the true end of a long tag is found
+    with a quote-aware pattern that cannot backtrack.
+    """
+    if len(markup) <= MAX_TAG_CHARS:
+        return markup
+    parts: list[str] = []
+    position = 0
+    while (match := _LONG_TAG.search(markup, position)) is not None:
+        end = _TAG_REST.match(markup, match.end())
+        parts.append(markup[position:match.start()])
+        parts.append(f"<{match.group(1)}>")
+        position = end.end() if end else len(markup)
+    if not parts:
+        return markup
+    parts.append(markup[position:])
+    return "".join(parts)
 
 
 def drop_invisible(markup: str) -> str:

@@ -201,7 +201,7 @@ def read_page(markup: str) -> Page:
 def _bs4() -> type[BeautifulSoup]:
     """bs4, imported on first use. Its warnings about what it is given (XHTML parsed as HTML, markup that
     looks like a file name) are for programmers choosing a parser; here the input is whatever the user opened."""
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning  # noqa: PLC0415 - on use
 
     warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
     warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
@@ -233,7 +233,7 @@ class _Scan:
         self.hidden: list[Tag] = []
 
     def walk(self, soup: BeautifulSoup) -> None:
-        from bs4.element import Comment, ProcessingInstruction, Tag
+        from bs4.element import Comment, ProcessingInstruction, Tag  # noqa: PLC0415 - bs4 on use (see _bs4)
 
         stack: list[PageElement] = list(reversed(soup.contents))
         while stack:
@@ -314,7 +314,7 @@ def _attr_or_none(tag: Tag, name: str) -> str | None:
 
 
 def _language(soup: BeautifulSoup) -> str | None:
-    from bs4.element import Tag
+    from bs4.element import Tag  # noqa: PLC0415 - bs4 on use (see _bs4)
 
     root = soup.find("html")
     if not isinstance(root, Tag):
