@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Edit")
         c = self.corrections
         for action in (c.undo_action, c.redo_action, None, self.copy_action, None, self.find_action,
-                       self.find_next_action, self.find_previous_action, None, c.dialog_action, self.preferences_action):
+                       self.find_next_action, self.find_previous_action, None, c.dialog_action,
+                       self.preferences_action):
             edit_menu.addAction(action) if action else edit_menu.addSeparator()
         view_menu = menu.addMenu("&View")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
