@@ -30,6 +30,7 @@ def match_mentions(gold_list: list[dict], predicted: list[tuple[int, int, str]])
     for item in gold_list:
         exact = [p for p in predicted if (p[0], p[1]) == (item["start"], item["end"]) and p[2] in item["labels"]]
         lenient = [p for p in predicted if p[0] < item["end"] and item["start"] < p[1] and p[2] in item["labels"]
-                   and ((p[0] <= item["start"] and item["end"] <= p[1]) or (item["start"] <= p[0] and p[1] <= item["end"]))]
+                   and ((p[0] <= item["start"] and item["end"] <= p[1])
+                        or (item["start"] <= p[0] and p[1] <= item["end"]))]
         (found if exact or lenient else missed).append((item, "exact" if exact else "lenient" if lenient else None))
     return found, missed

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from .corrections import Correction, apply_corrections, correct_entities, speaker_corrections
@@ -22,7 +21,7 @@ from .sentences import split_sentences
 Progress = Callable[[str, float], None]  # (stage name, fraction of the whole analysis done)
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - public name since the first release; a stop, not an error
     """The caller asked to stop; the partial work is thrown away."""
 
 

@@ -13,7 +13,8 @@ def test_progress_runs_from_zero_to_one_in_order(data_dir):
     from reader.core import load_path
 
     seen = []
-    Analyzer(model="rules").analyze(load_path(data_dir / "hama.html"), progress=lambda stage, f: seen.append((stage, f)))
+    Analyzer(model="rules").analyze(load_path(data_dir / "hama.html"),
+                                    progress=lambda stage, f: seen.append((stage, f)))
     fractions = [fraction for _, fraction in seen]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
     assert [stage for stage, _ in seen][-1] == "done"

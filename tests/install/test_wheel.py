@@ -64,5 +64,5 @@ def test_a_fresh_virtualenv_with_the_wheel_analyses_the_sample_like_the_source_t
         assert installed[part] == here[part], f"{part} differ between the wheel and the source tree"
     predicted = [(m["start"], m["end"], entity["label"]) for entity in installed["entities"]
                  for m in entity["mentions"]]
-    found, missed = match_mentions(gold_mentions(gold, installed["text"]), predicted)
+    _found, missed = match_mentions(gold_mentions(gold, installed["text"]), predicted)
     assert not missed, f"gold mentions lost in the installed reader: {[item['text'] for item, _ in missed]}"

@@ -36,7 +36,7 @@ def test_the_menu_lists_installed_models_and_rules_with_the_one_in_use_checked(s
     assert menu.menuAction() in sample_window.menuBar().actions()[2].menu().actions()  # under View
     menu.aboutToShow.emit()
     entries = menu.entries()
-    assert [model for model, _ in entries] == installed_models() + [RULES]
+    assert [model for model, _ in entries] == [*installed_models(), RULES]
     checked = [model for model, on in entries if on]
     assert checked == [sample_window.analysis.model]  # what produced the entities on screen
     assert sample_window.recogniser_label.text() == f"Entities: {sample_window.analysis.recogniser}"

@@ -116,7 +116,7 @@ def test_model_loading_is_announced_only_when_the_model_is_not_loaded(qtbot, tmp
     for loaded, expected in ((False, ["model", "done"]), (True, ["done"])):
         analyst = Analyst(Fake(loaded))
         stages = []
-        analyst.progress.connect(lambda _request, stage, _fraction: stages.append(stage))
+        analyst.progress.connect(lambda _request, stage, _fraction, seen=stages: seen.append(stage))
         with qtbot.waitSignal(analyst.analysed, timeout=10_000):
             analyst.analyse(article)
         assert stages == expected

@@ -301,7 +301,7 @@ live_entries = "\n".join(
     f'<li class="lb-post" id="post-{i}"><div class="lb-post__time"><time datetime="2024-11-05T{20 + i // 2}:{(i * 17) % 60:02d}:00-05:00">{20 + i // 2}:{(i * 17) % 60:02d}</time></div>'
     f'<h3 class="lb-post__title">{t}</h3><div class="lb-post__body"><p>{p}</p></div>'
     f'<div class="lb-post__share"><button>Copy link</button> <a href="/share?post={i}">Share</a></div></li>'
-    for i, (t, p) in enumerate(zip(["Polls close", "Turnout high", "First results", "Webb camp unfazed", "Race tightening", "Speeches expected"], LIVE)))
+    for i, (t, p) in enumerate(zip(["Polls close", "Turnout high", "First results", "Webb camp unfazed", "Race tightening", "Speeches expected"], LIVE, strict=True)))
 page("statewire_liveblog.html", f"""<!doctype html>
 <html lang="en">
 <head>
