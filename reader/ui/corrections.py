@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -589,6 +589,7 @@ class CorrectionsController(QObject):
         """The article's context menu (Copy, Select All): the corrections for what is under ``point``."""
         self.last_menu = menu
         view = self.window.view
+        self._fix_copy_link(menu, point)
         analysis = self.window.session.analysis
         if analysis is None or view.analysis is not analysis:
             return
@@ -611,6 +612,23 @@ class CorrectionsController(QObject):
         quote_index = view.quote_at_point(point)
         if quote_index is not None and quote_index < len(analysis.quotes):
             self.quote_menu(analysis.quotes[quote_index], menu=menu)
+
+    def _fix_copy_link(self, menu: QMenu, point: QPoint) -> None:
+        """Qt's "Copy Link Location" would copy the view's internal href (reader-link:<offset>): the link's own."""
+        action = next((a for a in menu.actions() if a.objectName() == "link-copy"), None)
+        article = self.window.view.article
+        if action is None or article is None:
+            return
+        offset = self.window.view.offset_at(point)
+        span = next((s for s in article.links if offset is not None and s.start <= offset < s.end), None)
+        analysis = self.window.session.analysis
+        link = next((k for k in analysis.links if span is not None and k.start == span.start), None) \
+            if analysis is not None else None
+        target = (link.url if link is not None else None) or (span.href if span is not None else None)
+        action.triggered.disconnect()
+        action.setEnabled(bool(target))
+        if target:
+            action.triggered.connect(lambda: QGuiApplication.clipboard().setText(target))
 
     def _popup(self, menu: QMenu, widget: QWidget, point: QPoint) -> None:
         self.last_menu = menu

@@ -386,3 +386,12 @@ def test_the_real_pipeline_applies_a_stored_correction(sample_window, make_windo
         window.open_path(data_dir / "hama.html")
     assert entity_named(window, "Hezbollah").label == "NORP"
     assert window.corrections._base[1] == tuple(stored(window))  # made by the core with it, not patched after
+
+
+def test_copy_link_location_copies_the_link_not_the_views_internal_address(window):
+    from PySide6.QtGui import QGuiApplication
+
+    synthetic = show(window)
+    menu = text_menu(window, at(synthetic.text, "the report here")[0] + 2)
+    trigger(menu, "Copy Link Location")
+    assert QGuiApplication.clipboard().text() == "https://example.org/report?utm_source=feed&id=7"
