@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -209,6 +210,7 @@ class TextDialog(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.line.textChanged.connect(lambda value: self.ok.setEnabled(bool(value.strip())))
         self.ok.setEnabled(bool(text.strip()))
+        self.setMinimumWidth(380)
         form = QFormLayout(self)
         form.addRow(label, self.line)
         form.addRow(self.everywhere)
@@ -234,6 +236,9 @@ class EntityPicker(QDialog):
         self.list = QListView(self)
         self.list.setModel(self.proxy)
         self.filter.textChanged.connect(self._on_filter)
+        self.filter.returnPressed.connect(self.accept)
+        self.filter.installEventFilter(self)  # Up and Down in the filter move in the list
+        self.setMinimumWidth(380)
         self.everywhere = QCheckBox(scope or "", self)
         self.everywhere.setVisible(scope is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -244,6 +249,13 @@ class EntityPicker(QDialog):
         for widget in (self.filter, self.list, self.everywhere, buttons):
             layout.addWidget(widget)
         self._on_filter("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            QApplication.sendEvent(self.list, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -683,8 +695,8 @@ class CorrectionsController(QObject):
         if context is None:
             return
         analysis, key = context
-        others = {e.name: e for e in sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name.casefold()))
-                  if e.id != entity.id}
+        others = {f"{e.name} — {label_name(e.label)} ({len(e.mentions)})": e for e in
+                  sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name.casefold())) if e.id != entity.id}
         answer = self.pick_entity(self.window, f"Merge “{_short(entity.name, 30)}” With", list(others),
                                   "In every article")
         if answer is not None and answer[0] in others:

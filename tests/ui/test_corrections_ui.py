@@ -171,10 +171,24 @@ def test_a_selection_inside_words_marks_the_whole_words(window):
 
 def test_merge_with_another_entity(window):
     show(window)
-    window.corrections.pick_entity = lambda *args: ("Acme Corp", False)  # the searchable picker, answered
+    offered = []
+
+    def pick(parent, title, names, scope):  # the searchable picker, answered
+        offered.extend(names)
+        return next(n for n in names if n.startswith("Acme Corp")), False
+
+    window.corrections.pick_entity = pick
     trigger(list_menu(window, "g1"), "Merge With", "Other")
     acme = entity_named(window, "Acme Corp")
     assert entity_named(window, "Paris") is None and len(acme.mentions) == 3 and acme.id == "o1"
+    assert offered[0] == "Maria Lopez — Person (4)" and "Paris — Country, city or state (1)" not in offered
+
+
+def test_the_entity_picker_filters(qtbot):
+    picker = corrections_ui.EntityPicker(None, "Merge", ["Maria Lopez — Person (4)", "Acme Corp — Organisation (2)"])
+    qtbot.addWidget(picker)
+    qtbot.keyClicks(picker.filter, "acme")
+    assert picker.proxy.rowCount() == 1 and picker.chosen() == "Acme Corp — Organisation (2)"
 
 
 def test_merge_offers_kindred_entities_most_mentioned_first(window):
