@@ -193,6 +193,7 @@ def _warning_summary(link: Link) -> str:
 class LinkInspector(QWidget):
     linkSelected = Signal(int, int)  # start, end of the link chosen in the table
     message = Signal(str)  # one line for the status bar
+    openFailed = Signal(str)  # the system took no link (no browser): a sentence for the message bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +201,7 @@ class LinkInspector(QWidget):
         self.setAccessibleName("Link inspector")
         self._theme = theme.current()
         self._quiet = False
+        self._analysing = False  # an article is shown, its links not checked yet: not "0 links"
         self._text_width = 0
         self.model = LinkModel(self)
         self.table = QTableView(self)
@@ -263,10 +265,17 @@ class LinkInspector(QWidget):
         self._show(None)
 
     def set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysing = False
         self.model.set_analysis(analysis)
         self._size_domain_column()
         self._text_width = self._widest_text()
         self._fit_text_column()
+        self._show(None)
+
+    def set_analysing(self) -> None:
+        """An article is shown and its analysis is under way: say so rather than "0 links in this article"."""
+        self.set_analysis(None)
+        self._analysing = True
         self._show(None)
 
     def _widest_text(self) -> int:
@@ -324,11 +333,13 @@ class LinkInspector(QWidget):
         if link is None:
             return None
         outcome = open_link(link, self.window())
+        if outcome == FAILED:  # a signal of its own: the window keeps it in view, not in the passing status bar
+            self.openFailed.emit(f"The system could not open {target_of(link)}")
+            return outcome
         self.message.emit({
             OPENED: f"Opened {target_of(link)}",
             REFUSED: f"Reader does not open this link: {target_of(link)}",
             CANCELLED: "Not opened.",
-            FAILED: f"The system could not open {target_of(link)}",
         }[outcome])
         return outcome
 
@@ -358,6 +369,8 @@ class LinkInspector(QWidget):
     def _detail_html(self, link: Link | None) -> str:
         t = self._theme
         muted = t.muted.name()
+        if link is None and self._analysing:
+            return f"<p style='color:{muted}'>Analysing…</p>"
         if link is None:
             total = self.model.rowCount()
             return (f"<p style='color:{muted}'>{total} link{'s' if total != 1 else ''} in this article. "

@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
         self.quote_panel.quoteActivated.connect(v.select_span)
         self.link_inspector.linkSelected.connect(v.select_span)
         self.link_inspector.message.connect(self._on_link_message)
+        self.link_inspector.openFailed.connect(self._on_link_failed)
         self.legend.hiddenChanged.connect(v.set_hidden_labels)
         self.find_bar.queryChanged.connect(self._on_find_query)
         self.find_bar.stepRequested.connect(self._find_step)
@@ -508,6 +509,7 @@ class MainWindow(QMainWindow):
         self.entity_card.set_analysis(None)
         self.quote_panel.set_analysing()
         self.entity_panel.set_analysing()
+        self.link_inspector.set_analysing()
         for notice in article.notices:  # a cut text says so when it is shown, not when the analysis ends
             self.message_bar.show_message(notice, "info", group="notices")
         # show_analysis froze the previous analysis out of the collector's sight; give it back,
@@ -741,13 +743,14 @@ class MainWindow(QMainWindow):
         self.view.select_span(start, end)
 
     def _on_link_message(self, text: str) -> None:
-        """The inspector's news: a failure to open stays in the message bar; the rest passes in the status bar."""
-        if text.startswith("The system could not open"):
-            self.message_bar.clear(group="link")
-            self.message_bar.show_message(text, "error", "No browser took the link. Copy it (Copy link) and open "
-                                          "it yourself.", group="link")
-        else:
-            self.statusBar().showMessage(text, 6000)
+        """The inspector's news passes in the status bar."""
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_link_failed(self, text: str) -> None:
+        """A link the system could not open: that stays in the message bar until dismissed."""
+        self.message_bar.clear(group="link")
+        self.message_bar.show_message(text, "error", "No browser took the link. Copy it (Copy link) and open "
+                                      "it yourself.", group="link")
 
     def _on_link_hovered(self, start: int) -> None:
         if start < 0:

@@ -201,3 +201,27 @@ def test_a_long_link_text_is_elided_with_a_tooltip_not_allowed_to_push_warnings_
     assert header.sectionSize(2) >= header.sectionSize(0) * 0.5
     tip = inspector.model.data(inspector.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert "on and on" in tip
+
+
+def test_a_link_the_system_cannot_open_is_reported_by_its_own_signal(shown, qtbot, synthetic, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+    inspector = shown.link_inspector
+    inspector.select_link_at(synthetic.links[0].start)
+    passing: list[str] = []
+    inspector.message.connect(passing.append)
+    with qtbot.waitSignal(inspector.openFailed) as failed:
+        inspector.open_current()
+    assert "could not open" in failed.args[0] and "example.org" in failed.args[0]
+    assert passing == []  # not also a status-bar line
+    assert shown.message_bar.messages("error") == [failed.args[0]]
+
+
+def test_the_inspector_says_analysing_while_an_analysis_runs(shown, synthetic):
+    inspector = shown.link_inspector
+    shown.show_article(synthetic.article)  # a new article on screen: its analysis is under way
+    assert "Analysing" in inspector.detail.toPlainText()
+    assert "0 links" not in inspector.detail.toPlainText()
+    shown.show_analysis(synthetic)
+    assert f"{len(synthetic.links)} links in this article" in inspector.detail.toPlainText()
