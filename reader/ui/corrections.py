@@ -406,6 +406,9 @@ class CorrectionsController(QObject):
             source = self.window.session.source or article.source
         self.pushed = False
         self.undo_stack.push(_AddCommand(self, correction, text, title, source))
+        if self.pushed:
+            shortcut = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.window.statusBar().showMessage(f"{text}. {shortcut} undoes it.", 6000)
         return self.pushed
 
     def remove(self, ids: Sequence[int]) -> None:

@@ -98,6 +98,7 @@ def test_retype_from_the_entity_list_shows_at_once_and_persists(make_window, qtb
     start = at(synthetic.text, "Acme Corp")[0]
     assert window.view.painted_at(start).background == theme.current().type_style("PERSON").background
     assert len(stored(window)) == 1 and stored(window)[0].article is not None
+    assert window.statusBar().currentMessage().startswith("Change Type of “Acme Corp” to Person. Ctrl+Z undoes it")
     # A new window, and the same article analysed again through the worker: still a person.
     stand_in = StandIn()
     second = make_window(stand_in)
