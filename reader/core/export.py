@@ -8,6 +8,7 @@ import io
 import json
 from typing import Any
 
+from .links.policy import link_severity
 from .model import Analysis, Article, Link, Quote
 
 FORMAT_VERSION = 1
@@ -84,6 +85,8 @@ def _quote(quote: Quote, name: str) -> dict[str, Any]:
                                                   "end": speaker.end, "entity_id": speaker.entity_id,
                                                   "name": name},
         "cue": quote.cue, "confidence": round(quote.confidence, 3), "closed": quote.closed,
+        # the speaker is a guess (confidence below model.LOW_CONFIDENCE): the window says "probably …"
+        "speaker_uncertain": quote.speaker_uncertain,
     }
 
 
@@ -94,6 +97,7 @@ def _link(link: Link) -> dict[str, Any]:
         "warning_messages": [warning.message for warning in link.warnings],
         "display_url": link.display_url, "clean_url": link.clean_url,
         "tracking_params": list(link.tracking_params), "real_target": link.real_target, "policy": link.policy,
+        "severity": link_severity(link),  # the worst warning's: "danger", "warning", "info", or null
     }
 
 
@@ -114,12 +118,12 @@ def to_csv(analysis: Analysis, table: str) -> str:
     elif table == "quotes":
         # "speaker" is who said it as the window shows it ("he" resolved); "speaker_text", the words as written.
         writer.writerow(["start", "end", "kind", "text", "speaker", "speaker_entity_id", "cue", "confidence",
-                         "speaker_text"])
+                         "speaker_text", "speaker_uncertain"])
         for quote in analysis.quotes:
             speaker = quote.speaker
             writer.writerow([quote.start, quote.end, quote.kind, quote.text, speaker_name(analysis, quote),
                              speaker.entity_id or "" if speaker else "", quote.cue or "", f"{quote.confidence:.2f}",
-                             speaker.text if speaker else ""])
+                             speaker.text if speaker else "", "yes" if quote.speaker_uncertain else ""])
     elif table == "links":
         writer.writerow(["start", "end", "text", "href", "url", "domain", "warnings"])
         for link in analysis.links:
@@ -166,7 +170,7 @@ def to_html_report(analysis: Analysis) -> str:
                      for label in sorted({e.label for e in analysis.entities}, key=_label_order))
     quotes = "".join(
         f"<li><q>{html.escape(q.text)}</q> — "
-        f"{html.escape(speaker_name(analysis, q)) if q.speaker else '<i>unattributed</i>'}"
+        f"{_speaker_html(analysis, q) if q.speaker else '<i>unattributed</i>'}"
         f"{' (' + html.escape(q.cue) + ')' if q.cue else ''} <small>{html.escape(q.kind)}</small></li>"
         for q in analysis.quotes) or "<li><i>No quotations found in this article.</i></li>"
     links = "".join(
@@ -188,6 +192,14 @@ table{{border-collapse:collapse;font:13px sans-serif}} td,th{{border:1px solid #
 <h2>Links</h2>{table}
 <p><small>Entities by {html.escape(analysis.recogniser)}.</small></p></body></html>
 """
+
+
+def _speaker_html(analysis: Analysis, quote: Quote) -> str:
+    """The speaker's name; a guessed one reads "probably …", as in the window, so the report claims no more."""
+    name = html.escape(speaker_name(analysis, quote))
+    if quote.speaker_uncertain:
+        return f'<span class="uncertain" title="Reader is not sure who said this">probably {name}</span>'
+    return name
 
 
 def _label_order(label: str) -> tuple[int, str]:
