@@ -818,6 +818,9 @@ def _quote_tip(quote: Quote, names: dict[str, str]) -> str:
     if speaker is None:
         return f"{kind}: unattributed"
     name = names.get(speaker.entity_id or "", speaker.text)
+    if quote.speaker_uncertain:  # a guessed speaker is said to be one, as in the quotes panel and exports
+        cue = f" ({quote.cue})" if quote.cue else ""
+        return f"{kind} by probably {name}{cue} — Reader is not sure who said this"
     return f"{kind} by {name}" + (f" ({quote.cue})" if quote.cue else "")
 
 
