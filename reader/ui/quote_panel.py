@@ -24,7 +24,11 @@ CueRole = Qt.ItemDataRole.UserRole + 3
 KindRole = Qt.ItemDataRole.UserRole + 4
 SpanRole = Qt.ItemDataRole.UserRole + 5  # (start, end)
 BadgesRole = Qt.ItemDataRole.UserRole + 6  # short words: "partial", "term", "unattributed", ...
-LinesRole = Qt.ItemDataRole.UserRole + 7  # (the words as shown, the speaker line, unattributed?) for the delegate
+LinesRole = Qt.ItemDataRole.UserRole + 7  # (the words as shown, the speaker line, SPEAKER_*) for the delegate
+
+# How the speaker line is drawn: a guessed speaker ("probably …") muted and italic, a missing one in warning colour.
+SPEAKER_SURE, SPEAKER_UNCERTAIN, SPEAKER_NONE = "", "uncertain", "unattributed"
+UNCERTAIN_TIP = "Reader is not sure who said this"
 
 UNATTRIBUTED = "Unattributed"
 _KIND_BADGES = {"partial": "partial quote", "term": "term", "title": "title"}
@@ -44,7 +48,7 @@ class QuoteModel(QAbstractListModel):
         super().__init__(parent)
         self._quotes: tuple[Quote, ...] = ()
         self._names: dict[str, str] = {}
-        self._lines: list[tuple[str, str, bool] | None] = []  # LinesRole, made on first request
+        self._lines: list[tuple[str, str, str] | None] = []  # LinesRole, made on first request
         self._fetched = 0  # rows the view has been given so far
 
     def set_analysis(self, analysis: Analysis | None) -> None:
@@ -110,19 +114,25 @@ class QuoteModel(QAbstractListModel):
         if role == LinesRole:
             return self._lines[index.row()] or self._make_lines(index.row())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            badges = ", ".join(self._badges(quote))
-            who = f"{self._speaker(quote)}{', ' + quote.cue if quote.cue else ''}"
+            badges = ", ".join(b for b in self._badges(quote) if b != "uncertain speaker")
+            probably = "probably " if quote.speaker_uncertain else ""
+            who = f"{probably}{self._speaker(quote)}{', ' + quote.cue if quote.cue else ''}"
             text = f"“{_short(quote.text, 600)}” — {who}{' (' + badges + ')' if badges else ''}"
+            if quote.speaker_uncertain:
+                text += f". {UNCERTAIN_TIP}."
             return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
-    def _make_lines(self, row: int) -> tuple[str, str, bool]:
+    def _make_lines(self, row: int) -> tuple[str, str, str]:
         """What the delegate draws, built once per quote: it measures and paints each row often."""
         quote = self._quotes[row]
         speaker = self._speaker(quote)
-        meta = f"— {speaker}" + (f", {quote.cue}" if quote.cue and quote.speaker is not None else "")
-        meta += "".join(f"  [{b}]" for b in self._badges(quote) if b != "unattributed")
-        lines = self._lines[row] = (f"“{_short(quote.text, MAX_QUOTE_CHARS)}”", meta, quote.speaker is None)
+        # A guessed speaker is not stated as fact: "probably" says so where the name is read.
+        probably = "probably " if quote.speaker_uncertain else ""
+        meta = f"— {probably}{speaker}" + (f", {quote.cue}" if quote.cue and quote.speaker is not None else "")
+        meta += "".join(f"  [{b}]" for b in self._badges(quote) if b not in ("unattributed", "uncertain speaker"))
+        how = SPEAKER_NONE if quote.speaker is None else SPEAKER_UNCERTAIN if quote.speaker_uncertain else SPEAKER_SURE
+        lines = self._lines[row] = (f"“{_short(quote.text, MAX_QUOTE_CHARS)}”", meta, how)
         return lines
 
     def _speaker(self, quote: Quote) -> str:
@@ -145,7 +155,7 @@ class QuoteModel(QAbstractListModel):
             badges.append("unattributed")
         if not quote.closed:
             badges.append("unclosed")
-        if quote.speaker is not None and quote.confidence < 0.5:
+        if quote.speaker_uncertain:  # confidence below model.LOW_CONFIDENCE
             badges.append("uncertain speaker")
         return badges
 
@@ -216,7 +226,8 @@ class QuoteDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        text, meta_text, unattributed = index.data(LinesRole)
+        text, meta_text, how = index.data(LinesRole)
+        unattributed = how == SPEAKER_NONE
         body, meta, italic, _, _ = self._fonts(option)
         rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         painter.save()
@@ -224,7 +235,7 @@ class QuoteDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         text_rect = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
         painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
-        painter.setFont(italic if unattributed else meta)
+        painter.setFont(italic if how != SPEAKER_SURE else meta)
         painter.setPen(ink if selected else (self._theme.link_warning if unattributed else self._theme.muted))
         painter.drawText(rect.adjusted(0, text_rect.height() + self.PAD // 2, 0, 0), Qt.TextFlag.TextWordWrap,
                          meta_text)

@@ -88,3 +88,42 @@ def test_a_long_list_is_filled_as_it_scrolls_and_counted_whole(window, qtbot, sy
     with qtbot.waitSignal(panel.quoteActivated) as signal:
         panel.activate_row(len(many) - 1)
     assert signal.args == [many[-1].start, many[-1].end]
+
+
+def _with_uncertain_speaker(synthetic):
+    """The hand-made analysis with one confident quote (Lopez, 0.95) and one guessed speaker (Lopez, low)."""
+    from dataclasses import replace
+
+    from reader.core.model import LOW_CONFIDENCE
+
+    quotes = list(synthetic.quotes)
+    quotes[2] = replace(quotes[2], confidence=LOW_CONFIDENCE - 0.25)  # "soon", Lopez wrote: now a guess
+    assert not quotes[0].speaker_uncertain and quotes[2].speaker_uncertain
+    return replace(synthetic, quotes=tuple(quotes))
+
+
+def test_an_uncertain_speaker_reads_probably(window, synthetic):
+    from reader.ui.quote_panel import SPEAKER_SURE, SPEAKER_UNCERTAIN, UNCERTAIN_TIP, LinesRole
+
+    analysis = _with_uncertain_speaker(synthetic)
+    window.show_article(analysis.article)
+    window.show_analysis(analysis)
+    sure, _term, guess, _anonymous = _rows(window.quote_panel)
+    assert sure.data(LinesRole)[1].startswith("— Maria Lopez") and sure.data(LinesRole)[2] == SPEAKER_SURE
+    assert guess.data(LinesRole)[1].startswith("— probably Maria Lopez")
+    assert guess.data(LinesRole)[2] == SPEAKER_UNCERTAIN  # drawn muted and in italics
+    assert UNCERTAIN_TIP in guess.data(Qt.ItemDataRole.ToolTipRole)
+    assert UNCERTAIN_TIP not in sure.data(Qt.ItemDataRole.ToolTipRole)
+    assert guess.data(SpeakerRole) == "Maria Lopez"  # the filter still counts it as hers
+    window.quote_panel.list.grab()  # paints both styles without error
+
+
+def test_hovering_a_quote_with_an_uncertain_speaker_says_probably(window, synthetic):
+    analysis = _with_uncertain_speaker(synthetic)
+    window.show_article(analysis.article)
+    window.show_analysis(analysis)
+    view = window.view
+    guess, sure = analysis.quotes[2], analysis.quotes[0]
+    tip = view.tooltip_at(view.point_of(guess.start + 1))
+    assert "probably Maria Lopez" in tip and "not sure" in tip
+    assert "probably" not in view.tooltip_at(view.point_of(sure.start + 3))
