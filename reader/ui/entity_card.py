@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from . import theme
 from .privacy import LocalOnlyBrowser
@@ -25,6 +25,7 @@ _EMPTY = ("<p style='color:{muted}'>Click a highlighted name in the article, or 
 class EntityCard(QWidget):
     mentionActivated = Signal(int, int)  # start, end of the mention to show in the article
     quoteActivated = Signal(int, int)
+    otherArticlesRequested = Signal()  # "In other articles": the window shows this entity in the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,11 @@ class EntityCard(QWidget):
         self.next_button.setToolTip("Next mention (Ctrl+])")
         self.previous_button.clicked.connect(self.previous_mention)
         self.next_button.clicked.connect(self.next_mention)
+        self.other_articles_button = QPushButton("In other articles…", self)
+        self.other_articles_button.setObjectName("entityOtherArticles")
+        self.other_articles_button.setAccessibleName("In other articles")
+        self.other_articles_button.setToolTip("Where this name is in the articles of your library (Ctrl+Shift+E)")
+        self.other_articles_button.clicked.connect(self.otherArticlesRequested)
         self.mentions = LocalOnlyBrowser(self)
         self.mentions.setObjectName("entityMentions")
         self.mentions.setAccessibleName("Mentions in context")
@@ -80,6 +86,7 @@ class EntityCard(QWidget):
         self.icon.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         title.addWidget(self.icon)
         title.addWidget(self.kind, 1)
+        title.addWidget(self.other_articles_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
@@ -107,6 +114,7 @@ class EntityCard(QWidget):
         self.icon.clear()
         self.aliases.setText("")
         self.mentions.setHtml(_EMPTY.format(muted=self._theme.muted.name()))
+        self.other_articles_button.setEnabled(False)
         self._update_nav()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
@@ -156,6 +164,7 @@ class EntityCard(QWidget):
         others = [a for a in entity.aliases if a != entity.name]
         self.aliases.setText(f"Also: {', '.join(others)}" if others else "")
         self.aliases.setVisible(bool(others))
+        self.other_articles_button.setEnabled(True)
         self._render()
 
     def next_mention(self) -> None:

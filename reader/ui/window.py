@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from .worker import Analyst
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
     from ..core.model import Analysis, Article
+    from .library_panel import LibraryPanel
 
 OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.text);;All files (*)"
 STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
         self.quotes_dock = self._dock("Quotes", "quotesDock", self.quote_panel, right)
         self.links_dock = self._dock("Links", "linksDock", self.link_inspector, right)
         self.tabifyDockWidget(self.quotes_dock, self.links_dock)
+        # The Library panel loads the core and opens the database: it is built when its tab is first
+        # shown (library_panel), so a cold start pays nothing for it; until then an empty stand-in.
+        self._library_panel: LibraryPanel | None = None
+        self._library_stand_in = QWidget(self)
+        self._library_stand_in.setMinimumWidth(PANEL_MIN_WIDTH - 20)
+        self.library_dock = self._dock("Library", "libraryDock", self._library_stand_in, right)
+        self.tabifyDockWidget(self.links_dock, self.library_dock)
         self.quotes_dock.raise_()
         self.resizeDocks([self.entities_dock, self.quotes_dock], [300, 350], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
@@ -159,7 +168,7 @@ class MainWindow(QMainWindow):
 
     # small windows ----------------------------------------------------------------------------
     def _docks(self) -> tuple[QDockWidget, ...]:
-        return (self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock)
+        return (self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock, self.library_dock)
 
     def min_article_width(self) -> int:
         """Pixels the article needs for MIN_MEASURE_CHARS a line at the reading size, margins and scroll bar."""
@@ -199,7 +208,7 @@ class MainWindow(QMainWindow):
         docks = [d for d in self._docks() if not d.isFloating()]
         closed = {d for d in docks if d.isHidden() and d not in self._auto_hidden}
         raised = next((d for d in docks if not d.isHidden() and not d.visibleRegion().isEmpty()
-                       and d in (self.quotes_dock, self.links_dock)), None)
+                       and d in (self.quotes_dock, self.links_dock, self.library_dock)), None)
         for dock in self._auto_hidden:
             if dock not in closed:
                 dock.show()
@@ -211,15 +220,15 @@ class MainWindow(QMainWindow):
                     self.addDockWidget(left, dock)
             if self.entities_dock in docks and self.card_dock in docks:
                 self.splitDockWidget(self.entities_dock, self.card_dock, Qt.Orientation.Vertical)
-            for dock in (self.quotes_dock, self.links_dock):
-                if dock in docks:
-                    self.addDockWidget(right, dock)
-            if self.quotes_dock in docks and self.links_dock in docks:
-                self.tabifyDockWidget(self.quotes_dock, self.links_dock)
+            tabbed = [d for d in (self.quotes_dock, self.links_dock, self.library_dock) if d in docks]
+            for dock in tabbed:
+                self.addDockWidget(right, dock)
+            for dock in tabbed[1:]:  # the right column's panels share it as tabs
+                self.tabifyDockWidget(tabbed[0], dock)
             self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
         else:
             first = None
-            for dock in (self.quotes_dock, self.links_dock, self.entities_dock, self.card_dock):
+            for dock in (self.quotes_dock, self.links_dock, self.library_dock, self.entities_dock, self.card_dock):
                 if dock not in docks:
                     continue
                 if first is None:
@@ -339,7 +348,12 @@ class MainWindow(QMainWindow):
             self._action("Entity &Card", lambda: self._focus(self.card_dock, self.entity_card.mentions), "Ctrl+3"),
             self._action("&Quotes", lambda: self._focus(self.quotes_dock, self.quote_panel), "Ctrl+4"),
             self._action("&Links", lambda: self._focus(self.links_dock, self.link_inspector), "Ctrl+5"),
+            self._action("Li&brary", lambda: self._focus(self.library_dock, self.library_panel.search), "Ctrl+6"),
         ]
+        self.add_to_library_action = self._action("Add to &Library", self.add_to_library, "Ctrl+Shift+L",
+                                                  "Keep the article on screen, with its analysis, in the library")
+        self.in_other_articles_action = self._action("In &Other Articles", self.in_other_articles, "Ctrl+Shift+E",
+                                                     "Where the name on the entity card is in the library's articles")
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1",
                                              "Every keyboard shortcut of the window")
         self.about_action = self._action("&About Reader", self.show_about)
@@ -362,6 +376,8 @@ class MainWindow(QMainWindow):
         export_menu.addAction(self.pdf_action)
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.add_to_library_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         c = self.corrections
@@ -380,12 +396,12 @@ class MainWindow(QMainWindow):
         for action in self.focus_actions:
             go_menu.addAction(action)
         panels = view_menu.addMenu("&Panels")
-        for dock in (self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock):
+        for dock in self._docks():
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
         navigate_menu = menu.addMenu("&Navigate")
         for action in (self.next_name_action, self.previous_name_action, None, self.next_mention_action,
-                       self.previous_mention_action, None, self.open_link_action):
+                       self.previous_mention_action, self.in_other_articles_action, None, self.open_link_action):
             navigate_menu.addAction(action) if action else navigate_menu.addSeparator()
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.shortcuts_action)
@@ -411,6 +427,8 @@ class MainWindow(QMainWindow):
         self.entity_card.mentionActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(v.select_span)
         self.entity_card.quoteActivated.connect(self.quote_panel.mark_quote)  # the list marks the same quote
+        self.entity_card.otherArticlesRequested.connect(self.in_other_articles)
+        self.library_dock.visibilityChanged.connect(self._on_library_visible)
         self.quote_panel.quoteActivated.connect(v.select_span)
         self.link_inspector.linkSelected.connect(v.select_span)
         self.link_inspector.message.connect(self._on_link_message)
@@ -421,6 +439,73 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._on_find_closed)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme)
+
+    # the library ----------------------------------------------------------------------------
+    @property
+    def library_panel(self) -> LibraryPanel:
+        """The Library panel, built on first use: its module loads the core and the database."""
+        if self._library_panel is None:
+            from .library_panel import LibraryPanel  # noqa: PLC0415 - off the start-up path
+
+            panel = LibraryPanel(None, self)  # None: --db / READER_LIBRARY / the user data folder
+            panel.setMinimumWidth(PANEL_MIN_WIDTH - 20)
+            panel.articleOpened.connect(self._open_source)
+            self._library_panel = panel
+            self.library_dock.setWidget(panel)
+            self._library_stand_in.deleteLater()
+        return self._library_panel
+
+    def _on_library_visible(self, shown: bool) -> None:
+        if shown:
+            self._library(lambda panel: panel.refresh())
+
+    def _library(self, work: Callable[[LibraryPanel], object]) -> bool:
+        """``work(panel)``, if the library can be used. A database that cannot (damaged, locked, newer) is said
+        once in the message bar, and the reader goes on without it; False then."""
+        from ..store import StoreError  # noqa: PLC0415
+
+        panel = self.library_panel
+        try:
+            if panel.database() is not None:
+                work(panel)
+                return True
+            problem = panel.message.text()
+        except (StoreError, sqlite3.Error) as error:
+            problem = str(error)
+        self.message_bar.clear(group="library")
+        # The same sentence as the corrections' (one database): the bar shows a text only once.
+        self.message_bar.show_message(problem or "The library cannot be used.", "error", group="library")
+        return False
+
+    def add_to_library(self) -> bool:
+        """Store the article on screen with its analysis in the library, and show the library."""
+        analysis = self.session.analysis
+        if analysis is None:
+            return False
+        added: list[int | None] = []
+        if not self._library(lambda panel: added.append(panel.add_analysis(analysis))):
+            return False
+        if added[0] is None:  # the panel said why in its own words: the message bar says it too
+            self.message_bar.show_message(self.library_panel.message.text() or "The article was not added.",
+                                          "error", group="library")
+            return False
+        self._show_dock(self.library_dock)
+        name = analysis.article.title or Path(analysis.article.source).name
+        self.statusBar().showMessage(f"Added to the library: {name}", 4000)
+        return True
+
+    def in_other_articles(self) -> bool:
+        """The entity card's name in the library's other articles (its mentions and quotes there)."""
+        entity = self.entity_card.entity
+        if entity is None:
+            self.statusBar().showMessage("Choose a name first: click one in the article or the Entities list", 4000)
+            return False
+        self._show_dock(self.library_dock)
+        return self._library(lambda panel: panel.show_entity(entity.name, entity.label))
+
+    def _open_source(self, source: str) -> None:
+        """An article chosen in the library: read again from where it came from."""
+        self.open_url(source) if source.startswith(("http://", "https://")) else self.open_path(source)
 
     # opening --------------------------------------------------------------------------------
     @property
@@ -814,6 +899,7 @@ class MainWindow(QMainWindow):
     def _set_analysis_actions(self, enabled: bool) -> None:
         for action in self.export_actions.values():
             action.setEnabled(enabled)
+        self.add_to_library_action.setEnabled(enabled)
         for action in (self.print_action, self.pdf_action):
             action.setEnabled(self.session.article is not None)
 
@@ -969,6 +1055,8 @@ class MainWindow(QMainWindow):
             self._fitting = False
         self.settings.save_window(self)
         self.settings.sync()
+        if self._library_panel is not None:
+            self._library_panel.cancel_add()  # a folder being added stops after the article in hand
         self.analyst.shutdown()
         super().closeEvent(event)
 
