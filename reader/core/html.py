@@ -56,6 +56,9 @@ _LONG_TAG = re.compile(rf"""<([A-Za-z][^\s/>"'=<]{{0,64}})"""
                        rf"""(?=[^<>]{{{MAX_TAG_CHARS}}}|(?:[^<>"']|"[^"]*+"|'[^']*+'){{{MAX_TAG_UNITS}}})""")
 _TAG_REST = re.compile(r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
 MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
+# Paragraphs: each is a region of its own for the NER (~0.3 ms of spaCy even when it holds one letter), so a
+# million tiny <p> cost minutes; a 170,000-word book has ~5,000. Beyond this the text is cut (``truncated``).
+MAX_BLOCKS = 10_000
 MAX_TEXT_CHARS = 1_000_000  # ~170,000 words: far beyond any article; keeps every later stage bounded
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen", "bgsound", "image")
@@ -361,7 +364,7 @@ def tree_to_text(root: lxml.html.HtmlElement, max_chars: int = MAX_TEXT_CHARS) -
     truncated = False
 
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        if builder.length > max_chars:
+        if builder.length > max_chars or len(builder.blocks) > MAX_BLOCKS:
             truncated = True
             break
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -401,7 +404,8 @@ def tree_to_text(root: lxml.html.HtmlElement, max_chars: int = MAX_TEXT_CHARS) -
 
     text, blocks = builder.finish()
     if truncated:
-        text, blocks, links = _cut(text, blocks, links, max_chars)
+        limit = blocks[MAX_BLOCKS - 1].end + 1 if len(blocks) > MAX_BLOCKS else max_chars  # + 1: its "\n\n" too
+        text, blocks, links = _cut(text, blocks, links, limit)
     links.sort(key=lambda link: (link.start, link.end))
     return HtmlText(text, blocks, tuple(links), base_href, title, truncated)
 

@@ -26,7 +26,7 @@ import lxml.html
 
 from . import extract
 from .errors import LoadError
-from .html import MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, tree_to_text
+from .html import MAX_BLOCKS, MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, tree_to_text
 from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
 from .page import read_page
@@ -146,6 +146,7 @@ _LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp775",
                       "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
                       "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish"}
 TRUNCATED_NOTICE = f"The document is very long; only its first {MAX_TEXT_CHARS:,} characters are shown."
+BLOCKS_NOTICE = f"The document has very many paragraphs; only its first {MAX_BLOCKS:,} are shown."
 
 
 def load_path(path: str | os.PathLike[str], source: str | None = None) -> Article:
@@ -490,7 +491,7 @@ def _from_html(markup: str, source: str, encoding: str | None, notices: tuple[st
     elif result.links:
         result = _with_link_titles(result, page.link_titles if page.link_titles is not None else _link_titles(root))
     if result.truncated or cut:
-        notices += (TRUNCATED_NOTICE,)
+        notices += (BLOCKS_NOTICE if len(result.blocks) >= MAX_BLOCKS else TRUNCATED_NOTICE,)
     metadata = Metadata(title=info.title, byline=info.byline, date=info.date, site_name=info.site_name,
                         canonical_url=info.canonical_url or info.og_url, language=info.language,
                         description=info.description, page_url=page_url or info.saved_from)
@@ -535,6 +536,10 @@ def _from_plain_text(text: str, source: str, encoding: str | None, notices: tupl
         _add_block(blocks, text, position, match.start())
         position = match.end()
     _add_block(blocks, text, position, len(text))
+    if len(blocks) > MAX_BLOCKS:  # see html.MAX_BLOCKS
+        blocks = blocks[:MAX_BLOCKS]
+        text = text[:blocks[-1].end]
+        notices += (BLOCKS_NOTICE,)
     return Article(source=source, text=text, blocks=tuple(blocks), format="text", encoding=encoding, notices=notices)
 
 

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 _RENDERER = MarkdownIt("commonmark", {"html": False})
 MAX_DELIMITERS = 5_000  # a long real paragraph has a few dozen
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
-_DELIMITERS = re.compile(r"[*_\[\]`<>!]")
+_DELIMITERS = re.compile(r"[*_\[\]`<!]")  # not ">": block quote markers cost little (markdown-it caps nesting)
 
 
 def markdown_to_html(source: str) -> str:
