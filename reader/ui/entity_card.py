@@ -86,13 +86,14 @@ class EntityCard(QWidget):
         self.icon.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         title.addWidget(self.icon)
         title.addWidget(self.kind, 1)
-        title.addWidget(self.other_articles_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
         layout.addWidget(self.name)
         layout.addLayout(title)
         layout.addWidget(self.aliases)
+        # A row of its own: beside the type it would cut "Person (PERSON) · 6 mentions" in a narrow dock.
+        layout.addWidget(self.other_articles_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(4)
         layout.addLayout(nav)
         layout.addWidget(self.mentions, 1)
@@ -115,6 +116,7 @@ class EntityCard(QWidget):
         self.aliases.setText("")
         self.mentions.setHtml(_EMPTY.format(muted=self._theme.muted.name()))
         self.other_articles_button.setEnabled(False)
+        self.other_articles_button.hide()  # nothing to look up: no clutter on the empty card
         self._update_nav()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
@@ -165,6 +167,7 @@ class EntityCard(QWidget):
         self.aliases.setText(f"Also: {', '.join(others)}" if others else "")
         self.aliases.setVisible(bool(others))
         self.other_articles_button.setEnabled(True)
+        self.other_articles_button.show()
         self._render()
 
     def next_mention(self) -> None:
@@ -230,6 +233,9 @@ class EntityCard(QWidget):
             parts.append(f"<h4>Quotes by {html.escape(entity.name)} ({len(self._quotes)})</h4>")
             for i, quote in enumerate(self._quotes):
                 cue = f" <span style='color:{t.muted.name()}'>— {html.escape(quote.cue)}</span>" if quote.cue else ""
+                if quote.speaker_uncertain:  # as the quotes panel says it: the attribution is a guess
+                    cue += (f" <i style='color:{t.muted.name()}' title='Reader is not sure who said this'>"
+                            "(probably)</i>")
                 parts.append(f"<p><a href='quote:{i}'>“{html.escape(_shorten(quote.text, 260))}”</a>{cue}</p>")
         self.mentions.setHtml("".join(parts))
         if self._current >= 0:

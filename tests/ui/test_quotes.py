@@ -116,6 +116,8 @@ def test_an_uncertain_speaker_reads_probably(window, synthetic):
     assert UNCERTAIN_TIP not in sure.data(Qt.ItemDataRole.ToolTipRole)
     assert guess.data(SpeakerRole) == "Maria Lopez"  # the filter still counts it as hers
     window.quote_panel.list.grab()  # paints both styles without error
+    window.select_entity("p1")  # her card lists both quotes: only the guessed one says "probably"
+    assert window.entity_card.mentions.toPlainText().count("(probably)") == 1
 
 
 def test_hovering_a_quote_with_an_uncertain_speaker_says_probably(window, synthetic):
