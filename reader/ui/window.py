@@ -456,7 +456,12 @@ class MainWindow(QMainWindow):
         return self._library_panel
 
     def _on_library_visible(self, shown: bool) -> None:
-        if shown:
+        if shown:  # checked once the layout settles: re-tabbing for a small window shows each tab in passing
+            QTimer.singleShot(0, self._refresh_library_if_in_view)
+
+    def _refresh_library_if_in_view(self) -> None:
+        dock = self.library_dock
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():
             self._library(lambda panel: panel.refresh())
 
     def _library(self, work: Callable[[LibraryPanel], object]) -> bool:

@@ -50,11 +50,11 @@ def _titles(tree) -> list[str]:
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
 
 
-def test_the_library_panel_is_built_only_when_first_shown(window):
+def test_the_library_panel_is_built_only_when_first_shown(window, qtbot):
     assert window._library_panel is None  # a cold start does not open the database
     assert window.library_dock in window._docks()
     window._show_dock(window.library_dock)
-    assert window._library_panel is not None
+    qtbot.waitUntil(lambda: window._library_panel is not None, timeout=2000)
     assert window.library_dock.widget() is window.library_panel
 
 
@@ -125,7 +125,7 @@ def test_speakers_view_counts_quotes_and_articles(window, synthetic):
     panel.grab()  # the chart paints
 
 
-def test_a_damaged_library_is_one_message_and_the_reader_still_works(library_file, make_window, synthetic):
+def test_a_damaged_library_is_one_message_and_the_reader_still_works(library_file, make_window, synthetic, qtbot):
     library_file.write_bytes(b"this is not a database, only some bytes" * 100)
     window = make_window()
     _show(window, synthetic)
@@ -135,8 +135,52 @@ def test_a_damaged_library_is_one_message_and_the_reader_still_works(library_fil
     window.select_entity("p1")
     assert window.in_other_articles() is False
     window._show_dock(window.library_dock)
+    qtbot.wait(20)  # the shown tab refreshes once the layout settles
     assert len(window.message_bar.messages("error")) == 1  # said once, however often it is asked
     _show(window, replace(_bridge(), article=replace(_bridge().article, source="/news/bridge2.html")))
     assert "Maria Lopez opened the new bridge" in window.view.toPlainText()
     assert window.entity_panel.isEnabled() and window.quote_panel.model.total() == 1
     assert library_file.read_bytes().startswith(b"this is not a database")  # left as it was
+
+
+def _resize(window, qtbot, width: int, height: int) -> None:
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width, timeout=2000)
+    qtbot.wait(50)
+
+
+def test_small_windows_treat_the_library_like_the_other_panels(shown, qtbot):
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    _resize(shown, qtbot, 800, 600)  # one column of tabs
+    assert not shown.library_dock.isFloating() and shown.dockWidgetArea(shown.library_dock) == right
+    assert shown.library_dock in shown.tabifiedDockWidgets(shown.quotes_dock)
+    _resize(shown, qtbot, 640, 480)  # no room for panels
+    assert not shown.library_dock.isVisible()
+    assert shown._library_panel is None  # hiding and showing never built it
+    _resize(shown, qtbot, 1280, 800)
+    assert shown.dockWidgetArea(shown.library_dock) == right
+    assert shown.library_dock in shown.tabifiedDockWidgets(shown.links_dock)
+    assert shown.quotes_dock.isVisible() and not shown.quotes_dock.visibleRegion().isEmpty()  # still in front
+
+
+def test_reset_layout_puts_the_library_back_beside_the_links(shown, qtbot):
+    shown.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, shown.library_dock)
+    shown.library_dock.setFloating(True)
+    shown.reset_layout_action.trigger()
+    qtbot.wait(20)
+    assert not shown.library_dock.isFloating()
+    assert shown.dockWidgetArea(shown.library_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert shown.library_dock in shown.tabifiedDockWidgets(shown.links_dock)
+
+
+def test_a_layout_saved_before_the_library_existed_still_has_it(window, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    window.removeDockWidget(window.library_dock)  # the window as it was before issue 11
+    old = window.saveState()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.library_dock)
+    QMainWindow.restoreState(window, old)
+    window.library_dock.show()
+    window.focus_actions[-1].trigger()  # Ctrl+6
+    qtbot.waitUntil(lambda: window.library_dock.isVisible(), timeout=2000)
+    assert window.library_panel.search.hasFocus() or window.focusWidget() is window.library_panel.search
