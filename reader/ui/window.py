@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
             panel = LibraryPanel(None, self)  # None: --db / READER_LIBRARY / the user data folder
             panel.setMinimumWidth(PANEL_MIN_WIDTH - 20)
             panel.articleOpened.connect(self._open_source)
+            panel.addFinished.connect(self._on_library_added)
             self._library_panel = panel
             self.library_dock.setWidget(panel)
             self._library_stand_in.deleteLater()
@@ -507,6 +508,12 @@ class MainWindow(QMainWindow):
             return False
         self._show_dock(self.library_dock)
         return self._library(lambda panel: panel.show_entity(entity.name, entity.label))
+
+    def _on_library_added(self, result: object) -> None:
+        """A folder added in the background: what it did is in the panel; a database that failed is said here too."""
+        if isinstance(result, str):  # the add's error, in words (an AddReport otherwise)
+            self.message_bar.clear(group="library")
+            self.message_bar.show_message(result, "error", group="library")
 
     def _open_source(self, source: str) -> None:
         """An article chosen in the library: read again from where it came from."""

@@ -184,3 +184,9 @@ def test_a_layout_saved_before_the_library_existed_still_has_it(window, qtbot):
     window.focus_actions[-1].trigger()  # Ctrl+6
     qtbot.waitUntil(lambda: window.library_dock.isVisible(), timeout=2000)
     assert window.library_panel.search.hasFocus() or window.focusWidget() is window.library_panel.search
+
+
+def test_a_folder_that_could_not_be_added_is_said_in_the_message_bar(window, qtbot):
+    panel = window.library_panel
+    panel.addFinished.emit("The database is locked by another program.")
+    assert window.message_bar.messages("error") == ["The database is locked by another program."]
