@@ -286,8 +286,17 @@ def extract_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         # More words than the page shows: the body came from JSON-LD ``articleBody`` (pages that
         # render their text with scripts). Better than the visible page, links or not.
         visible = tree_to_text(root).text
-        return to_html(body) if len(flat.strip()) > 1.2 * len(visible) else None
-    return to_html(body)
+        return _converted(body) if len(flat.strip()) > 1.2 * len(visible) else None
+    return _converted(body)
+
+
+def _converted(body: lxml.etree._Element) -> lxml.html.HtmlElement | None:
+    """``to_html``, with lxml's refusals (a tag or attribute name it will not take, "Invalid tag name") meaning
+    "no extraction": the page is then read whole, never an internal error."""
+    try:
+        return to_html(body)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None
 
 
 def _decongest(root: lxml.html.HtmlElement) -> None:

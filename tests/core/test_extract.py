@@ -231,3 +231,18 @@ def test_date_in_the_saved_address_is_used_when_the_page_has_none():
             + "</p></article><footer class=footer>c</footer></body></html>")
     article = load_bytes(page.encode())
     assert article.metadata.date == "2023-05-17" and article.metadata.canonical_url is None
+
+
+def test_a_refusal_by_lxml_in_to_html_means_no_extraction(monkeypatch):
+    """'Invalid tag name' from lxml while converting trafilatura's tree is no internal error: the page is read whole."""
+    from reader.core import extract, load_bytes
+
+    def refuse(body):
+        raise ValueError("Invalid tag name 'x y'")
+
+    monkeypatch.setattr(extract, "to_html", refuse)
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article><p>"
+            + "The minister said the budget would protect families. " * 20 + "</p></article>"
+            "<footer>Contact</footer></body></html>")
+    article = load_bytes(page.encode(), filename="page.html")
+    assert "The minister said" in article.text

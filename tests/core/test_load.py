@@ -224,3 +224,48 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset):
     """Python knows these codecs, but they raise UnicodeError (not UnicodeDecodeError) or are not for text."""
     page = f'<html><head><meta charset="{charset}"></head><body><p>The council met on Tuesday.</p></body></html>'
     assert load_bytes(page.encode()).text == "The council met on Tuesday."
+
+
+# --- the WHATWG Encoding Standard's labels (issue 12) ------------------------------------------
+
+
+@pytest.mark.parametrize("label, codec", [
+    ("utf-7", None), ("UTF-7", None), ("idna", None), ("punycode", None), ("undefined", None), ("rot13", None),
+    ("utf-32", None), ("base64", None), ("iso-2022-kr", None), ("hz-gb-2312", None), ("replacement", None),
+    ("latin1", "cp1252"), ("US-ASCII", "cp1252"), ("x-user-defined", "cp1252"), (" \tutf8\n", "utf-8"),
+    ("unicode-1-1-utf-8", "utf-8"), ("utf-16", "utf-8"), ("koi8-ru", "koi8_u"), ("gbk", "gb18030"),
+    ("ks_c_5601-1987", "cp949"), ("big5", "big5hkscs"), ("windows-31j", "cp932"), ("tis-620", "cp874"),
+    ("iso-8859-8-i", "iso8859_8"), ("x-mac-cyrillic", "mac_cyrillic"), ("iso_8859-9:1989", "cp1254"),
+])
+def test_charset_labels_follow_the_whatwg_table(label, codec):
+    from reader.core.load import _codec
+
+    assert _codec(label) == codec
+
+
+def test_every_whatwg_codec_exists():
+    import codecs
+
+    from reader.core.load import _LABELS, WEB_CODECS
+
+    assert len(_LABELS) > 200
+    for codec in WEB_CODECS:
+        codecs.lookup(codec)
+
+
+def test_utf7_is_never_decoded():
+    page = b'<meta charset="utf-7"><p>Hello +ADw-a href+AD0AIg-javascript:x+ACI-+AD4-click+ADw-/a+AD4- world.</p>'
+    article = load_bytes(page)
+    assert "+ADw-a" in article.text and not article.links
+
+
+def test_a_windows_1252_sentence_in_a_utf8_page_is_repaired_in_place():
+    data = "<p>“Fine,” she said. Café.</p>".encode() + "<p>Il a dit « très bien » à l’été.</p>".encode("cp1252")
+    article = load_bytes(data)
+    assert article.text == "“Fine,” she said. Café.\n\nIl a dit « très bien » à l’été."
+    assert article.encoding == "utf-8"
+
+
+def test_a_whole_legacy_page_is_not_mistaken_for_mixed_utf8():
+    text = "Правительство объявило о новых налогах для крупных компаний в понедельник."
+    assert load_bytes(text.encode("cp1251"), filename="a.txt").text == text
