@@ -98,7 +98,7 @@ class ArticleView(LocalOnlyBrowser):
         self._offsets: document.OffsetMap | None = None
         self._highlighter = Highlighter(self.document(), [])
         self._link_looks: dict[int, str] = {}  # link start -> the policy its format shows
-        self._pending_links = PaintLayer.empty()  # links to restyle when they come into view: (format, start, policy)
+        self._pending_links = PaintLayer.empty()  # links to restyle when they come into view: (LinkSpan, policy)
         self._hidden: set[str] = set()
         self._focus: str | None = None
         self._mentions: list[Mention] = []
@@ -612,8 +612,7 @@ class ArticleView(LocalOnlyBrowser):
         changed = [(span, policy) for span, policy in zip(article.links, self._link_policies(), strict=True)
                    if looks.get(span.start) != policy]
         spans = self._offsets.spans([(span.start, span.end) for span, _ in changed])
-        self._pending_links = PaintLayer.of(spans, [(self._link_format(span, policy), span.start, policy)
-                                                    for span, policy in changed])
+        self._pending_links = PaintLayer.of(spans, changed)  # formats made when restyled (most never are)
         self._restyle_visible_links()
 
     def _restyle_visible_links(self) -> None:
@@ -634,11 +633,11 @@ class ArticleView(LocalOnlyBrowser):
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for i in due:
-            fmt, start, policy = pending.keys[i]
+            span, policy = pending.keys[i]
             cursor.setPosition(pending.starts[i])
             cursor.setPosition(pending.ends[i], QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-            self._link_looks[start] = policy
+            cursor.mergeCharFormat(self._link_format(span, policy))
+            self._link_looks[span.start] = policy
         cursor.endEditBlock()
         done = set(due)
         keep = [i for i in range(len(pending)) if i not in done]
