@@ -22,6 +22,7 @@ _STYLE_WORDS = {"SingleUnderline": "solid underline", "DashUnderline": "dashed u
 
 class Legend(QWidget):
     hiddenChanged = Signal(object)  # set of hidden labels
+    quoteMarksToggled = Signal(bool)  # the "Quotes" toggle: show (True) or hide the quote marks in the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,18 @@ class Legend(QWidget):
         self.caption.setToolTip("How many times each type of name is mentioned in the article")
         self.caption.hide()
         self._layout.addWidget(self.caption)
+        # The quote marks' toggle (tint and margin bar): after the types, shown when the article has quotes.
+        self.quotes_button = QToolButton(self)
+        self.quotes_button.setObjectName("legendQuotes")
+        self.quotes_button.setText("Quotes")
+        self.quotes_button.setCheckable(True)
+        self.quotes_button.setChecked(True)
+        self.quotes_button.setAutoRaise(True)
+        self.quotes_button.setToolTip("Quotations are tinted in their speaker's colour, with a bar in the margin. "
+                                      "Click to show or hide.")
+        self.quotes_button.setAccessibleName("Show quote marks")
+        self.quotes_button.toggled.connect(self._toggle_quotes)
+        self.quotes_button.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setStyleSheet("QToolButton { border: 1px solid transparent; border-radius: 4px; padding: 2px 6px; }"
                            "QToolButton:hover { border-color: palette(mid); }"
@@ -54,6 +67,12 @@ class Legend(QWidget):
 
     def button(self, label: str) -> QToolButton | None:
         return self._buttons.get(label)
+
+    def quote_marks_visible(self) -> bool:
+        return self.quotes_button.isChecked()
+
+    def set_quote_marks_visible(self, visible: bool) -> None:
+        self.quotes_button.setChecked(visible)  # emits quoteMarksToggled if it changed
 
     def set_status(self, text: str) -> None:
         """A short note shown while there is nothing to list (loading, analysing)."""
@@ -70,6 +89,9 @@ class Legend(QWidget):
         order = {label: i for i, label in enumerate(theme.TYPE_ORDER)}
         for label in sorted(self._counts, key=lambda l: (order.get(l, len(order)), l)):
             self._buttons[label] = self._make_button(label)
+        self._layout.removeWidget(self.quotes_button)  # always after the types
+        self._layout.addWidget(self.quotes_button)
+        self.quotes_button.setVisible(bool(analysis and analysis.quotes))
         self.caption.setVisible(bool(self._buttons))
         self.set_status("" if analysis else self._status.text())
         self.updateGeometry()
@@ -108,6 +130,10 @@ class Legend(QWidget):
         button.toggled.connect(lambda checked, b=button: _mark_hidden(b, not checked))
         self._layout.addWidget(button)
         return button
+
+    def _toggle_quotes(self, visible: bool) -> None:
+        _mark_hidden(self.quotes_button, not visible)
+        self.quoteMarksToggled.emit(visible)
 
     def _toggle(self, label: str, visible: bool) -> None:
         changed = (label in self._hidden) == visible

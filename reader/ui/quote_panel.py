@@ -371,8 +371,12 @@ class QuotePanel(QWidget):
         return None
 
     def activate_row(self, source_row: int) -> None:
+        """Choose the quote at ``source_row`` (all speakers shown again if the filter hides it)."""
         self.model.fetch_to(source_row)
         index = self._proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid() and 0 <= source_row < self.model.total() and self.speaker.currentIndex() != 0:
+            self.filter_speaker(None)
+            index = self._proxy.mapFromSource(self.model.index(source_row, 0))
         if index.isValid():
             self.list.setCurrentIndex(index)
             self._on_activated(index)

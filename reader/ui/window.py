@@ -434,6 +434,8 @@ class MainWindow(QMainWindow):
         self.link_inspector.message.connect(self._on_link_message)
         self.link_inspector.openFailed.connect(self._on_link_failed)
         self.legend.hiddenChanged.connect(v.set_hidden_labels)
+        self.legend.quoteMarksToggled.connect(v.set_quote_marks_visible)
+        v.quoteClicked.connect(self._on_quote_clicked)
         self.find_bar.queryChanged.connect(self._on_find_query)
         self.find_bar.stepRequested.connect(self._find_step)
         self.find_bar.closed.connect(self._on_find_closed)
@@ -804,6 +806,11 @@ class MainWindow(QMainWindow):
         if self.link_inspector.select_link_at(start):
             self.links_dock.show()
             self.links_dock.raise_()
+
+    def _on_quote_clicked(self, index: int) -> None:
+        """A quote clicked in the text: the Quotes panel comes forward with it chosen (and marked in the text)."""
+        self._show_dock(self.quotes_dock)
+        self.quote_panel.activate_row(index)
 
     def _on_entity_chosen(self, entity_id: str) -> None:
         """An entity chosen in the list (click or arrow keys): its card, and the text at its first mention."""

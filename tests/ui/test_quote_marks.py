@@ -131,3 +131,44 @@ def test_scroll_to_offset_brings_text_into_view_without_selecting(window):
     assert not view.textCursor().hasSelection()
     box = view.mark_boxes(last.start, last.end)[0]
     assert 0 <= box.top() < view.viewport().height()
+
+
+def test_clicking_a_quote_in_the_text_chooses_it_in_the_quotes_list(shown, qtbot, synthetic):
+    panel = shown.quote_panel
+    shown.links_dock.raise_()  # another panel in front: the Quotes come forward
+    click_text(qtbot, shown.view, synthetic.text.index("rebuild") + 2)
+    quote = synthetic.quotes[0]
+    assert panel.current_span() == (quote.start, quote.end)
+    assert shown.view.selected_span() == (quote.start, quote.end)
+    assert shown.quotes_dock.isVisible() and not shown.quotes_dock.visibleRegion().isEmpty()
+    # A quote the speaker filter hides: all speakers are shown again, and it is chosen.
+    panel.filter_speaker("p1")
+    click_text(qtbot, shown.view, synthetic.quotes[3].start + 2)
+    assert panel.speaker.currentIndex() == 0
+    assert panel.current_span() == (synthetic.quotes[3].start, synthetic.quotes[3].end)
+
+
+def test_the_legend_toggle_hides_the_quote_marks(shown, qtbot, synthetic):
+    legend, view = shown.legend, shown.view
+    button = legend.quotes_button
+    assert button.text() == "Quotes" and button.isCheckable() and button.isChecked()
+    assert not button.isHidden()  # the article has quotes
+    quote = synthetic.quotes[0]
+    bar = _bar_point(view, quote)
+    colour = view._quote_colours[0].name()
+    assert view.viewport().grab().toImage().pixelColor(bar).name() == colour
+    with qtbot.waitSignal(legend.quoteMarksToggled) as toggled:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert toggled.args == [False]
+    assert not view.quote_marks_visible() and button.font().strikeOut()
+    assert view.viewport().grab().toImage().pixelColor(bar).name() == view._theme.paper.name()
+    with qtbot.assertNotEmitted(view.quoteClicked):
+        click_text(qtbot, view, synthetic.text.index("rebuild") + 2)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.quote_marks_visible() and not button.font().strikeOut()
+    # The toggle stays what the reader chose for the next article; an article without quotes hides it.
+    legend.set_quote_marks_visible(False)
+    shown.show_article(synthetic.article)
+    assert not view.quote_marks_visible() and button.isHidden()
+    shown.show_analysis(synthetic)
+    assert not view.quote_marks_visible() and not button.isChecked() and not button.isHidden()
