@@ -24,4 +24,4 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,lint]"
+.venv/bin/python -m pip install -q -e ".[test,lint,parquet,dask]"
