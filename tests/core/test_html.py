@@ -1,3 +1,5 @@
+import pytest
+
 from reader.core.html import html_to_text
 
 
@@ -87,3 +89,37 @@ def test_text_is_capped_with_blocks_and_links_inside():
 def test_hidden_elements_are_skipped():
     result = html_to_text("<p>shown</p><p hidden>no</p><div style='display: none'>no</div><span aria-hidden='true'>no</span>")
     assert result.text == "shown"
+
+
+# --- bounded markup (issue 12) ------------------------------------------------------------------
+
+
+def test_a_tag_with_tens_of_thousands_of_attributes_keeps_only_its_name():
+    from reader.core.html import cap_tags
+
+    attributes = " ".join(f'a{i}="v>"' for i in range(20_000))  # ">" inside values does not end the tag
+    markup = f"<p>before</p><div {attributes}>inside</div><p>after</p>"
+    assert cap_tags(markup) == "<p>before</p><div>inside</div><p>after</p>"
+
+
+def test_a_thirty_megabyte_attribute_does_not_hide_the_article():
+    from reader.core.html import cap_tags
+
+    markup = '<head><meta name="x" content="' + "x" * 30_000_000 + '"></head><body><p>The article.</p></body>'
+    assert cap_tags(markup) == "<head><meta></head><body><p>The article.</p></body>"
+
+
+@pytest.mark.parametrize("markup", ['<p class="x">a</p>' * 20_000, "<a" * 100_000, '<a "' * 50_000,
+                                    '<a x="' + "<b " * 50_000 + '">z'])
+def test_ordinary_and_odd_markup_passes_cap_tags_unchanged(markup):
+    from reader.core.html import cap_tags
+
+    assert cap_tags(markup) == markup
+
+
+def test_at_most_ten_thousand_paragraphs():
+    from reader.core.html import MAX_BLOCKS
+
+    result = html_to_text("<p>a</p>" * (MAX_BLOCKS + 5_000))
+    assert len(result.blocks) == MAX_BLOCKS and result.truncated
+    assert result.text == "\n\n".join(["a"] * MAX_BLOCKS)
