@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,16 +64,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(Analyst(model=settings.entity_model()), settings)
     _report_timings(window)
     window.show()
-    if args.file and _is_web_address(args.file):
-        window.open_url(args.file)
-    else:
-        window.open_path(args.file or _sample_article())
-    # The model's helper process starts once the window has painted, while the file is read: started
-    # before, spaCy's import took CPU from the window's own start on a busy two-core machine (text
-    # 1.95 s instead of 2.69 s, median of 8 interleaved pairs at load 5), and the highlights came no sooner.
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
-    QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _prestart(settings.entity_model())))
+    prestart = _once(lambda: _prestart(settings.entity_model()))
+    if args.file and _is_web_address(args.file):
+        window.open_url(args.file)
+        # A download takes a while: the model's helper process starts once the window has painted.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, prestart))
+    else:
+        # The model's helper process starts once the text has been painted, before the panels are built:
+        # started after the empty window's first paint, its start (importing reader.core.ner, ~0.1 s of
+        # CPU) competed with the reading of the file for the GIL. Started before the window's imports,
+        # spaCy's import took CPU from the window's own start on a busy two-core machine (text 2.69 s
+        # instead of 1.95 s, median of 8 interleaved pairs at load 5), and the highlights came no sooner.
+        window.textPainted.connect(prestart)
+        window.openFailed.connect(lambda _message: prestart())
+        window.open_path(args.file or _sample_article())
     if args.screenshot:
         code = _screenshot(app, window, args.screenshot)
         window.close()
@@ -81,6 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             scratch.cleanup()
         return code
     return app.exec()
+
+
+def _once(function: Callable[[], object]) -> Callable[[], None]:
+    done: list[bool] = []
+
+    def call() -> None:
+        if not done:
+            done.append(True)
+            function()
+
+    return call
 
 
 def _prestart(model: str | None) -> None:

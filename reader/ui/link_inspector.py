@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.links import link_severity
 from . import theme
 from .privacy import LocalOnlyBrowser, plain_tip
 
@@ -168,6 +167,14 @@ class LinkModel(QAbstractTableModel):
         if role == LinkRowRole:
             return index.row()
         return None
+
+
+def link_severity(link: Link) -> str | None:
+    """The core's ``link_severity``; the links package (URL parsing, IDNA, domain tables) is imported when first
+    needed, not on the window's start-up path."""
+    from ..core.links import link_severity as severity  # noqa: PLC0415 - off the start-up path
+
+    return severity(link)
 
 
 def _domain(link: Link) -> str:

@@ -23,24 +23,23 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, Q
 
 from . import theme
 from .article_view import ArticleView
-from .corrections import CorrectionsController
-from .entity_card import EntityCard
-from .entity_panel import EntityPanel
 from .find_bar import FindBar
-from .help import ShortcutsDialog, about_box, about_html
 from .legend import Legend
-from .link_inspector import LinkInspector, safe_text, target_of
 from .message_bar import MessageBar
-from .model_menu import ModelMenu, default_model, label_of
-from .open_url import OpenUrlDialog, check_address
-from .preferences import PreferencesDialog
-from .quote_panel import QuotePanel
 from .settings import Preferences, Settings, is_web_address
 from .worker import Analyst
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
     from ..core.model import Analysis, Article
+    from .corrections import CorrectionsController
+    from .entity_card import EntityCard
+    from .entity_panel import EntityPanel
+    from .help import ShortcutsDialog
     from .library_panel import LibraryPanel
+    from .link_inspector import LinkInspector
+    from .model_menu import ModelMenu
+    from .preferences import PreferencesDialog
+    from .quote_panel import QuotePanel
 
 OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.text);;All files (*)"
 STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
@@ -59,6 +58,29 @@ EXPORTS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Built by MainWindow._ensure_built, after the window has painted the article's text (or when first used).
+_BUILT_LATER = frozenset({
+    "entity_panel", "entity_card", "quote_panel", "link_inspector", "corrections", "model_menu", "recent_menu",
+    "export_actions", "focus_actions", "open_action", "open_url_action", "stop_action", "print_action", "pdf_action",
+    "quit_action", "copy_action", "preferences_action", "find_action", "find_next_action", "find_previous_action",
+    "zoom_in_action", "zoom_out_action", "zoom_reset_action", "next_mention_action", "previous_mention_action",
+    "next_name_action", "previous_name_action", "open_link_action", "add_to_library_action",
+    "in_other_articles_action", "shortcuts_action", "about_action", "reset_layout_action"})
+BUILD_FALLBACK_MS = 3000  # a file still being read by then: the panels and menus are built anyway
+
+
+def safe_text(text: str | None) -> str:
+    from .link_inspector import safe_text as safe  # noqa: PLC0415 - off the start-up path
+
+    return safe(text)
+
+
+def target_of(link) -> str:
+    from .link_inspector import target_of as target  # noqa: PLC0415 - off the start-up path
+
+    return target(link)
+
+
 def render_export(kind: str, analysis: Analysis) -> str:
     from ..core import export  # noqa: PLC0415 - loaded with the core, off the startup path
 
@@ -74,9 +96,20 @@ class MainWindow(QMainWindow):
     analysisShown = Signal(object)  # Analysis: its highlights and panels are on screen
     openFailed = Signal(str)
     openCancelled = Signal(int)  # open request id: a download was stopped or superseded
+    textPainted = Signal()  # an article's text was painted for the first time (the next turn of the event loop)
 
     def __init__(self, analyst: Analyst, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Start-up: only what the first paint of the article needs is built here (the reading area, the
+        # legend, the status bar, the docks' frames and the menu bar's titles). The panels, actions and
+        # menus are built by _ensure_built once the text has been painted, or as soon as anything asks
+        # for them (__getattr__): the tests and the code use them as if they had always been there.
+        self._built = False
+        self._building = False
+        self._text_paint_armed = False  # an article's text was set before the rest was built
+        self._pending_analysis: Article | None = None
+        self._first_shown = False
+        self._opening_file = False  # a file is being read for the first article (the rest waits for its text)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Reader")
         self.setAcceptDrops(True)
@@ -90,10 +123,9 @@ class MainWindow(QMainWindow):
         self._last_click: QPoint | None = None  # the article's last mouse release (viewport coordinates)
         self.setStyleSheet(theme.focus_style(self._theme))
         self._build_central()
-        self._build_docks()
+        self._build_dock_frames()
         self._build_status()
-        self._build_actions()
-        self._build_menus()
+        self._build_menu_titles()
         self._wire()
         self._panel_mode = "columns"  # "columns" (entities left, quotes right), "tabs" (one column), "hidden"
         self._auto_hidden: list[QDockWidget] = []  # docks hidden by _fit_panels, shown again when there is room
@@ -105,9 +137,55 @@ class MainWindow(QMainWindow):
         self.preferences_dialog: PreferencesDialog | None = None
         self.about_box = None
         self._apply_saved_preferences()
-        self._set_analysis_actions(False)
         self._show_fetch(None)
         self.view.setFocus()
+
+    def __getattr__(self, name: str):
+        """A panel, action or menu not built yet: build them all now (see __init__)."""
+        if name in _BUILT_LATER and not self._building and not self.__dict__.get("_built", True):
+            self._ensure_built()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _ensure_built(self) -> None:
+        """Build the panels, actions and menus (once), and bring them to what is on screen."""
+        if self._built or self._building:
+            return
+        self._building = True
+        try:
+            self._build_panels()
+            self._build_actions()
+            self._build_menus()
+            self._wire_panels()
+            self._built = True
+        finally:
+            self._building = False
+        session = self.session
+        if session.analysis is not None:
+            self._show_analysis_in_panels(session.analysis)
+        elif session.article is not None:
+            self._show_article_in_panels()
+        if self._theme != theme.current():  # the panels were made in the current theme; the window's differs
+            self.set_theme(self._theme)
+        self._set_analysis_actions(session.analysis is not None)
+        self._show_fetch(session.fetching or None)
+        pending, self._pending_analysis = self._pending_analysis, None
+        if pending is not None:
+            self._start_analysis(pending)
+
+    def _on_text_painted(self) -> None:
+        self.textPainted.emit()
+        self._ensure_built()
+
+    def _after_first_show(self) -> None:
+        """The event loop's first turn after the window was shown: build the rest now, unless a file is
+        being read; then after its text has been painted (eventFilter), or after BUILD_FALLBACK_MS."""
+        if self._built:
+            return
+        if self._opening_file and self.session.article is None:
+            QTimer.singleShot(BUILD_FALLBACK_MS, self._ensure_built)
+        else:
+            self._ensure_built()
 
     # building -------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -139,16 +217,36 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_docks(self) -> None:
+    def _stand_in(self) -> QWidget:
+        widget = QWidget(self)
+        widget.setMinimumWidth(PANEL_MIN_WIDTH - 20)
+        return widget
+
+    def _build_panels(self) -> None:
+        """The docks' panels, in place of their stand-ins (the docks keep their places and sizes)."""
+        from .entity_card import EntityCard  # noqa: PLC0415 - after the first paint
+        from .entity_panel import EntityPanel  # noqa: PLC0415
+        from .link_inspector import LinkInspector  # noqa: PLC0415
+        from .quote_panel import QuotePanel  # noqa: PLC0415
+
         self.entity_panel = EntityPanel(self)
         self.entity_card = EntityCard(self)
         self.quote_panel = QuotePanel(self)
         self.link_inspector = LinkInspector(self)
+        for dock, widget in ((self.entities_dock, self.entity_panel), (self.card_dock, self.entity_card),
+                             (self.quotes_dock, self.quote_panel), (self.links_dock, self.link_inspector)):
+            widget.setMinimumWidth(PANEL_MIN_WIDTH - 20)  # the article, not the panels, keeps its width
+            stand_in = dock.widget()
+            dock.setWidget(widget)
+            if stand_in is not None:
+                stand_in.deleteLater()
+
+    def _build_dock_frames(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.entities_dock = self._dock("Entities", "entitiesDock", self.entity_panel, left)
-        self.card_dock = self._dock("Entity", "entityCardDock", self.entity_card, left)
-        self.quotes_dock = self._dock("Quotes", "quotesDock", self.quote_panel, right)
-        self.links_dock = self._dock("Links", "linksDock", self.link_inspector, right)
+        self.entities_dock = self._dock("Entities", "entitiesDock", self._stand_in(), left)
+        self.card_dock = self._dock("Entity", "entityCardDock", self._stand_in(), left)
+        self.quotes_dock = self._dock("Quotes", "quotesDock", self._stand_in(), right)
+        self.links_dock = self._dock("Links", "linksDock", self._stand_in(), right)
         self.tabifyDockWidget(self.quotes_dock, self.links_dock)
         # The Library panel loads the core and opens the database: it is built when its tab is first
         # shown (library_panel), so a cold start pays nothing for it; until then an empty stand-in.
@@ -160,8 +258,6 @@ class MainWindow(QMainWindow):
         self.quotes_dock.raise_()
         self.resizeDocks([self.entities_dock, self.quotes_dock], [300, 350], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
-        for widget in (self.entity_panel, self.entity_card, self.quote_panel, self.link_inspector):
-            widget.setMinimumWidth(PANEL_MIN_WIDTH - 20)  # the article, not the panels, keeps its width
         # No minimum for the article that would stop the window from being made small: the panels
         # are sized (and tabbed, or hidden) on every resize instead, so that it keeps its measure.
         self.centralWidget().setMinimumWidth(200)
@@ -311,6 +407,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from .corrections import CorrectionsController  # noqa: PLC0415 - after the first paint
+
         K = QKeySequence.StandardKey
         self.open_action = self._action("&Open…", self.choose_file, K.Open, "Open an article file")
         self.open_url_action = self._action("Open &URL…", self.choose_url, "Ctrl+L",
@@ -360,9 +458,15 @@ class MainWindow(QMainWindow):
         self.reset_layout_action = self._action("&Reset Layout", self.reset_layout)
         self.corrections = CorrectionsController(self)  # context menus, Undo/Redo, Edit > Corrections… (issue 10)
 
-    def _build_menus(self) -> None:
+    def _build_menu_titles(self) -> None:
+        """The menu bar and its menus' titles, empty until _build_menus (the bar's height is there from the start)."""
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        self._menus = {name: menu.addMenu(name) for name in ("&File", "&Edit", "&View", "&Navigate", "&Help")}
+
+    def _build_menus(self) -> None:
+        from .model_menu import ModelMenu  # noqa: PLC0415 - after the first paint
+
+        file_menu = self._menus["&File"]
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_url_action)
         file_menu.addAction(self.stop_action)
@@ -379,13 +483,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_to_library_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = self._menus["&Edit"]
         c = self.corrections
         for action in (c.undo_action, c.redo_action, None, self.copy_action, None, self.find_action,
                        self.find_next_action, self.find_previous_action, None, c.dialog_action,
                        self.preferences_action):
             edit_menu.addAction(action) if action else edit_menu.addSeparator()
-        view_menu = menu.addMenu("&View")
+        view_menu = self._menus["&View"]
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -399,11 +503,11 @@ class MainWindow(QMainWindow):
         for dock in self._docks():
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
-        navigate_menu = menu.addMenu("&Navigate")
+        navigate_menu = self._menus["&Navigate"]
         for action in (self.next_name_action, self.previous_name_action, None, self.next_mention_action,
                        self.previous_mention_action, self.in_other_articles_action, None, self.open_link_action):
             navigate_menu.addAction(action) if action else navigate_menu.addSeparator()
-        help_menu = menu.addMenu("&Help")
+        help_menu = self._menus["&Help"]
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
@@ -415,7 +519,6 @@ class MainWindow(QMainWindow):
         a.failed.connect(self._on_failed)
         a.progress.connect(self._on_progress)
         a.cancelled.connect(self._on_cancelled)
-        self.model_menu.modelChosen.connect(self.set_entity_model)
         v = self.view
         v.mentionClicked.connect(lambda entity_id, start: self.select_entity(entity_id, start))
         v.linkClicked.connect(self._on_link_clicked)
@@ -423,16 +526,7 @@ class MainWindow(QMainWindow):
         v.linkHovered.connect(self._on_link_hovered)
         v.zoomChanged.connect(self._on_zoom)
         v.viewport().installEventFilter(self)
-        self.entity_panel.entitySelected.connect(self._on_entity_chosen)
-        self.entity_card.mentionActivated.connect(v.select_span)
-        self.entity_card.quoteActivated.connect(v.select_span)
-        self.entity_card.quoteActivated.connect(self.quote_panel.mark_quote)  # the list marks the same quote
-        self.entity_card.otherArticlesRequested.connect(self.in_other_articles)
         self.library_dock.visibilityChanged.connect(self._on_library_visible)
-        self.quote_panel.quoteActivated.connect(v.select_span)
-        self.link_inspector.linkSelected.connect(v.select_span)
-        self.link_inspector.message.connect(self._on_link_message)
-        self.link_inspector.openFailed.connect(self._on_link_failed)
         self.legend.hiddenChanged.connect(v.set_hidden_labels)
         self.legend.quoteMarksToggled.connect(v.set_quote_marks_visible)
         v.quoteClicked.connect(self._on_quote_clicked)
@@ -441,6 +535,19 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._on_find_closed)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme)
+
+    def _wire_panels(self) -> None:
+        v = self.view
+        self.model_menu.modelChosen.connect(self.set_entity_model)
+        self.entity_panel.entitySelected.connect(self._on_entity_chosen)
+        self.entity_card.mentionActivated.connect(v.select_span)
+        self.entity_card.quoteActivated.connect(v.select_span)
+        self.entity_card.quoteActivated.connect(self.quote_panel.mark_quote)  # the list marks the same quote
+        self.entity_card.otherArticlesRequested.connect(self.in_other_articles)
+        self.quote_panel.quoteActivated.connect(v.select_span)
+        self.link_inspector.linkSelected.connect(v.select_span)
+        self.link_inspector.message.connect(self._on_link_message)
+        self.link_inspector.openFailed.connect(self._on_link_failed)
 
     # the library ----------------------------------------------------------------------------
     @property
@@ -549,6 +656,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | os.PathLike[str]) -> int:
         """Read and analyse a file in the background; the current article stays until it is readable."""
         path = os.fspath(path)
+        self._opening_file = True
         request = self.analyst.open_path(path)  # a download under way is now stale: it stops
         self.session.want_open(request, path)
         self._show_fetch(None)
@@ -561,10 +669,13 @@ class MainWindow(QMainWindow):
         A newer open (file or page) cancels this download; until it succeeds, the article on
         screen stays, and a failure is explained in the message bar.
         """
+        from .open_url import check_address  # noqa: PLC0415 - off the start-up path
+
         url, problem = check_address(address)
         if url is None:
             self._show_open_error(problem or "That address cannot be opened", 0)
             return 0
+        self._ensure_built()  # a download takes a while: the panels and menus are not waited for
         request = self.analyst.open_url(url)
         self.session.want_open(request, url)
         self.statusBar().clearMessage()
@@ -572,6 +683,8 @@ class MainWindow(QMainWindow):
         return request
 
     def choose_url(self) -> None:
+        from .open_url import OpenUrlDialog  # noqa: PLC0415 - off the start-up path
+
         url = OpenUrlDialog.get_url(self, [f for f in self.settings.recent_files() if is_web_address(f)])
         if url:
             self.open_url(url)
@@ -603,12 +716,11 @@ class MainWindow(QMainWindow):
         self.session.article_shown(article)  # whatever analysis is under way is for another article now
         self.message_bar.clear()  # errors and notices were about what was here before
         self.view.set_article(article)
-        for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
-            panel.set_analysis(None)
-        self.entity_card.set_analysis(None)
-        self.quote_panel.set_analysing()
-        self.entity_panel.set_analysing()
-        self.link_inspector.set_analysing()
+        self.legend.set_analysis(None)
+        if self._built:
+            self._show_article_in_panels()
+        # Once this text has been painted: textPainted, and the rest of the window is built (eventFilter).
+        self._text_paint_armed = True
         for notice in article.notices:  # a cut text says so when it is shown, not when the analysis ends
             self.message_bar.show_message(notice, "info", group="notices")
         # show_analysis froze the previous analysis out of the collector's sight; give it back,
@@ -616,12 +728,28 @@ class MainWindow(QMainWindow):
         gc.unfreeze()
         self.legend.set_status("Analysing…")
         self.find_bar.show_count(0, self.view.find_all(self.find_bar.query.text()) if self.find_bar.isVisible() else 0)
-        self._set_analysis_actions(False)
+        if self._built:
+            self._set_analysis_actions(False)
         name = article.title or Path(article.source).name
         self.setWindowTitle(f"{name} — Reader")
         self.articleShown.emit(article)
 
+    def _show_article_in_panels(self) -> None:
+        """The panels of an article whose analysis is under way."""
+        for panel in (self.entity_panel, self.quote_panel, self.link_inspector):
+            panel.set_analysis(None)
+        self.entity_card.set_analysis(None)
+        self.quote_panel.set_analysing()
+        self.entity_panel.set_analysing()
+        self.link_inspector.set_analysing()
+
+    def _show_analysis_in_panels(self, analysis: Analysis) -> None:
+        for panel in (self.entity_panel, self.quote_panel, self.link_inspector):
+            panel.set_analysis(analysis)
+        self.entity_card.set_analysis(analysis)
+
     def show_analysis(self, analysis: Analysis) -> None:
+        self._ensure_built()  # before the session holds the analysis: the panels get it once, below
         # A long article's analysis is hundreds of thousands of long-lived, acyclic objects (freed by
         # reference counting when replaced). Out of the cyclic collector's sight, the objects made
         # below no longer set off a full collection that scans them all (~60 ms for 1 MB).
@@ -629,9 +757,8 @@ class MainWindow(QMainWindow):
         self.session.analysis_shown(analysis)
         self._name_stops = None
         self.view.set_analysis(analysis)
-        for panel in (self.entity_panel, self.quote_panel, self.link_inspector, self.legend):
-            panel.set_analysis(analysis)
-        self.entity_card.set_analysis(analysis)
+        self._show_analysis_in_panels(analysis)
+        self.legend.set_analysis(analysis)
         self.view.set_hidden_labels(self.legend.hidden_labels())
         self.recogniser_label.setText(f"Entities: {analysis.recogniser}")
         self.recogniser_label.setToolTip("The recogniser that found the highlighted names (View > Entity Model)")
@@ -667,6 +794,8 @@ class MainWindow(QMainWindow):
     def current_entity_model(self) -> str:
         """The model to show checked: what produced the entities on screen, unless another was chosen since."""
         used = self.session.model_on_screen(self.analyst.model)  # the truth, even when the choice fell back
+        from .model_menu import default_model  # noqa: PLC0415 - off the start-up path
+
         return used or default_model(self.analyst.model)
 
     def set_entity_model(self, model: str) -> None:
@@ -675,6 +804,8 @@ class MainWindow(QMainWindow):
         same = self.session.analysis is not None and model == self.current_entity_model()
         if not self.analyst.set_model(model, reuse=same) or same:
             return
+        from .model_menu import label_of  # noqa: PLC0415 - off the start-up path
+
         self.statusBar().showMessage(f"Entities from now on: {label_of(model)}", 6000)
         article = self.session.article
         if article is not None:
@@ -728,6 +859,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._start_analysis(article))
 
     def _start_analysis(self, article: Article) -> None:
+        if not self._built:
+            if self._text_paint_armed and self.isVisible():  # asked for once the rest is built, after the paint
+                self._pending_analysis = article
+                return
+            self._ensure_built()  # the corrections (built with the rest) go with the analysis
         if self.session.needs_analysis(article):
             model = self.analyst.model
             self.session.analysis_asked(self.analyst.analyse(article), model)
@@ -742,6 +878,8 @@ class MainWindow(QMainWindow):
             if request == self.session.fetching:
                 self._show_fetch(None)
             self._show_open_error(message, request)
+            if not self._built:
+                QTimer.singleShot(0, self._ensure_built)
         elif self.session.is_current_analysis(request) and not reading:
             self.message_bar.clear(group="analysis")
             self.message_bar.show_message(message, "error", "The text is shown without highlights.", group="analysis")
@@ -771,7 +909,8 @@ class MainWindow(QMainWindow):
             self.fetch_label.setText(f"Fetching {_short_address(url)}…")
             self.fetch_status.setToolTip(url)
         self.fetch_status.setVisible(busy)
-        self.stop_action.setEnabled(busy)
+        if self._built:
+            self.stop_action.setEnabled(busy)
 
     def _on_progress(self, request: int, stage: str, fraction: float) -> None:
         if self.session.is_current_analysis(request):
@@ -910,10 +1049,12 @@ class MainWindow(QMainWindow):
     def set_theme(self, new_theme: theme.Theme) -> None:
         self._theme = new_theme
         self.setStyleSheet(theme.focus_style(new_theme))  # a focus frame that shows in either theme
-        for widget in (self.view, self.entity_card, self.quote_panel, self.link_inspector, self.legend,
-                       self.message_bar):
+        for widget in (self.view, self.legend, self.message_bar):
             widget.set_theme(new_theme)
-        self.entity_panel.model.set_theme(new_theme)
+        if self._built:  # else built later, in the theme of the moment
+            for widget in (self.entity_card, self.quote_panel, self.link_inspector):
+                widget.set_theme(new_theme)
+            self.entity_panel.model.set_theme(new_theme)
 
     def _set_analysis_actions(self, enabled: bool) -> None:
         for action in self.export_actions.values():
@@ -962,6 +1103,8 @@ class MainWindow(QMainWindow):
             self._show_preferences(p)  # the look is shared by the process: another window may have changed it
 
     def open_preferences(self) -> PreferencesDialog:
+        from .preferences import PreferencesDialog  # noqa: PLC0415 - off the start-up path
+
         if self.preferences_dialog is None:
             self.preferences_dialog = PreferencesDialog(self.settings.preferences(), self)
             self.preferences_dialog.changed.connect(self.apply_preferences)
@@ -976,15 +1119,22 @@ class MainWindow(QMainWindow):
             self.preferences_dialog = None
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from .help import ShortcutsDialog  # noqa: PLC0415 - off the start-up path
+
+        self._ensure_built()  # it lists the window's actions
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def about_text(self) -> str:
+        from .help import about_html  # noqa: PLC0415 - off the start-up path
+
         return about_html(self.current_entity_model(), analysis=self.analysis)
 
     def show_about(self):
+        from .help import about_box  # noqa: PLC0415 - off the start-up path
+
         self.about_box = about_box(self, self.about_text())
         return self.about_box
 
@@ -1035,6 +1185,9 @@ class MainWindow(QMainWindow):
 
     # events ---------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
+        if self._text_paint_armed and event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            self._text_paint_armed = False  # the text is on screen: the rest is built on the next turn
+            QTimer.singleShot(0, self._on_text_painted)
         if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
             self._last_click = event.position().toPoint()  # where a link was clicked: a name may be under it
             QTimer.singleShot(0, self._forget_click)  # the link's click is handled within this event, or never
@@ -1066,6 +1219,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit_panels()
+        if not self._first_shown:
+            self._first_shown = True
+            QTimer.singleShot(0, self._after_first_show)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._panel_mode != "columns":  # save the usual places: a small window makes its tabs again on show
