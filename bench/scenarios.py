@@ -6,6 +6,7 @@ Nothing here asserts a target: run.py compares the numbers with the targets of i
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import resource
 import sys
@@ -189,7 +190,7 @@ class _Heartbeat:
 
     def gaps(self, start: float = 0.0, end: float = float("inf")) -> list[tuple[float, float]]:
         """(gap seconds, time the gap ended) for gaps ending within [start, end]."""
-        return [(b - a, b) for a, b in zip(self.ticks, self.ticks[1:]) if start <= b <= end]
+        return [(b - a, b) for a, b in itertools.pairwise(self.ticks) if start <= b <= end]
 
 
 def _app_and_window(settings_dir: str) -> tuple[Any, Any]:

@@ -92,7 +92,8 @@ def test_clean_fragment_is_not_a_full_page(data_dir):
 def test_sample_fragment_loads_exactly_as_before(gold, data_dir):
     article = load_path(data_dir / "hama.html")
     assert EXTRACTED_NOTICE not in article.notices
-    assert [(article.text[l.start:l.end], l.href) for l in article.links] == [(l["text"], l["href"]) for l in gold["links"]]
+    assert [(article.text[link.start:link.end], link.href) for link in article.links] == [
+        (link["text"], link["href"]) for link in gold["links"]]
     assert article.metadata.language == "en" and article.base_url is None
 
 
@@ -101,13 +102,15 @@ def test_saved_page_keeps_hama_links_exactly(data_dir, gold):
     fragment = (data_dir / "hama.html").read_text(encoding="utf-8")
     page = ("<!DOCTYPE html><html lang='en'><head><title>Rebels enter Hama | The National</title>"
             "<link rel='canonical' href='https://www.thenationalnews.com/news/mena/2024/12/05/hama/'></head><body>"
-            "<header><nav><a href='/news'>News</a> <a href='/business'>Business</a> <a href='/opinion'>Opinion</a></nav></header>"
+            "<header><nav><a href='/news'>News</a> <a href='/business'>Business</a>"
+            " <a href='/opinion'>Opinion</a></nav></header>"
             f"<main><article><h1>Rebels enter Hama</h1><div class='body'><p>{fragment}</p></div></article>"
             "<aside class='related'><h2>Related</h2><ul><li><a href='/a'>Something else</a></li></ul></aside></main>"
             "<footer>Copyright The National</footer></body></html>")
     article = load_bytes(page.encode(), source="hama-page.html")
     assert EXTRACTED_NOTICE in article.notices
-    assert [(article.text[l.start:l.end], l.href) for l in article.links] == [(l["text"], l["href"]) for l in gold["links"]]
+    assert [(article.text[link.start:link.end], link.href) for link in article.links] == [
+        (link["text"], link["href"]) for link in gold["links"]]
     assert "Something else" not in article.text and "Copyright" not in article.text
     assert article.base_url == "https://www.thenationalnews.com/news/mena/2024/12/05/hama/"
 
@@ -186,18 +189,21 @@ def test_declared_language_loses_to_a_clearly_different_text():
     arabic = "أعلنت وزارة المياه يوم الأحد عن خطة طارئة لمواجهة نقص المياه في مدينة الزرقاء بعد انخفاض الإمدادات."
     article = load_bytes(f"<html lang='en'><body><p>{arabic}</p></body></html>".encode())
     assert article.metadata.language == "ar" and not is_english(article)
-    english = load_bytes(b"<html lang='en-GB'><body><p>The council said on Monday that the new road would open.</p></body></html>")
+    english = load_bytes(b"<html lang='en-GB'><body><p>The council said on Monday that the new road would open.</p>"
+                         b"</body></html>")
     assert english.metadata.language == "en-GB" and is_english(english)
 
 
 def test_short_article_keeps_links_when_the_extractor_falls_back():
     page = """<html><head><title>t</title></head><body><nav><a href="/">Home</a> <a href="/n">News</a></nav>
-    <article><h1>Short news</h1><p>The mayor <a href="/mayor">Jane Roe</a> opened the bridge on Monday, two years late.</p>
+    <article><h1>Short news</h1>
+    <p>The mayor <a href="/mayor">Jane Roe</a> opened the bridge on Monday, two years late.</p>
     <div class="share-tools"><a href="#">Share on Facebook</a></div><p>It cost $4m.</p></article>
     <footer>Copyright</footer></body></html>"""
     article = load_bytes(page.encode())
-    assert article.text == "Short news\n\nThe mayor Jane Roe opened the bridge on Monday, two years late.\n\nIt cost $4m."
-    assert [(article.text[l.start:l.end], l.href) for l in article.links] == [("Jane Roe", "/mayor")]
+    assert article.text == ("Short news\n\nThe mayor Jane Roe opened the bridge on Monday, two years late."
+                            "\n\nIt cost $4m.")
+    assert [(article.text[link.start:link.end], link.href) for link in article.links] == [("Jane Roe", "/mayor")]
 
 
 def test_script_rendered_page_falls_back_to_json_ld_body():
@@ -216,7 +222,7 @@ def test_link_titles_survive_extraction():
             "<footer class='footer'>c</footer></body></html>")
     article = load_bytes(page.encode())
     assert EXTRACTED_NOTICE in article.notices
-    assert [(l.href, l.title) for l in article.links] == [("/r", "The full report")]
+    assert [(link.href, link.title) for link in article.links] == [("/r", "The full report")]
 
 
 def test_table_layout_page_keeps_only_the_story_cell():

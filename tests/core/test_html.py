@@ -45,7 +45,7 @@ def test_ten_thousand_nested_elements_keep_their_text():
     markup = "<p>first</p>" + "<div>" * 10_000 + "deep <a href='/d'>link</a>" + "</div>" * 10_000 + "<p>after</p>"
     result = html_to_text(markup)
     assert result.text == "first\n\ndeep link\n\nafter"
-    assert [(result.text[l.start:l.end], l.href) for l in result.links] == [("link", "/d")]
+    assert [(result.text[link.start:link.end], link.href) for link in result.links] == [("link", "/d")]
 
 
 def test_flatten_keeps_words_and_order():
@@ -58,7 +58,7 @@ def test_void_elements_do_not_swallow_what_follows():
               "<p>after <wbr>word <a href='/l'>link</a></p><video><source src=v><track src=t></video><p>end</p>")
     result = html_to_text(markup)
     assert result.text == "a b\n\nafter word link\n\nend"
-    assert [result.text[l.start:l.end] for l in result.links] == ["link"]
+    assert [result.text[link.start:link.end] for link in result.links] == ["link"]
 
 
 def test_nul_controls_and_surrogates_are_removed():
@@ -87,7 +87,8 @@ def test_text_is_capped_with_blocks_and_links_inside():
 
 
 def test_hidden_elements_are_skipped():
-    result = html_to_text("<p>shown</p><p hidden>no</p><div style='display: none'>no</div><span aria-hidden='true'>no</span>")
+    result = html_to_text("<p>shown</p><p hidden>no</p><div style='display: none'>no</div>"
+                          "<span aria-hidden='true'>no</span>")
     assert result.text == "shown"
 
 

@@ -92,8 +92,10 @@ def test_declared_encodings(declaration, text, label, codec):
 
 def test_xml_declaration_and_xhtml():
     markup = ('<?xml version="1.0" encoding="windows-1251"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
-              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ru">'
-              f'<head><title>T</title></head><body><p>{RUSSIAN}</p><br/><p><a href="x.html">ссылка</a></p></body></html>')
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+              '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ru">'
+              f'<head><title>T</title></head><body><p>{RUSSIAN}</p><br/>'
+              '<p><a href="x.html">ссылка</a></p></body></html>')
     article = load_bytes(markup.encode("cp1251"), filename="page.xhtml")
     assert article.format == "html" and article.text == RUSSIAN + "\n\nссылка"
     assert article.links[0].href == "x.html" and article.metadata.language == "ru"
@@ -121,7 +123,7 @@ def test_http_charset_beats_the_page():
 
 def test_right_to_left_text_keeps_its_characters():
     hebrew = "הממשלה הודיעה ביום שני על העלאת מסים לחברות גדולות, אמר השר."
-    article = load_bytes(f'<html lang="he" dir="rtl"><body><p dir="rtl">{hebrew}</p></body></html>'.encode("utf-8"))
+    article = load_bytes(f'<html lang="he" dir="rtl"><body><p dir="rtl">{hebrew}</p></body></html>'.encode())
     assert article.text == hebrew and article.metadata.language == "he"
     assert not is_english(article)
 
@@ -140,7 +142,8 @@ def test_markdown_is_recognised_by_content(name):
     assert article.format == "markdown" and article.text.startswith("Heading\n\nSome text with a link and bold.")
 
 
-@pytest.mark.parametrize("name, fmt", [("notes.txt", "text"), ("notes", "text"), ("notes.html", "html"), ("notes.md", "markdown")])
+@pytest.mark.parametrize("name, fmt", [("notes.txt", "text"), ("notes", "text"), ("notes.html", "html"),
+                                       ("notes.md", "markdown")])
 def test_plain_prose_without_markup_follows_the_extension(name, fmt):
     article = load_bytes(b"Just a note. Nothing special here.\n\nSecond paragraph.\n", filename=name)
     assert article.format == fmt
