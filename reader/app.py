@@ -37,6 +37,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    _defer_import("soupsieve")  # see _defer_import
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - not at import time: see the module's notes
 
     QCoreApplication.setOrganizationName("Reader")  # what QSettings needs (read before the application exists)
@@ -87,6 +88,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             scratch.cleanup()
         return code
     return app.exec()
+
+
+def _defer_import(name: str) -> None:
+    """Make the next ``import name`` cheap: the module is executed when one of its attributes is first used.
+
+    For soupsieve: BeautifulSoup imports it when bs4 is imported (for CSS selectors, which the
+    core does not use), and compiling its patterns is on the way to the text's first paint (the
+    file is read then). ``importlib.util.LazyLoader`` is the standard library's; the finder
+    below hands it the module's spec the first time the module is imported, and only then.
+    """
+    if name in sys.modules:
+        return
+    sys.meta_path.insert(0, _LazyFinder(name))
+
+
+class _LazyFinder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, name: str, path: object = None, target: object = None):
+        if name != self.name:
+            return None
+        import importlib.util  # noqa: PLC0415
+
+        sys.meta_path.remove(self)  # once: the lookup below goes to the usual finders
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
 
 
 def _once(function: Callable[[], object]) -> Callable[[], None]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -577,6 +576,8 @@ class MainWindow(QMainWindow):
     def _library(self, work: Callable[[LibraryPanel], object]) -> bool:
         """``work(panel)``, if the library can be used. A database that cannot (damaged, locked, newer) is said
         once in the message bar, and the reader goes on without it; False then."""
+        import sqlite3  # noqa: PLC0415 - off the start-up path
+
         from ..store import StoreError  # noqa: PLC0415
 
         panel = self.library_panel
