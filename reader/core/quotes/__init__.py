@@ -201,9 +201,7 @@ def _use_parse(ctx: Context, attributions: list[Attribution], parse: Parse) -> N
 
 
 def _opens_sentence(ctx: Context, span: QuoteSpan) -> bool:
-    sentence = ctx.sentence(span.open_pos)
-    lead = ctx.text[sentence.start:span.open_pos]
-    return not any(char.isalnum() for char in lead) and ctx.text[span.start:span.start + 1].isupper()
+    return ctx.text[span.start:span.start + 1].isupper() and not ctx.alnum_before(span.open_pos)
 
 
 def _cue_between(ctx: Context, start: int, end: int) -> bool:

@@ -220,7 +220,7 @@ def _credit_line(ctx: Context, span: QuoteSpan, after_pos: int) -> Attribution |
         if _CREDIT_DASH.match(text, after_pos):
             # "— Name and address supplied": a credit all the same, so no earlier speaker goes on here.
             return Attribution(None, None, 0.0, sieve="credit")
-    line_start = text.rfind("\n", 0, span.open_pos) + 1
+    line_start = ctx.line_start(span.open_pos)
     lead = _CREDIT_BEFORE.fullmatch(text, line_start, span.open_pos)
     if lead is not None and lead.group(1).split()[0].lower() not in COLON_LABELS:
         return Attribution((lead.start(1), lead.end(1)), None, CREDIT, sieve="credit")
@@ -299,7 +299,7 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
         if index == 0:
             return None
         previous = ctx.sentences[index - 1]
-        if not text[previous.start:previous.end].rstrip().endswith(":"):
+        if not ctx.ends_with_colon(index - 1):
             return None
         tokens = ctx.tokens(max(previous.start, previous.end - WINDOW), previous.end)
     cues_tried = 0

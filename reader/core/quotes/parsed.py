@@ -58,7 +58,8 @@ class Layout:
         self.original = ctx.text
         length = 0
         position = start
-        for number, span in enumerate(ctx.spans):
+        for number in ctx.quotes_opening_in(start, end):
+            span = ctx.spans[number]
             if span.open_pos < start or span.open_pos >= end:
                 continue
             length = self._copy(position, span.open_pos + 1, length)
@@ -92,14 +93,7 @@ def layouts_for(ctx: Context, numbers: Sequence[int]) -> dict[int, Layout]:
     for number in numbers:
         span = ctx.spans[number]
         last = span.close_pos if span.close_pos is not None else max(span.open_pos, span.end - 1)
-        start, end = ctx.sentence(span.open_pos).start, ctx.sentence(last).end
-        # A quotation that straddles the edge takes its whole sentence in.
-        for other in ctx.spans:
-            other_last = other.close_pos if other.close_pos is not None else other.end
-            if other.open_pos < start < other_last:
-                start = ctx.sentence(other.open_pos).start
-            if other.open_pos < end < other_last:
-                end = ctx.sentence(other_last).end
+        start, end = _take_in_straddlers(ctx, ctx.sentence(span.open_pos).start, ctx.sentence(last).end)
         if end - start > MAX_PARSE_CHARS:
             continue
         layout = by_range.get((start, end))
@@ -108,6 +102,34 @@ def layouts_for(ctx: Context, numbers: Sequence[int]) -> dict[int, Layout]:
         if number in layout.placeholders:
             found[number] = layout
     return found
+
+
+def _take_in_straddlers(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A quotation that straddles the edge of [start, end) takes its whole sentence in.
+
+    The quotes are in order and never overlap, so at most one straddles ``start`` (the last to open before it),
+    and ``end`` moves on one quote at a time: a few bisections, not a walk over every quote of the text. Once
+    the range is longer than the parser is given, how much longer does not matter.
+    """
+    opens, lasts = ctx.opens, ctx.lasts
+    if not ctx.ordered:
+        for other_open, other_last in zip(opens, lasts, strict=True):
+            if other_open < start < other_last:
+                start = ctx.sentence(other_open).start
+            if other_open < end < other_last:
+                end = ctx.sentence(other_last).end
+        return start, end
+    before = bisect.bisect_left(opens, start) - 1
+    if before >= 0 and start < lasts[before]:
+        start = ctx.sentence(opens[before]).start
+    seen = -1
+    while end - start <= MAX_PARSE_CHARS:
+        before = bisect.bisect_left(opens, end) - 1
+        if before <= seen or not end < lasts[before]:
+            break
+        end = ctx.sentence(lasts[before]).end
+        seen = before
+    return start, end
 
 
 def speaker_from_parse(layout: Layout, parsed: ParsedSentence, number: int) -> Found | None:
