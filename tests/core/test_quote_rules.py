@@ -302,3 +302,54 @@ def test_parse_a_verb_that_is_speech_only_sometimes_needs_a_clause(parse):
     text = "A banner held by Marguerite Oyelaran read: “Keep our library open for everyone.”"
     quote = quotes(text, *people(text, "Marguerite Oyelaran"), parse=parse)[0]
     assert quote.kind == "full"
+
+
+class _CountedSpans(list):
+    """The scanner's quote list, counting every look at one of its quotes (by index or by a walk)."""
+
+    looks = 0
+
+    def __getitem__(self, index):
+        _CountedSpans.looks += 1
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountedSpans.looks += 1
+            yield item
+
+
+def _attribution_work(count: int, monkeypatch) -> tuple[int, list]:
+    """Quotes looked at and tokens handed to the rules, attributing ``count`` quotes in one sentence."""
+    import reader.core.quotes as quotes_module
+    from reader.core.quotes.context import Context
+
+    scan = quotes_module.scan_quotes
+    monkeypatch.setattr(quotes_module, "scan_quotes", lambda text: _CountedSpans(scan(text)))
+    handed = [0]
+    tokens = Context.tokens
+
+    def counted_tokens(self, start, end):
+        result = tokens(self, start, end)
+        handed[0] += len(result)
+        return result
+
+    monkeypatch.setattr(Context, "tokens", counted_tokens)
+    _CountedSpans.looks = 0
+    text = "Ann Roe spoke. " + '"a," said ' * count + "\n\nShe left."
+    parsed: list[list[str]] = []
+    found = find_quotes(text, split_sentences(text, paragraphs(text)), [],
+                        parse=lambda texts: parsed.append(texts) or [])
+    assert not any(len(piece) > 1500 for texts in parsed for piece in texts)  # the run-on sentence is never parsed
+    return _CountedSpans.looks + handed[0], found
+
+
+def test_a_sentence_of_20000_quotes_is_attributed_in_linear_work(monkeypatch):
+    """Hostile input (issue 12): every rule looks at a bounded window around its quote, so the work per quote does
+    not grow with the sentence (it did: each quote walked every other quote, ~0.3 ms a quote and rising)."""
+    small_work, small = _attribution_work(2_000, monkeypatch)
+    work, found = _attribution_work(20_000, monkeypatch)
+    assert len(small) == 2_000 and len(found) == 20_000
+    assert all(quote.text == "a," and quote.kind == "partial" and quote.speaker is None for quote in found)
+    assert work < 12 * small_work  # ten times the quotes, about ten times the work (quadratic would be ~100)
+    assert work < 400 * len(found)  # a few hundred tokens and quotes looked at per quote, whatever the sentence
