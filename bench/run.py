@@ -85,7 +85,7 @@ class _TreeMemory:
             return
         while not self._stop.is_set():
             try:
-                processes = [root] + root.children(recursive=True)
+                processes = [root, *root.children(recursive=True)]
                 total = 0
                 for process in processes:
                     try:
@@ -308,7 +308,10 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     if cold.get("runs"):
         text, high = cold.get("text_shown_s"), cold.get("highlights_shown_s")
         runs = len(cold["runs"])
-        best = (lambda key: f" (best {_s(cold.get('best_' + key))})" if runs > 1 else "")
+
+        def best(key: str) -> str:
+            return f" (best {_s(cold.get('best_' + key))})" if runs > 1 else ""
+
         out.append((f"Cold start: launch -> window with the sample's text, median of {runs}",
                     _s(text) + best("text_shown_s"), f"< {TARGET_TEXT_S:g} s", _status(text, TARGET_TEXT_S)))
         if cold.get("bare_text_shown_s") is not None:

@@ -29,7 +29,8 @@ TIMING_ENV = "READER_TIMING"  # set to the launch time (seconds since the epoch)
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reader", description="Read a news article closely: entities, quotes, links.")
     parser.add_argument("file", nargs="?",
-                        help="an article (HTML, Markdown or text file, or an http/https address); the bundled sample if omitted")
+                        help="an article (HTML, Markdown or text file, or an http/https address); "
+                             "the bundled sample if omitted")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window with the file analysed, save it as a PNG and exit")
     return parser.parse_args(list(argv))

@@ -15,7 +15,8 @@ from .swatch import swatch_icon
 if TYPE_CHECKING:
     from ..core.model import Analysis
 
-_STYLE_WORDS = {"SingleUnderline": "solid underline", "DashUnderline": "dashed underline", "DotLine": "dotted underline",
+_STYLE_WORDS = {"SingleUnderline": "solid underline", "DashUnderline": "dashed underline",
+                "DotLine": "dotted underline",
                 "DashDotLine": "dash-dot underline", "DashDotDotLine": "dash-dot-dot underline",
                 "WaveUnderline": "wavy underline", "NoUnderline": "no underline"}
 
@@ -87,7 +88,7 @@ class Legend(QWidget):
             button.deleteLater()
         self._buttons = {}
         order = {label: i for i, label in enumerate(theme.TYPE_ORDER)}
-        for label in sorted(self._counts, key=lambda l: (order.get(l, len(order)), l)):
+        for label in sorted(self._counts, key=lambda name: (order.get(name, len(order)), name)):
             self._buttons[label] = self._make_button(label)
         self._layout.removeWidget(self.quotes_button)  # always after the types
         self._layout.addWidget(self.quotes_button)
@@ -126,7 +127,7 @@ class Legend(QWidget):
                           f"{look}. Click to show or hide.")
         button.setAccessibleName(f"Show {style.name}")
         button.setAccessibleDescription(f"{count} mentions; highlighted with a {look}")
-        button.toggled.connect(lambda checked, l=label: self._toggle(l, checked))
+        button.toggled.connect(lambda checked, name=label: self._toggle(name, checked))
         button.toggled.connect(lambda checked, b=button: _mark_hidden(b, not checked))
         self._layout.addWidget(button)
         return button

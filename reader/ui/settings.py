@@ -43,7 +43,7 @@ class Settings:
         self._store = store if store is not None else QSettings()
 
     @classmethod
-    def at(cls, path: str | os.PathLike[str]) -> "Settings":
+    def at(cls, path: str | os.PathLike[str]) -> Settings:
         """Settings kept in one INI file (tests, screenshots): never touches the user's own."""
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
@@ -103,7 +103,8 @@ class Settings:
         return Preferences(theme=theme if theme in THEMES else "system",
                            font_family=family if isinstance(family, str) else "",
                            font_size=_clamp(self._float("preferences/font_size", DEFAULT_FONT_SIZE), *FONT_SIZES),
-                           line_width=int(_clamp(self._int("preferences/line_width", DEFAULT_LINE_WIDTH), *LINE_WIDTHS)))
+                           line_width=int(_clamp(self._int("preferences/line_width", DEFAULT_LINE_WIDTH),
+                                                 *LINE_WIDTHS)))
 
     def set_preferences(self, preferences: Preferences) -> None:
         self._store.setValue("preferences/theme", preferences.theme if preferences.theme in THEMES else "system")

@@ -139,22 +139,22 @@ def reading_families() -> list[str]:
 
 def palette(theme: Theme) -> QPalette:
     pal = QPalette()
-    R = QPalette.ColorRole
+    cr = QPalette.ColorRole
     if theme.dark:
-        colours = {R.Window: "#2a2b2f", R.WindowText: "#e4e1da", R.Base: "#1f2023", R.AlternateBase: "#26272b",
-                   R.Text: "#e4e1da", R.Button: "#33353a", R.ButtonText: "#e4e1da", R.Highlight: "#3d6fb4",
-                   R.HighlightedText: "#ffffff", R.ToolTipBase: "#33353a", R.ToolTipText: "#e4e1da",
-                   R.PlaceholderText: "#8a877f", R.Link: "#78aeed", R.Mid: "#44464c", R.Midlight: "#3a3c41",
-                   R.Dark: "#17181a", R.Shadow: "#000000", R.Light: "#4a4c52"}
+        colours = {cr.Window: "#2a2b2f", cr.WindowText: "#e4e1da", cr.Base: "#1f2023", cr.AlternateBase: "#26272b",
+                   cr.Text: "#e4e1da", cr.Button: "#33353a", cr.ButtonText: "#e4e1da", cr.Highlight: "#3d6fb4",
+                   cr.HighlightedText: "#ffffff", cr.ToolTipBase: "#33353a", cr.ToolTipText: "#e4e1da",
+                   cr.PlaceholderText: "#8a877f", cr.Link: "#78aeed", cr.Mid: "#44464c", cr.Midlight: "#3a3c41",
+                   cr.Dark: "#17181a", cr.Shadow: "#000000", cr.Light: "#4a4c52"}
     else:
-        colours = {R.Window: "#f1efea", R.WindowText: "#1d1d1b", R.Base: "#fcfbf8", R.AlternateBase: "#f5f3ee",
-                   R.Text: "#1d1d1b", R.Button: "#ebe8e1", R.ButtonText: "#1d1d1b", R.Highlight: "#2f6fce",
-                   R.HighlightedText: "#ffffff", R.ToolTipBase: "#fffdf5", R.ToolTipText: "#1d1d1b",
-                   R.PlaceholderText: "#8a877f", R.Link: "#1a5fb4", R.Mid: "#c9c5bb", R.Midlight: "#e0ddd5",
-                   R.Dark: "#a29e94", R.Shadow: "#5c5a55", R.Light: "#ffffff"}
+        colours = {cr.Window: "#f1efea", cr.WindowText: "#1d1d1b", cr.Base: "#fcfbf8", cr.AlternateBase: "#f5f3ee",
+                   cr.Text: "#1d1d1b", cr.Button: "#ebe8e1", cr.ButtonText: "#1d1d1b", cr.Highlight: "#2f6fce",
+                   cr.HighlightedText: "#ffffff", cr.ToolTipBase: "#fffdf5", cr.ToolTipText: "#1d1d1b",
+                   cr.PlaceholderText: "#8a877f", cr.Link: "#1a5fb4", cr.Mid: "#c9c5bb", cr.Midlight: "#e0ddd5",
+                   cr.Dark: "#a29e94", cr.Shadow: "#5c5a55", cr.Light: "#ffffff"}
     for role, colour in colours.items():
         pal.setColor(role, QColor(colour))
-    for role in (R.WindowText, R.Text, R.ButtonText):
+    for role in (cr.WindowText, cr.Text, cr.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a877f"))
     return pal
 

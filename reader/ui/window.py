@@ -15,10 +15,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetricsF, QGuiApplication,
-                           QKeySequence, QResizeEvent)
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow,
-                               QProgressBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import theme
 from .article_view import ArticleView
@@ -30,18 +49,13 @@ from .worker import Analyst
 
 if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window shows
     from ..core.model import Analysis, Article
-    from .corrections import CorrectionsController
-    from .entity_card import EntityCard
-    from .entity_panel import EntityPanel
     from .help import ShortcutsDialog
     from .library_panel import LibraryPanel
-    from .link_inspector import LinkInspector
-    from .model_menu import ModelMenu
     from .preferences import PreferencesDialog
-    from .quote_panel import QuotePanel
 
 OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.text);;All files (*)"
-STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…", "sentences": "Reading sentences…", "entities": "Finding names…",
+STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…",
+          "sentences": "Reading sentences…", "entities": "Finding names…",
           "quotes": "Finding quotations…", "links": "Checking links…", "done": "Finishing…"}
 # The article keeps at least this many characters a line; the panels give way first (_fit_panels).
 MIN_MEASURE_CHARS = 60
@@ -408,26 +422,26 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         from .corrections import CorrectionsController  # noqa: PLC0415 - after the first paint
 
-        K = QKeySequence.StandardKey
-        self.open_action = self._action("&Open…", self.choose_file, K.Open, "Open an article file")
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action("&Open…", self.choose_file, keys.Open, "Open an article file")
         self.open_url_action = self._action("Open &URL…", self.choose_url, "Ctrl+L",
                                             "Download a web page and open it as an article")
         self.stop_action = self._action("&Stop Download", self.cancel_fetch, None,
                                         "Stop the download under way; the article on screen stays")
         self.print_action = self._action("&Print…", self.print_article, "Ctrl+P", "Print the article")
         self.pdf_action = self._action("&PDF…", self.choose_pdf, None, "Save the article as a PDF file")
-        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.export_actions = {kind: self._action(text, lambda k=kind: self.choose_export(k))
                                for kind, (text, *_rest) in EXPORTS.items()}
-        self.copy_action = self._action("&Copy", self.view.copy, K.Copy)
+        self.copy_action = self._action("&Copy", self.view.copy, keys.Copy)
         self.preferences_action = self._action("&Preferences…", self.open_preferences, "Ctrl+,",
                                                "Theme, reading font and size, line width")
-        self.find_action = self._action("&Find…", self.open_find, K.Find)
-        self.find_next_action = self._action("Find &Next", lambda: self._find_step(True), [K.FindNext, "Ctrl+G"])
+        self.find_action = self._action("&Find…", self.open_find, keys.Find)
+        self.find_next_action = self._action("Find &Next", lambda: self._find_step(True), [keys.FindNext, "Ctrl+G"])
         self.find_previous_action = self._action("Find Pre&vious", lambda: self._find_step(False),
-                                                 [K.FindPrevious, "Ctrl+Shift+G"])
-        self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, [K.ZoomIn, "Ctrl+="])
-        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, K.ZoomOut)
+                                                 [keys.FindPrevious, "Ctrl+Shift+G"])
+        self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, [keys.ZoomIn, "Ctrl+="])
+        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, keys.ZoomOut)
         self.zoom_reset_action = self._action("&Actual Size", lambda: self.view.set_zoom(0), "Ctrl+0")
         self.next_mention_action = self._action("&Next Mention", self.entity_card.next_mention, "Ctrl+]",
                                                 "Go to the selected entity's next mention")

@@ -10,8 +10,20 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.model import (Analysis, Article, Block, Entity, Link, LinkSpan, LinkWarning, Mention, Metadata,
-                               Quote, Span, Speaker)
+from reader.core.model import (
+    Analysis,
+    Article,
+    Block,
+    Entity,
+    Link,
+    LinkSpan,
+    LinkWarning,
+    Mention,
+    Metadata,
+    Quote,
+    Span,
+    Speaker,
+)
 
 from .helpers import SAMPLE_TIMEOUT_MS
 

@@ -21,8 +21,8 @@ def _long_sentence() -> Analysis:
     start = text.index("Maria Lopez")
     mention = Mention(start, start + 11, "Maria Lopez", "PERSON", "p1")
     article = Article("long.txt", text, (Block(0, len(text), "p"),))
-    return Analysis(article, (Span(0, len(text)),), (Entity("p1", "Maria Lopez", "PERSON", ("Maria Lopez",), (mention,)),),
-                    (), (), "hand-made")
+    entity = Entity("p1", "Maria Lopez", "PERSON", ("Maria Lopez",), (mention,))
+    return Analysis(article, (Span(0, len(text)),), (entity,), (), (), "hand-made")
 
 
 def test_card_contexts_are_cut_at_word_boundaries(window):

@@ -256,7 +256,8 @@ def test_zoom_changes_the_reading_size_and_is_remembered(shown, settings):
 def test_keyboard_reaches_every_panel(shown, qtbot):
     shown.activateWindow()
     for action, widget in zip(shown.focus_actions, (shown.view, shown.entity_panel.tree, shown.entity_card.mentions,
-                                                    shown.quote_panel.list, shown.link_inspector.table)):
+                                                    shown.quote_panel.list, shown.link_inspector.table),
+                              strict=False):
         action.trigger()
         qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w, timeout=2000)
     for action in shown.focus_actions:
