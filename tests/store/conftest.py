@@ -1,16 +1,10 @@
-"""The store's tests never touch the real user data folder: READER_LIBRARY and XDG_DATA_HOME point into tmp."""
+"""Database fixtures (tests/conftest.py keeps every test out of the real user data folder)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def _private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("READER_LIBRARY", str(tmp_path / "env" / "reader.sqlite3"))
 
 
 @pytest.fixture

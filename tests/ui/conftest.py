@@ -101,13 +101,6 @@ def synthetic() -> Analysis:
 
 
 @pytest.fixture(autouse=True)
-def _private_data_folder(tmp_path, monkeypatch) -> None:
-    """The window reads the user's corrections (ui/corrections.py): never the real user data folder's."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("READER_LIBRARY", str(tmp_path / "user-data" / "reader.sqlite3"))
-
-
-@pytest.fixture(autouse=True)
 def opened(monkeypatch) -> list[str]:
     """Every URL the app hands to the system; QDesktopServices is never really called."""
     urls: list[str] = []
