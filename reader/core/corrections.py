@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass, field, fields, replace
 from typing import Any, TypeAlias
 
+from .entity_ids import new_entity_id
 from .errors import ReaderError
 from .model import Analysis, Article, Entity, Mention, Quote, Speaker
 
@@ -416,7 +417,7 @@ class _Work:
         return by_name or [d for d in candidates if any(normalise_name(a) == wanted for a in d.aliases)]
 
     def new_draft(self, name: str, label: str) -> _Draft:
-        draft = _Draft(_unique_id(f"{label.lower()}-{_slug(name)}", self.used_ids), name, label, [], set(),
+        draft = _Draft(new_entity_id(label, name, self.used_ids), name, label, [], set(),
                        changed=True)
         self.drafts[draft.id] = draft
         return draft
@@ -640,20 +641,6 @@ _APPLY: Mapping[type[Any], Callable[[_Work, Any], None]] = {
     RetypeEntity: _retype, RenameEntity: _rename, MergeEntities: _merge, SplitMention: _split,
     NotAnEntity: _not_an_entity, NewEntity: _new_entity, SetSpeaker: _set_speaker,
 }
-
-
-def _slug(name: str) -> str:
-    # The builder's id form (reader.core.entities), repeated: corrections must not depend on its internals.
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
-
-
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in used:
-        candidate, number = f"{base}-{number}", number + 1
-    used.add(candidate)
-    return candidate
 
 
 __all__ = [

@@ -5,10 +5,10 @@ join their expansions."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..entity_ids import new_entity_id
 from ..lexicon import alternation
 from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
@@ -147,7 +147,7 @@ def make_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
         name = display_name(text, cluster)
-        entity_id = unique_id(f"{cluster.label.lower()}-{slug(name)}", used_ids)
+        entity_id = new_entity_id(cluster.label, name, used_ids)
         aliases: list[str] = []
         for mention in cluster.mentions:
             surface = text[mention.start:mention.end]
@@ -169,20 +169,6 @@ def display_name(text: str, cluster: Cluster) -> str:
         return max(surfaces, key=lambda s: (len(name_words(s)), len(s)))
     counts = Counter(surfaces)
     return max(counts, key=lambda s: (counts[s], -surfaces.index(s)))
-
-
-def slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
-
-
-def unique_id(base: str, used: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in used:
-        candidate, number = f"{base}-{number}", number + 1
-    used.add(candidate)
-    return candidate
-
 
 
 def merge_organisation_forms(text: str, clusters: list[Cluster]) -> None:
