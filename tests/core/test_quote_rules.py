@@ -6,27 +6,13 @@ apposition, adverbs, confidence. The parse tests use the installed spaCy pipelin
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from quote_helpers import entity, paragraphs
 
 from reader.core.lexicon.first_names import first_name_gender
-from reader.core.model import Entity, Mention, Span
+from reader.core.model import Entity
 from reader.core.quotes import find_quotes
 from reader.core.sentences import split_sentences
-
-
-def paragraphs(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-
-
-def entity(text: str, entity_id: str, label: str, *surfaces: str) -> Entity:
-    mentions = []
-    for surface in surfaces:
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            mentions.append(Mention(match.start(), match.end(), surface, label, entity_id))
-    mentions.sort(key=lambda m: m.start)
-    return Entity(entity_id, surfaces[0], label, tuple(surfaces), tuple(mentions))
 
 
 def people(text: str, *names: str) -> list[Entity]:

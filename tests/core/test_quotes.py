@@ -8,30 +8,16 @@ from __future__ import annotations
 
 import itertools
 import random
-import re
 
 import pytest
+from quote_helpers import entity, paragraphs
 
-from reader.core.model import Entity, Mention, Span
+from reader.core.model import Entity, Mention
 from reader.core.quotes import MAX_SEGMENT, find_quotes, scan_quotes
 from reader.core.sentences import split_sentences
 
 # --------------------------------------------------------------------------------------------
 # helpers
-
-
-def paragraphs(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-
-
-def entity(text: str, entity_id: str, label: str, *surfaces: str) -> Entity:
-    """An entity with a mention at every whole-word occurrence of each surface form."""
-    mentions = []
-    for surface in surfaces:
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            mentions.append(Mention(match.start(), match.end(), surface, label, entity_id))
-    mentions.sort(key=lambda m: m.start)
-    return Entity(entity_id, surfaces[0], label, tuple(surfaces), tuple(mentions))
 
 
 def quotes(text: str, *entities: Entity):
