@@ -1,10 +1,11 @@
 """Desktop app entry point: ``python main.py [FILE] [--screenshot OUT.png]``.
 
 Start-up: this module imports nothing heavy at the top (``parse_args`` and the tests need
-none of it); Qt and the window are imported in ``main``. The file is read in the window's
-worker while the window is shown; the language model's helper process starts once the
-window has painted (it loads on the other core, at a lower priority, while the file is
-read), and the analysis is asked for after the text has been painted.
+none of it); Qt and the window are imported in ``main``, after a child forked first thing
+(reader/launch.py) has started reading the file on the other core; the child then loads the
+language model at a lower priority, while the window is built and paints the text. Where it
+cannot fork, the window's worker reads the file and a helper process loads the model once the
+text has been painted. The analysis is asked for after the text has been painted.
 Where the rest of the time to the first paint goes: docs/desktop.md, "Start-up".
 """
 
@@ -16,6 +17,8 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from . import launch
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -38,7 +41,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    _defer_import("soupsieve")  # see _defer_import
+    path = None if args.file and _is_web_address(args.file) else args.file or _sample_article()
+    # First, before Qt: a child forked now reads the file on the other core while the window is built,
+    # then loads the language model (reader/launch.py). None where that is not possible: the worker reads it.
+    early = launch.start(path) if path else None
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - not at import time: see the module's notes
 
     QCoreApplication.setOrganizationName("Reader")  # what QSettings needs (read before the application exists)
@@ -51,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         scratch = tempfile.TemporaryDirectory(prefix="reader-")
     settings = Settings.at(os.path.join(scratch.name, "settings.ini")) if scratch else Settings()
+    if early:
+        early.send_model(settings.entity_model())  # the child loads it once it has read the file
 
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -58,30 +66,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.window import MainWindow  # noqa: PLC0415
     from .ui.worker import Analyst  # noqa: PLC0415
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reader"])
+    existing = QApplication.instance()
+    app = existing or QApplication([sys.argv[0] if sys.argv else "reader", "-style", theme.STYLE])
     app.setOrganizationName("Reader")
     app.setApplicationName("Reader")
     app.setApplicationDisplayName("Reader")
-    theme.apply(app)
-    window = MainWindow(Analyst(model=settings.entity_model()), settings)
+    theme.apply(app, style_given=existing is None)
+    window = MainWindow(Analyst(model=settings.entity_model(), loader=early.load_path if early else None), settings)
     _report_timings(window)
     window.show()
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
-    prestart = _once(lambda: _prestart(settings.entity_model()))
-    if args.file and _is_web_address(args.file):
+    prestart = _once(lambda: _prestart(settings.entity_model(), early))
+    if path is None:
         window.open_url(args.file)
         # A download takes a while: the model's helper process starts once the window has painted.
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, prestart))
     else:
-        # The model's helper process starts once the text has been painted, before the panels are built:
-        # started after the empty window's first paint, its start (importing reader.core.ner, ~0.1 s of
-        # CPU) competed with the reading of the file for the GIL. Started before the window's imports,
-        # spaCy's import took CPU from the window's own start on a busy two-core machine (text 2.69 s
-        # instead of 1.95 s, median of 8 interleaved pairs at load 5), and the highlights came no sooner.
+        # The model's helper (the launch child, or a new process where there is none) is handed to the
+        # core once the text has been painted: importing reader.core.ner costs ~0.1 s of CPU, which
+        # must not compete with the first paint.
         window.textPainted.connect(prestart)
         window.openFailed.connect(lambda _message: prestart())
-        window.open_path(args.file or _sample_article())
+        window.open_path(path)
     if args.screenshot:
         code = _screenshot(app, window, args.screenshot)
         window.close()
@@ -89,35 +96,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             scratch.cleanup()
         return code
     return app.exec()
-
-
-def _defer_import(name: str) -> None:
-    """Make the next ``import name`` cheap: the module is executed when one of its attributes is first used.
-
-    For soupsieve: BeautifulSoup imports it when bs4 is imported (for CSS selectors, which the
-    core does not use), and compiling its patterns is on the way to the text's first paint (the
-    file is read then). ``importlib.util.LazyLoader`` is the standard library's; the finder
-    below hands it the module's spec the first time the module is imported, and only then.
-    """
-    if name in sys.modules:
-        return
-    sys.meta_path.insert(0, _LazyFinder(name))
-
-
-class _LazyFinder:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def find_spec(self, name: str, path: object = None, target: object = None):
-        if name != self.name:
-            return None
-        import importlib.util  # noqa: PLC0415
-
-        sys.meta_path.remove(self)  # once: the lookup below goes to the usual finders
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.loader is not None:
-            spec.loader = importlib.util.LazyLoader(spec.loader)
-        return spec
 
 
 def _once(function: Callable[[], object]) -> Callable[[], None]:
@@ -131,10 +109,11 @@ def _once(function: Callable[[], object]) -> Callable[[], None]:
     return call
 
 
-def _prestart(model: str | None) -> None:
+def _prestart(model: str | None, early: launch.EarlyRead | None) -> None:
     from .core.ner import prestart  # noqa: PLC0415 - performance hook, see bench/run.py
 
-    prestart(model)  # the model loads in a helper process, on the other core, while the text is read
+    # The model loads in a helper process, on the other core: the launch child, already at it, or a new one.
+    prestart(model, running=early.helper_process() if early else None)
 
 
 # ------------------------------------------------------------------------------------------ helpers

@@ -97,6 +97,7 @@ class ArticleView(LocalOnlyBrowser):
         self._analysis: Analysis | None = None
         self._offsets: document.OffsetMap | None = None
         self._highlighter = Highlighter(self.document(), [])
+        self._document_is_ours = False  # the document shown is QTextEdit's own until an article is shown
         self._link_looks: dict[int, str] = {}  # link start -> the policy its format shows
         self._pending_links = PaintLayer.empty()  # links to restyle when they come into view: (LinkSpan, policy)
         self._hidden: set[str] = set()
@@ -586,8 +587,11 @@ class ArticleView(LocalOnlyBrowser):
         self._underline_metrics = (metrics.underlinePos(), metrics.lineWidth(), metrics.ascent())
         self._layers["links"] = PaintLayer.of([m[:2] for m in marks])
         old = self.document()
-        ours = old.parent() is self  # the first one belongs to QTextEdit, which deletes it itself
+        # The first one belongs to QTextEdit, which deletes it itself. (Not asked of ``old.parent()``: the
+        # first such call makes PySide look up every QObject type, ~20 ms on the way to the first paint.)
+        ours = self._document_is_ours
         self.setDocument(doc)
+        self._document_is_ours = True
         if ours:
             # At once, not deleteLater(): until it is gone, the old document's layout goes on laying
             # out all of its text in the background (~0.1-0.3 s of GUI thread for 1 MB), for nothing.

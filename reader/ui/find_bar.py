@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
@@ -33,7 +33,6 @@ class FindBar(QWidget):
         self.query.setObjectName("findQuery")
         self.query.setPlaceholderText("Find in article")
         self.query.setAccessibleName("Find text")
-        self.query.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
         self.count.setMinimumWidth(90)
@@ -57,6 +56,12 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.setFocusProxy(self.query)
         self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Given when first shown: the button's icon is loaded from the style (~7 ms), which the window's
+        # first paint, with the bar hidden, need not wait for.
+        self.query.setClearButtonEnabled(True)
+        super().showEvent(event)
 
     def open_bar(self, text: str = "") -> None:
         if text:

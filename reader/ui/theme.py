@@ -159,10 +159,18 @@ def palette(theme: Theme) -> QPalette:
     return pal
 
 
-def apply(app: QApplication) -> Theme:
-    """Style the whole application after the system's colour scheme; returns the theme in use."""
+STYLE = "fusion"  # the palettes below are made for it (other styles ignore parts of a palette)
+
+
+def apply(app: QApplication, style_given: bool = False) -> Theme:
+    """Style the whole application after the system's colour scheme; returns the theme in use.
+
+    ``style_given``: the application was made with ``-style fusion`` in its arguments, which sets the
+    style without ``setStyle``, whose returned QStyle makes PySide build QStyle's enums (~10 ms at start).
+    """
     theme = current()
-    app.setStyle("Fusion")
+    if not style_given:
+        app.setStyle(STYLE)
     app.setPalette(palette(theme))
     return theme
 

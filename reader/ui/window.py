@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
         em = font.pointSizeF() * 96 / 72
         chars = min(MIN_MEASURE_CHARS, _line_width(self.view))  # never more than the reader's line width
         measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * chars
-        scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        # The scroll bar's own hint, not QStyle.pixelMetric: asking the style first thing makes PySide
+        # build QStyle's enums (~8 ms on the way to the first paint).
+        scroll = self.view.verticalScrollBar().sizeHint().width()
         return min(900, round(measure + 2 * em * 1.2 + scroll + 8))
 
     def _fit_panels(self) -> None:

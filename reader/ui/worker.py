@@ -60,6 +60,12 @@ class _Job(QRunnable):
         self._work()
 
 
+def _load_path(path: str | os.PathLike[str]) -> Article:
+    from ..core import load_path  # noqa: PLC0415 - the loader (lxml, bs4) is imported off the GUI thread
+
+    return load_path(path)
+
+
 def _make_analyzer(model: str | None) -> Analyzer:
     from ..core import Analyzer  # noqa: PLC0415
 
@@ -85,13 +91,15 @@ class Analyst(QObject):
 
     def __init__(self, analyzer: Analyzer | None = None, parent: QObject | None = None, *,
                  model: str | None = None, factory: Callable[[str | None], Any] | None = None,
-                 fetcher: Callable[..., Article] | None = None, session: Session | None = None) -> None:
+                 fetcher: Callable[..., Article] | None = None, session: Session | None = None,
+                 loader: Callable[[str | os.PathLike[str]], Article] | None = None) -> None:
         super().__init__(parent)
         self.session = session if session is not None else Session()  # which requests are current; the window shares it
         self._analyzer = analyzer
         self._model = model
         self._factory = factory or _make_analyzer
         self._fetcher = fetcher  # reader.core.fetch.fetch unless a test gives another
+        self._loader = loader  # reader.core.load_path unless the app read the file at launch (reader/launch.py)
         # The user's corrections for an article, asked on the GUI thread when its analysis is asked for
         # (the store belongs to that thread); the core applies them as it analyses (ui/corrections.py).
         self.corrections: Callable[[Article], Sequence[Any]] | None = None
@@ -195,10 +203,10 @@ class Analyst(QObject):
 
     # worker threads ------------------------------------------------------------------------
     def _load(self, request: int, path: str | os.PathLike[str]) -> None:
-        from ..core import ReaderError, load_path  # noqa: PLC0415
+        from ..core.errors import ReaderError  # noqa: PLC0415
 
         try:
-            article = load_path(path)
+            article = (self._loader or _load_path)(path)
         except ReaderError as error:
             self.failed.emit(request, str(error), True)
             return

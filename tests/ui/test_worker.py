@@ -176,3 +176,29 @@ def test_the_window_and_its_worker_share_one_session(window):
     assert window.session is window.analyst.session
     window.session.stale_results = 4
     assert window.stale_results == 4
+
+
+def test_files_are_read_by_the_loader_the_app_gives(qtbot, tmp_path):
+    """reader.app hands the worker the launch child's reading (reader/launch.py); errors keep the worker's path."""
+    from reader.core import LoadError, load_path
+    from reader.ui.worker import Analyst
+
+    story = tmp_path / "story.txt"
+    story.write_text("Read by the worker's loader.", encoding="utf-8")
+    asked: list[str] = []
+
+    def loader(path):
+        asked.append(str(path))
+        if str(path).endswith("broken.txt"):
+            raise LoadError("broken.txt is not an article")
+        return load_path(story)
+
+    analyst = Analyst(GatedAnalyzer(), loader=loader)
+    with qtbot.waitSignal(analyst.loaded, timeout=10_000) as loaded:
+        analyst.open_path(tmp_path / "elsewhere.txt")  # no such file: only the given loader can have read it
+    assert loaded.args[1].text == "Read by the worker's loader."
+    with qtbot.waitSignal(analyst.failed, timeout=10_000) as failed:
+        analyst.open_path(tmp_path / "broken.txt")
+    assert failed.args[1:] == ["broken.txt is not an article", True]
+    assert asked == [str(tmp_path / "elsewhere.txt"), str(tmp_path / "broken.txt")]
+    analyst.shutdown()

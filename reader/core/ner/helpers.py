@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import weakref
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from ..model import ParsedSentence
 from .choice import RULES, choose_model, is_installed
@@ -65,14 +65,23 @@ def default_processes() -> int:
 
 
 def _helper_main() -> None:
-    """A helper process: load the pipeline, say so, then answer lists of texts until EOF."""
+    """A helper process started by ``Helper``: its orders come on stdin, its answers go to stdout."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    model, parser = pickle.load(stdin)
+    serve(stdin, stdout, model, parser)
+
+
+def serve(stdin: IO[bytes], stdout: IO[bytes], model: str, parser: bool) -> None:
+    """A helper's life: load the pipeline, say so, then answer lists of texts until EOF.
+
+    Run by the helper processes ``Helper`` starts, and by the child the app forks at launch
+    (reader/launch.py), which reads the article first and then becomes a helper.
+    """
 
     def send(value: object) -> None:
         pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
 
-    model, parser = pickle.load(stdin)
     nice = int(os.environ.get("READER_HELPER_NICE", HELPER_NICE))
     if nice and hasattr(os, "nice"):  # background work: the app's own process comes first for the CPU
         try:
@@ -99,6 +108,32 @@ def _helper_main() -> None:
         send((timer[0], found))
 
 
+def helper_model(preferred: str | None) -> str | None:
+    """The model a helper process would serve for ``preferred``; None when no helper is wanted.
+
+    None for the rules, for in-process NER ($READER_NER_IN_PROCESS) and for a model that is not
+    installed. One decision for ``prestart`` and for the child the app forks at launch.
+    """
+    choice = choose_model(preferred)
+    if choice == RULES or in_process_wanted() or not is_installed(choice):
+        return None
+    return choice
+
+
+class HelperProcess(Protocol):
+    """What ``Helper`` needs of its process: a ``subprocess.Popen``, or the app's forked child."""
+
+    @property
+    def stdin(self) -> IO[bytes] | None: ...
+
+    @property
+    def stdout(self) -> IO[bytes] | None: ...
+
+    def kill(self) -> None: ...
+
+    def wait(self) -> object: ...
+
+
 class HelperError(Exception):
     """A helper could not start or stopped; ``model_error``: it ran, but could not load the model."""
 
@@ -110,12 +145,16 @@ class HelperError(Exception):
 class Helper:
     """One helper process. Not thread-safe: one caller at a time (``lock``)."""
 
-    process: subprocess.Popen[bytes]
+    process: HelperProcess
 
-    def __init__(self, model: str, parser: bool = False) -> None:
+    def __init__(self, model: str, parser: bool = False, process: HelperProcess | None = None) -> None:
+        """Start a helper for ``model``; or, given ``process``, take over one already serving it."""
         self.lock = threading.Lock()
         self.alive = True
         self.parser = parser  # it loads the parser too (the recogniser's own helper; extra ones do NER only)
+        if process is not None:
+            self.process = process
+            return
         try:
             self.process = subprocess.Popen([sys.executable, "-c", _HELPER_BOOT], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -191,21 +230,23 @@ _prestarted: dict[str, Helper] = {}
 _prestart_lock = threading.Lock()
 
 
-def prestart(preferred: str | None = None) -> None:
+def prestart(preferred: str | None = None, running: HelperProcess | None = None) -> None:
     """Start the helper process for the model ``load_recogniser`` will choose, and return at once.
 
     For an app's first lines: the model then loads on another core while the window is
     built, and the recogniser made later adopts the running helper. Cheap (no spaCy import
     here, one process start); does nothing when the choice is the rules or in-process NER.
+    ``running``: a process already loading that model (the app's child forked at launch,
+    which made the same ``helper_model`` decision), taken over instead of starting one.
     """
-    choice = choose_model(preferred)
-    if choice == RULES or in_process_wanted():
-        return
+    choice = helper_model(preferred)
     with _prestart_lock:
-        if choice in _prestarted or not is_installed(choice):
+        if choice is None or choice in _prestarted:
+            if running is not None:  # not wanted after all: it exits when its pipes close
+                Helper(RULES, process=running).close(kill=True)
             return
         try:
-            helper = Helper(choice, parser=True)
+            helper = Helper(choice, parser=True, process=running)
         except HelperError:
             return
         _prestarted[choice] = helper

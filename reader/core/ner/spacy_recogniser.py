@@ -57,10 +57,10 @@ class SpacyRecogniser:
         that runs but cannot load the model means the model is broken: ModelError.
         """
         try:
-            self._helper = adopt_prestarted(self.model)
-            if self._helper is None or not self._helper.alive:
+            version = self._adopt_prestarted()
+            if version is None:
                 self._helper = Helper(self.model, parser=True)
-            version = self._helper.wait_ready()
+                version = self._helper.wait_ready()
         except HelperError as error:
             if self._helper is not None:
                 self._helper.close(kill=True)
@@ -68,8 +68,26 @@ class SpacyRecogniser:
             if error.model_error:
                 raise ModelError(f"the spaCy model {self.model!r} could not be loaded: {error}") from None
             return None
-        weakref.finalize(self, self._helper.close)
+        if self._helper is not None:
+            weakref.finalize(self, self._helper.close)
         return version
+
+    def _adopt_prestarted(self) -> str | None:
+        """The version from the prestarted helper, once its model is loaded; None when there is none, or it died.
+
+        One that died (killed, or the app's launch child gone) costs a fresh start, never the
+        model in this process; one that could not load the model raises (HelperError).
+        """
+        self._helper = adopt_prestarted(self.model)
+        if self._helper is None or not self._helper.alive:
+            return None
+        try:
+            return self._helper.wait_ready()
+        except HelperError as error:
+            if error.model_error:
+                raise
+            self._helper.close(kill=True)
+            return None
 
     @property
     def nlp(self) -> Any:
