@@ -1,4 +1,4 @@
-"""The child forked at launch (reader/launch.py): it reads the file as the worker would, then serves as the model's helper.
+"""The child forked at launch (reader/launch.py): it reads the file as the worker would, then serves the model.
 
 Forking is refused in a process that has imported Qt (this test process has), so each case
 runs a small script in a fresh interpreter, as the app's first lines would.
@@ -143,8 +143,9 @@ def test_the_child_becomes_the_model_helper_the_recogniser_adopts():
         from reader.core.model import Span
         text = "Mara Quill flew from Lisbon to Oslo with Nordic Air on Monday."
         found = recogniser.recognise(text, [Span(0, len(text))])
-        print(json.dumps({"model": model, "name": recogniser.name, "new_processes": len(started),
-                          "child_alive": early.pid > 0 and __import__("os").waitpid(early.pid, __import__("os").WNOHANG) == (0, 0),
+        import os
+        alive = os.waitpid(early.pid, os.WNOHANG) == (0, 0)
+        print(json.dumps({"model": model, "name": recogniser.name, "new_processes": len(started), "child_alive": alive,
                           "labels": sorted({mention.label for mention in found})}))
     """
     outcome = _run(script, str(SAMPLE), timeout=240)

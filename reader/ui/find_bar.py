@@ -57,7 +57,7 @@ class FindBar(QWidget):
         self.setFocusProxy(self.query)
         self.hide()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         # Given when first shown: the button's icon is loaded from the style (~7 ms), which the window's
         # first paint, with the bar hidden, need not wait for.
         self.query.setClearButtonEnabled(True)
