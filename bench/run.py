@@ -192,6 +192,17 @@ def run_scenario(name: str, timeout: float = 1800, **params: Any) -> dict[str, A
     return result
 
 
+def _compile_package() -> None:
+    """Write the reader's bytecode first, as ``pip install`` does: a start from source compiles every module.
+
+    A development checkout run with PYTHONDONTWRITEBYTECODE=1 (or a fresh clone) has none, and
+    compiling ~40 modules cost the reader ~0.1 s of its cold start that no installed reader pays.
+    """
+    import compileall  # noqa: PLC0415
+
+    compileall.compile_dir(str(ROOT / "reader"), quiet=1)
+
+
 def cold_start(timeout: float = 120, bare: bool = False) -> dict[str, Any]:
     """``python main.py`` (the sample) until the app reports the text shown and the highlights shown.
 
@@ -454,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if "cold_start" in plan:
         step(f"cold start x{config['cold_starts']}, each next to a bare PySide6 window")
+        _compile_package()
         pairs = [(cold_start(bare=True), cold_start()) for _ in range(config["cold_starts"])]  # interleaved
         runs = [run for _, run in pairs]
         good = [run for run in runs if "error" not in run]

@@ -48,7 +48,6 @@ if TYPE_CHECKING:  # the core is imported off the GUI thread, after the window s
     from ..core.model import Analysis, Article, Mention, Quote
 
 LINK_SCHEME = "reader-link"
-MEASURE_CHARS = 70
 ZOOM_MIN, ZOOM_MAX = -6, 10
 MAX_FIND_MARKS = 20_000
 PAINTED = ("quotes", "entities", "focus", "find")  # painted layers, bottom to top (links: in the document)
@@ -672,11 +671,14 @@ class ArticleView(LocalOnlyBrowser):
         cursor.setPosition(first, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def measure_width(self, chars: int) -> float:
+        """Pixels that ``chars`` characters of ordinary text take at the reading font and size."""
+        metrics = QFontMetricsF(theme.reading_font(self.font_point_size()))
+        return metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * chars
+
     def _apply_measure(self, doc: QTextDocument) -> None:
-        font = theme.reading_font(self.font_point_size())
-        metrics = QFontMetricsF(font)
-        measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * MEASURE_CHARS
-        document.set_measure(doc, max(self.viewport().width(), 200), measure, font.pointSizeF() * 96 / 72)
+        em = self.font_point_size() * 96 / 72
+        document.set_measure(doc, max(self.viewport().width(), 200), self.measure_width(theme.measure()), em)
 
     def _apply_palette(self) -> None:
         pal = self.palette()

@@ -18,7 +18,7 @@ _WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 THEMES = ("system", "light", "dark")
 DEFAULT_FONT_SIZE = 12.5  # points, as theme.READING_POINT_SIZE
-DEFAULT_LINE_WIDTH = 70  # characters a line, as the article view's measure
+DEFAULT_LINE_WIDTH = 70  # characters a line: the reading column (theme.measure) unless the reader chose another
 FONT_SIZES = (8.0, 32.0)
 LINE_WIDTHS = (40, 120)
 

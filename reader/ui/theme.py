@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from .settings import DEFAULT_LINE_WIDTH
+
 U = QTextCharFormat.UnderlineStyle
 
 # label: (plural name, tag, light background, dark background, underline colour light, dark, style)
@@ -42,6 +44,7 @@ READING_FAMILIES = ("Charis SIL", "Source Serif 4", "Source Serif Pro", "Literat
                     "Gelasio", "Liberation Serif", "Noto Serif", "DejaVu Serif", "Times New Roman", "serif")
 READING_POINT_SIZE = 12.5  # the reading size at zoom 0; Edit > Preferences changes it (set_reading)
 _reading_family = ""  # the reader's choice of reading font ("" for READING_FAMILIES)
+_measure_chars = DEFAULT_LINE_WIDTH  # the reading column's width in characters a line (Edit > Preferences)
 _choice = "system"  # "system", "light" or "dark" (Edit > Preferences)
 
 
@@ -131,6 +134,17 @@ def set_reading(family: str, point_size: float) -> None:
 def reading() -> tuple[str, float]:
     """The reading font family chosen ("" for the built-in list) and the size at zoom 0."""
     return _reading_family, READING_POINT_SIZE
+
+
+def set_measure(chars: int) -> None:
+    """The reading column's width, in characters a line (Edit > Preferences, line width)."""
+    global _measure_chars
+    _measure_chars = chars
+
+
+def measure() -> int:
+    """The reading column's width, in characters a line."""
+    return _measure_chars
 
 
 def reading_families() -> list[str]:

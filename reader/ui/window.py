@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QFontMetricsF,
     QGuiApplication,
     QKeySequence,
     QResizeEvent,
@@ -44,6 +43,7 @@ from .article_view import ArticleView
 from .find_bar import FindBar
 from .legend import Legend
 from .message_bar import MessageBar
+from .panel_layout import PANEL_MIN_WIDTH, Docks, PanelLayout
 from .settings import Preferences, Settings, is_web_address
 from .worker import Analyst
 
@@ -57,10 +57,6 @@ OPEN_FILTER = "Articles (*.html *.htm *.xhtml *.shtml *.md *.markdown *.txt *.te
 STAGES = {"starting": "Preparing the analysis…", "model": "Loading the language model…",
           "sentences": "Reading sentences…", "entities": "Finding names…",
           "quotes": "Finding quotations…", "links": "Checking links…", "done": "Finishing…"}
-# The article keeps at least this many characters a line; the panels give way first (_fit_panels).
-MIN_MEASURE_CHARS = 60
-PANEL_MIN_WIDTH = 200  # a dock column narrower than this is not worth showing
-_MEASURE_SAMPLE = "the quick brown fox jumps over the lazy dog, Syria said on Thursday. "
 # kind: (menu text, file suffix, dialog filter); the content comes from reader.core.export
 EXPORTS: dict[str, tuple[str, str, str]] = {
     "json": ("Analysis as &JSON…", ".json", "JSON (*.json)"),
@@ -140,11 +136,8 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._build_menu_titles()
         self._wire()
-        self._panel_mode = "columns"  # "columns" (entities left, quotes right), "tabs" (one column), "hidden"
-        self._auto_hidden: list[QDockWidget] = []  # docks hidden by _fit_panels, shown again when there is room
-        self._fitting = False
         self.resize(1280, 800)
-        self._default_state = self.saveState()
+        self.panel_layout.remember_default()
         self.settings.restore_window(self)
         self.view.set_zoom(self.settings.zoom())
         self.preferences_dialog: PreferencesDialog | None = None
@@ -274,99 +267,15 @@ class MainWindow(QMainWindow):
         # No minimum for the article that would stop the window from being made small: the panels
         # are sized (and tabbed, or hidden) on every resize instead, so that it keeps its measure.
         self.centralWidget().setMinimumWidth(200)
+        docks = Docks(self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock, self.library_dock)
+        self.panel_layout = PanelLayout(self, docks, self.view)
 
-    # small windows ----------------------------------------------------------------------------
-    def _docks(self) -> tuple[QDockWidget, ...]:
-        return (self.entities_dock, self.card_dock, self.quotes_dock, self.links_dock, self.library_dock)
-
-    def min_article_width(self) -> int:
-        """Pixels the article needs for MIN_MEASURE_CHARS a line at the reading size, margins and scroll bar."""
-        font = theme.reading_font(self.view.font_point_size())
-        metrics = QFontMetricsF(font)
-        em = font.pointSizeF() * 96 / 72
-        chars = min(MIN_MEASURE_CHARS, _line_width(self.view))  # never more than the reader's line width
-        measure = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * chars
-        # The scroll bar's own hint, not QStyle.pixelMetric: asking the style first thing makes PySide
-        # build QStyle's enums (~8 ms on the way to the first paint).
-        scroll = self.view.verticalScrollBar().sizeHint().width()
-        return min(900, round(measure + 2 * em * 1.2 + scroll + 8))
-
-    def _fit_panels(self) -> None:
-        """Give the article its measure first: the panels shrink, then share one column as tabs, then hide.
-
-        Growing the window brings them back, in their usual places and at their usual widths. Only
-        docks in the side areas take part; a floating one, or one the reader closed, is left alone.
-        """
-        if self._fitting or not self.isVisible():
-            return
-        self._fitting = True
-        try:
-            article = self.min_article_width()
-            room = self.width() - article - 12  # 12: the separators
-            mode = "columns" if room >= 2 * PANEL_MIN_WIDTH + 40 else "tabs" if room >= PANEL_MIN_WIDTH else "hidden"
-            if mode != self._panel_mode:
-                self._arrange(mode)
-            if mode == "columns":
-                left = max(PANEL_MIN_WIDTH, min(300, round(room * 0.5)))
-                right = max(PANEL_MIN_WIDTH, min(350, room - left))
-                self.resizeDocks([self.entities_dock, self.quotes_dock], [left, right], Qt.Orientation.Horizontal)
-            elif mode == "tabs":
-                self.resizeDocks([self.quotes_dock], [min(380, room)], Qt.Orientation.Horizontal)
-        finally:
-            self._fitting = False
-
-    def _arrange(self, mode: str) -> None:
-        docks = [d for d in self._docks() if not d.isFloating()]
-        closed = {d for d in docks if d.isHidden() and d not in self._auto_hidden}
-        raised = next((d for d in docks if not d.isHidden() and not d.visibleRegion().isEmpty()
-                       and d in (self.quotes_dock, self.links_dock, self.library_dock)), None)
-        for dock in self._auto_hidden:
-            if dock not in closed:
-                dock.show()
-        self._auto_hidden = []
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        if mode == "columns":
-            for dock in (self.entities_dock, self.card_dock):
-                if dock in docks:
-                    self.addDockWidget(left, dock)
-            if self.entities_dock in docks and self.card_dock in docks:
-                self.splitDockWidget(self.entities_dock, self.card_dock, Qt.Orientation.Vertical)
-            tabbed = [d for d in (self.quotes_dock, self.links_dock, self.library_dock) if d in docks]
-            for dock in tabbed:
-                self.addDockWidget(right, dock)
-            for dock in tabbed[1:]:  # the right column's panels share it as tabs
-                self.tabifyDockWidget(tabbed[0], dock)
-            self.resizeDocks([self.entities_dock, self.card_dock], [300, 400], Qt.Orientation.Vertical)
-        else:
-            first = None
-            for dock in (self.quotes_dock, self.links_dock, self.library_dock, self.entities_dock, self.card_dock):
-                if dock not in docks:
-                    continue
-                if first is None:
-                    self.addDockWidget(right, dock)
-                    first = dock
-                else:
-                    self.tabifyDockWidget(first, dock)
-        for dock in docks:
-            dock.setVisible(dock not in closed and mode != "hidden")
-        if mode == "hidden":
-            self._auto_hidden = [d for d in docks if d not in closed]
-        (raised or self.quotes_dock).raise_()
-        self._panel_mode = mode
-
+    # small windows: panel_layout.py ----------------------------------------------------------
     def reset_layout(self) -> None:
-        """The panels as they first were, then fitted to the window's size."""
-        self.restoreState(self._default_state)
-        self._auto_hidden = []
-        self._panel_mode = "columns"
-        self._fit_panels()
+        self.panel_layout.reset()
 
     def _show_dock(self, dock: QDockWidget) -> None:
-        """Show a panel the reader asked for: in a window too small for panels, in place of the others."""
-        if dock in self._auto_hidden:
-            self._auto_hidden.remove(dock)
-        dock.show()
-        dock.raise_()
+        self.panel_layout.show_dock(dock)
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -515,7 +424,7 @@ class MainWindow(QMainWindow):
         for action in self.focus_actions:
             go_menu.addAction(action)
         panels = view_menu.addMenu("&Panels")
-        for dock in self._docks():
+        for dock in self.panel_layout.docks:
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout_action)
         navigate_menu = self._menus["&Navigate"]
@@ -794,7 +703,7 @@ class MainWindow(QMainWindow):
             self.entity_card.clear()
             return
         self.entity_card.show_entity(entity_id, at_offset)
-        if self._panel_mode == "columns":
+        if self.panel_layout.mode == "columns":
             self.card_dock.show()
         else:  # one column of tabs: the card comes to the front
             self._show_dock(self.card_dock)
@@ -1107,16 +1016,15 @@ class MainWindow(QMainWindow):
     def _show_preferences(self, preferences: Preferences) -> None:
         theme.set_choice(preferences.theme)
         theme.set_reading(preferences.font_family, preferences.font_size)
-        _set_line_width(self.view, preferences.line_width)
+        theme.set_measure(preferences.line_width)
         app = QGuiApplication.instance()
         new_theme = theme.apply(app) if isinstance(app, QApplication) else theme.current()
         self.set_theme(new_theme)  # rebuilds the article in the new font and measure
-        self._fit_panels()
+        self.panel_layout.fit()
 
     def _apply_saved_preferences(self) -> None:
         p = self.settings.preferences()
-        if (theme.choice(), *theme.reading(), _line_width(self.view)) != (p.theme, p.font_family, p.font_size,
-                                                                          p.line_width):
+        if (theme.choice(), *theme.reading(), theme.measure()) != (p.theme, p.font_family, p.font_size, p.line_width):
             self._show_preferences(p)  # the look is shared by the process: another window may have changed it
 
     def open_preferences(self) -> PreferencesDialog:
@@ -1231,47 +1139,23 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_panels()
+        self.panel_layout.fit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._fit_panels()
+        self.panel_layout.fit()
         if not self._first_shown:
             self._first_shown = True
             QTimer.singleShot(0, self._after_first_show)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._panel_mode != "columns":  # save the usual places: a small window makes its tabs again on show
-            self._fitting = True
-            self._arrange("columns")
-            self._fitting = False
+        self.panel_layout.before_close()
         self.settings.save_window(self)
         self.settings.sync()
         if self._library_panel is not None:
             self._library_panel.cancel_add()  # a folder being added stops after the article in hand
         self.analyst.shutdown()
         super().closeEvent(event)
-
-
-def _set_line_width(view: ArticleView, chars: int) -> None:
-    """The article's measure in characters. Uses the view's own setter when it has one; until then, the
-    module constant the view reads when it lays out (article_view.MEASURE_CHARS)."""
-    setter = getattr(view, "set_measure_chars", None)
-    if callable(setter):
-        setter(chars)
-        return
-    from . import article_view  # noqa: PLC0415
-
-    article_view.MEASURE_CHARS = chars
-
-
-def _line_width(view: ArticleView) -> int:
-    getter = getattr(view, "measure_chars", None)
-    if callable(getter):
-        return int(getter())
-    from . import article_view  # noqa: PLC0415
-
-    return int(article_view.MEASURE_CHARS)
 
 
 def _short_address(url: str, limit: int = 60) -> str:

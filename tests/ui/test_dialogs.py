@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QFontInfo, QKeySequence
 
 from reader.ui import theme
 from reader.ui.help import app_version, model_description, shortcut_rows
-from reader.ui.settings import Preferences, Settings
+from reader.ui.settings import DEFAULT_LINE_WIDTH, Preferences, Settings
 
 from .test_layout import chars_per_line
 
@@ -19,11 +19,9 @@ from .test_layout import chars_per_line
 def _default_look():
     """The look is the process's (theme.py): put it back after each test."""
     yield
-    from reader.ui import article_view
-
     theme.set_choice("system")
     theme.set_reading("", 12.5)
-    article_view.MEASURE_CHARS = 70
+    theme.set_measure(DEFAULT_LINE_WIDTH)
 
 
 def test_preferences_are_applied_live_and_stored(shown, settings, qtbot):

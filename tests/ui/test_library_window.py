@@ -52,7 +52,7 @@ def _titles(tree) -> list[str]:
 
 def test_the_library_panel_is_built_only_when_first_shown(window, qtbot):
     assert window._library_panel is None  # a cold start does not open the database
-    assert window.library_dock in window._docks()
+    assert window.library_dock in window.panel_layout.docks
     window._show_dock(window.library_dock)
     qtbot.waitUntil(lambda: window._library_panel is not None, timeout=2000)
     assert window.library_dock.widget() is window.library_panel
