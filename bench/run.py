@@ -198,7 +198,7 @@ def _compile_package() -> None:
     A development checkout run with PYTHONDONTWRITEBYTECODE=1 (or a fresh clone) has none, and
     compiling ~40 modules cost the reader ~0.1 s of its cold start that no installed reader pays.
     """
-    import compileall  # noqa: PLC0415
+    import compileall
 
     compileall.compile_dir(str(ROOT / "reader"), quiet=1)
 
