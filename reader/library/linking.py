@@ -15,7 +15,10 @@ one entity there). Across articles the rules are:
   expansion ("ECB" with "European Central Bank") links an article that only says "ECB";
 * the user's global corrections apply at library level too: a merge joins the library entities of
   its two names, a rename renames (and joins the one already called so), and a mention split off in
-  an article is linked by its own name only, never by the surname rule.
+  an article is linked by its own name only, never by the surname rule;
+* a rename or merge made in one article stays in it: the name it took away (the old name, the merged
+  one) is still an alias of the entity there, but not a name to link it by, so the other articles'
+  entities of that name are not joined to it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reader.core.corrections import (
     Correction,
@@ -75,15 +79,24 @@ class LibraryLinker:
         self._merges = [c for c in corrections if isinstance(c, MergeEntities) and c.article is None]
         self._renames = [c for c in corrections if isinstance(c, RenameEntity) and c.article is None]
         self._splits: dict[str, set[tuple[int, int]]] = {}
+        # article -> the names its own renames and merges took away: not names to link its entity by there
+        # (a rename or merge made in one article must not join other articles' namesakes).
+        self._local_names: dict[str, set[str]] = {}
         for correction in corrections:
             if isinstance(correction, SplitMention):
                 self._splits.setdefault(correction.article, set()).add((correction.start, correction.end))
+            elif isinstance(correction, RenameEntity) and correction.article is not None:
+                self._local_names.setdefault(correction.article, set()).add(correction.name)
+            elif isinstance(correction, MergeEntities) and correction.article is not None:
+                self._local_names.setdefault(correction.article, set()).add(correction.b)
         self._touched: set[int] = set()
 
     # -- the reader.store.Linker protocol
 
     def link(self, connection: sqlite3.Connection, article_key: str, entity: Entity) -> int:
         keys = entity_keys(entity)
+        gone = {name_key(name, entity.label) for name in self._local_names.get(article_key, ())}
+        keys = keys[:1] + [key for key in keys[1:] if key not in gone]
         if not keys:  # a name of punctuation only: its own entry, by its normalised form
             keys = [normalise_name(entity.name) or entity.id]
         split = bool(self._splits.get(article_key, set()) & {(m.start, m.end) for m in entity.mentions})
@@ -105,9 +118,17 @@ class LibraryLinker:
         return found
 
     def finish(self, connection: sqlite3.Connection) -> set[int]:
-        """The library-level corrections, over everything stored so far (cheap: a few indexed lookups each)."""
+        """The library-level corrections, over everything stored so far (cheap: a few indexed lookups each).
+        Merges first, then renames, so that running it again changes nothing: a merged entity that a rename
+        names keeps that name (renames first, the merge's kept name would win once, the rename's the next time)."""
+        for correction in self._merges:
+            for library_id, label in answering(connection, correction.a, None):
+                for other, other_label in answering(connection, correction.b, None):
+                    if other != library_id and other_label == label:
+                        self._touched.update((library_id, other))
+                        merge(connection, library_id, other)
         for rename in self._renames:
-            for library_id, label in _named(connection, rename.name, rename.label):
+            for library_id, label in answering(connection, rename.name, rename.label):
                 new_key = name_key(rename.new_name, label)
                 connection.execute("UPDATE library_entities SET name = ? WHERE id = ?", (rename.new_name, library_id))
                 twin = _by_keys(connection, label, [new_key], exclude=library_id)
@@ -117,12 +138,6 @@ class LibraryLinker:
                     connection.execute("UPDATE library_entities SET name = ? WHERE id = ?", (rename.new_name, target))
                 _add_keys(connection, target, label, [new_key])
                 self._touched.update((library_id, target))
-        for correction in self._merges:
-            for library_id, label in _named(connection, correction.a, None):
-                for other, other_label in _named(connection, correction.b, None):
-                    if other != library_id and other_label == label:
-                        self._touched.update((library_id, other))
-                        merge(connection, library_id, other)
         touched, self._touched = self._touched, set()
         return touched
 
@@ -155,17 +170,31 @@ def merge(connection: sqlite3.Connection, target: int, source: int) -> int:
     return target
 
 
+# The article entity rows ``link_rows`` takes: (row id, key, name, label, aliases, the article's content hash,
+# the article's id).
+ENTITY_ROWS = ("SELECT e.id, e.key, e.name, e.label, e.aliases, a.content_hash, e.article_id FROM entities e"
+               " JOIN articles a ON a.id = e.article_id")
+
+
 def relink(connection: sqlite3.Connection, corrections: Sequence[Correction] = ()) -> int:
     """Link every stored entity again from scratch (after the corrections changed, or the rules did),
     full names first so that no earlier bare surname decides for them. Returns the number of library
     entities. Run it inside a transaction."""
     connection.execute("UPDATE entities SET library_entity_id = NULL")
     connection.execute("DELETE FROM library_entities")
+    rows = connection.execute(f"{ENTITY_ROWS} ORDER BY e.article_id, e.id").fetchall()
     linker = LibraryLinker(corrections)
-    rows = connection.execute(
-        "SELECT e.id, e.key, e.name, e.label, e.aliases, a.content_hash FROM entities e"
-        " JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.id").fetchall()
-    bare: list[sqlite3.Row] = []
+    touched = link_rows(connection, linker, rows)
+    touched |= linker.finish(connection)
+    refresh_counts(connection, touched)
+    return int(connection.execute("SELECT count(*) FROM library_entities").fetchone()[0])
+
+
+def link_rows(connection: sqlite3.Connection, linker: LibraryLinker, rows: Sequence[Sequence[Any]]) -> set[int]:
+    """Link these article entity rows (of ``ENTITY_ROWS``, in article order) with ``linker``: full names first,
+    bare surnames after, so that no earlier bare surname decides for a full name. Returns the library
+    entities they went to (the caller calls ``finish`` and refreshes the counts)."""
+    bare: list[Sequence[Any]] = []
     touched: set[int] = set()
     for phase in (0, 1):
         for row in rows if phase == 0 else bare:
@@ -177,9 +206,7 @@ def relink(connection: sqlite3.Connection, corrections: Sequence[Correction] = (
             library_id = linker.link(connection, row[5], entity)
             connection.execute("UPDATE entities SET library_entity_id = ? WHERE id = ?", (library_id, row[0]))
             touched.add(library_id)
-    touched |= linker.finish(connection)
-    refresh_counts(connection, touched)
-    return int(connection.execute("SELECT count(*) FROM library_entities").fetchone()[0])
+    return touched
 
 
 def _mentions(connection: sqlite3.Connection, entity_row: int) -> tuple[Mention, ...]:
@@ -206,7 +233,7 @@ def _surname_owners(connection: sqlite3.Connection, surname: str) -> list[int]:
         " LIMIT 2", (PERSON, surname))]
 
 
-def _named(connection: sqlite3.Connection, name: str, label: str | None) -> list[tuple[int, str]]:
+def answering(connection: sqlite3.Connection, name: str, label: str | None) -> list[tuple[int, str]]:
     """Library entities answering to ``name`` (any label unless given), as (id, label)."""
     keys = {name_key(name, PERSON), name_key(name, "ORG")}
     found: dict[int, str] = {}

@@ -97,7 +97,7 @@ class Library:
         """``save_analysis`` for each, all in one transaction: every one is stored, or none."""
         with self._db.transaction() as connection:
             touched: set[int] = set()
-            ids = [_save(connection, analysis, self._linker, touched) for analysis in analyses]
+            ids = [store_analysis(connection, analysis, self._linker, touched) for analysis in analyses]
             touched |= self._linker.finish(connection)
             refresh_counts(connection, touched)
         return ids
@@ -146,7 +146,10 @@ def refresh_counts(connection: sqlite3.Connection, library_ids: Iterable[int]) -
         connection.execute(f"DELETE FROM library_entities WHERE id IN ({marks}) AND article_count = 0", chunk)
 
 
-def _save(connection: sqlite3.Connection, analysis: Analysis, linker: Linker, touched: set[int]) -> int:
+def store_analysis(connection: sqlite3.Connection, analysis: Analysis, linker: Linker, touched: set[int]) -> int:
+    """``save_analysis``'s rows, in the caller's transaction: the article (added if needed) and its analysis'
+    rows, replacing the old ones. Adds to ``touched`` the library entities of the old rows and the new; the
+    caller calls ``linker.finish`` and ``refresh_counts``. Returns the article's id."""
     article_id = _add_article(connection, analysis.article)
     # The library entities the old analysis used: their counts change too.
     touched.update(row[0] for row in connection.execute(
