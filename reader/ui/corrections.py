@@ -506,11 +506,15 @@ class CorrectionsController(QObject):
             return None
         return analysis, self.article_key(analysis.article)
 
+    def _menu_context(self, parent: QWidget | None, menu: QMenu | None) -> tuple[QMenu, tuple[Analysis, str] | None]:
+        """The menu to fill (``menu``, or a new one under ``parent``) and the analysis on screen with its
+        article key (None: nothing to correct, the menu is returned as it is)."""
+        return (menu if menu is not None else QMenu(parent)), self._context()
+
     def entity_menu(self, entity: Entity, parent: QWidget | None = None, mention: Mention | None = None,
                     menu: QMenu | None = None) -> QMenu:
         """(a) An entity's corrections: type, name, merge, split a mention off, not an entity."""
-        menu = menu if menu is not None else QMenu(parent)
-        context = self._context()
+        menu, context = self._menu_context(parent, menu)
         if context is None:
             return menu
         analysis, key = context
@@ -551,8 +555,7 @@ class CorrectionsController(QObject):
     def selection_menu(self, start: int, end: int, parent: QWidget | None = None,
                        menu: QMenu | None = None) -> QMenu:
         """(b) A selected span that is no entity: mark it as one, in this article or in every article."""
-        menu = menu if menu is not None else QMenu(parent)
-        context = self._context()
+        menu, context = self._menu_context(parent, menu)
         if context is None:
             return menu
         analysis, key = context
@@ -574,8 +577,7 @@ class CorrectionsController(QObject):
 
     def quote_menu(self, quote: Quote, parent: QWidget | None = None, menu: QMenu | None = None) -> QMenu:
         """(c) A quote: change its speaker to a person or organisation of the article, or anyone; or clear it."""
-        menu = menu if menu is not None else QMenu(parent)
-        context = self._context()
+        menu, context = self._menu_context(parent, menu)
         if context is None:
             return menu
         analysis, key = context
