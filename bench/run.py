@@ -203,7 +203,7 @@ def _compile_package() -> None:
     compileall.compile_dir(str(ROOT / "reader"), quiet=1)
 
 
-def cold_start(timeout: float = 120, bare: bool = False) -> dict[str, Any]:
+def cold_start(timeout: float = 120, bare: bool = False, skeleton: bool = False) -> dict[str, Any]:
     """``python main.py`` (the sample) until the app reports the text shown and the highlights shown.
 
     The app prints ``timing: text shown X s`` (the article view's first frame with the text) /
@@ -211,7 +211,10 @@ def cold_start(timeout: float = 120, bare: bool = False) -> dict[str, Any]:
     (reader/app.py); it is then terminated. With ``bare``: bench/bare_window.py, a bare
     PySide6 QTextBrowser showing the sample, timed the same way (it quits by itself).
     """
+    bare = bare or skeleton
     command = [sys.executable, str(ROOT / ("bench/bare_window.py" if bare else "main.py"))]
+    if skeleton:
+        command.append("--skeleton")
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as home:
         env = _env(home)
         load_before = os.getloadavg()
@@ -334,6 +337,11 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             out.append(("Reader's text on screen / bare window (each pair started back to back), median",
                         f"{cold['text_vs_bare']:.2f}x{spread}", f"<= {TARGET_BARE_RATIO:g}x",
                         _status(cold["text_vs_bare"], TARGET_BARE_RATIO)))
+        if cold.get("skeleton_text_shown_s") is not None:
+            out.append(("  a window of the reader's shape in plain Qt widgets (bench/bare_window.py --skeleton)",
+                        f"{_s(cold['skeleton_text_shown_s'])} = {cold['skeleton_vs_bare']:.2f}x bare", "", "baseline"))
+            out.append(("  Reader's text on screen / that skeleton window, median",
+                        f"{cold['text_vs_skeleton']:.2f}x", "", ""))
         if cold.get("text_shown_cpu_s") and cold.get("bare_text_shown_cpu_s"):
             out.append(("  the same in CPU time of the app's process (less noisy), reader / bare",
                         f"{_s(cold['text_shown_cpu_s'])} / {_s(cold['bare_text_shown_cpu_s'])} = "
@@ -464,9 +472,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"... {name}", file=sys.stderr, flush=True)
 
     if "cold_start" in plan:
-        step(f"cold start x{config['cold_starts']}, each next to a bare PySide6 window")
+        step(f"cold start x{config['cold_starts']}, each next to a bare PySide6 window and a skeleton of its shape")
         _compile_package()
-        pairs = [(cold_start(bare=True), cold_start()) for _ in range(config["cold_starts"])]  # interleaved
+        triples = [(cold_start(bare=True), cold_start(skeleton=True), cold_start())  # interleaved
+                   for _ in range(config["cold_starts"])]
+        pairs = [(bare, run) for bare, _, run in triples]
         runs = [run for _, run in pairs]
         good = [run for run in runs if "error" not in run]
         summary: dict[str, Any] = {"runs": runs, "bare_runs": [bare for bare, _ in pairs]}
@@ -488,6 +498,13 @@ def main(argv: list[str] | None = None) -> int:
             if ratios:  # each reader start against the bare window started just before it
                 summary["text_vs_bare_ratios"] = ratios
                 summary["text_vs_bare"] = statistics.median(ratios)
+        skeletons = [(skeleton, run) for _, skeleton, run in triples
+                     if "text_shown_s" in skeleton and "text_shown_s" in run]
+        if skeletons:
+            summary["skeleton_text_shown_s"] = statistics.median(s["text_shown_s"] for s, _ in skeletons)
+            summary["skeleton_vs_bare"] = statistics.median(s["text_shown_s"] / b["text_shown_s"] for b, s, _ in triples
+                                                            if "text_shown_s" in b and "text_shown_s" in s)
+            summary["text_vs_skeleton"] = statistics.median(r["text_shown_s"] / s["text_shown_s"] for s, r in skeletons)
         results["cold_start"] = summary
     if "core" in plan:
         step(f"core throughput, {config['words']:,} words x{config['repeats']}")
