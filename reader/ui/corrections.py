@@ -13,7 +13,11 @@ The ``CorrectionsController`` belongs to the window. It
   worker made it, with the corrections it was made with, and corrects that; only when a correction it
   was made with has gone (removed in the dialog) is the article analysed again;
 * gives every later analysis the stored corrections (``Analyst.corrections``), which the core applies
-  as it analyses (entity corrections before the quotes are attributed).
+  as it analyses (entity corrections before the quotes are attributed);
+* brings the library (the same database) up to date after each change, in a thread of its own
+  (library_panel.LibraryUpdater): the corrected analysis on screen replaces its article's stored one,
+  if the library has the article, and the people a global rename or merge names are linked again.
+  Library panels then show the library again.
 
 Nothing of the core or the store is imported at module level: the window imports this module before
 its first paint, and the core is imported off the GUI thread (see worker.py).
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
     from ..core.corrections import Correction
     from ..core.model import Analysis, Article, Entity, Mention, Quote
     from ..store import CorrectionStore, Database, StoredCorrection
+    from .library_panel import LibraryUpdater
     from .window import MainWindow
 
 BUSY_TIMEOUT = 2.0  # seconds a write waits for another program's lock: the GUI thread waits with it
@@ -293,6 +298,11 @@ class CorrectionsController(QObject):
         self._asked: dict[int, tuple[Article, tuple[Correction, ...]]] = {}  # analyses asked for, and with what
         self._base: tuple[Analysis, tuple[Correction, ...]] | None = None  # as the worker made it, and with what
         self._snapshots: dict[tuple[Correction, ...], Analysis] = {}
+        # The library: the corrections it was last brought up to date with, the article whose corrected
+        # analysis it waits for (being analysed again), and the thread that updates it (made when first needed).
+        self._library_seen: tuple[Correction, ...] = ()
+        self._library_waiting: str | None = None
+        self.library_updater: LibraryUpdater | None = None
         self._showing = False  # our own show_analysis: not a new analysis
         self.pushed = False  # the latest add was stored
         self.last_menu: QMenu | None = None  # the latest context menu (tests trigger its actions)
@@ -334,7 +344,8 @@ class CorrectionsController(QObject):
             database = open_database(target, busy_timeout=self._busy_timeout, check=False)
             try:
                 store = CorrectionStore(database)
-                store.stored()  # read now: damage shows here, once, not in the middle of a correction
+                # Read now: damage shows here, once, not in the middle of a correction.
+                self._library_seen = tuple(store.corrections())
             except BaseException:
                 database.close()
                 raise
@@ -357,6 +368,9 @@ class CorrectionsController(QObject):
             return None
 
     def close(self) -> None:
+        if self.library_updater is not None:
+            self.library_updater.close()  # the update under way ends (one transaction); the rest is dropped
+            self.library_updater = None
         if self._db is not None:
             self._db.close()
         self._db = self._store = None
@@ -440,7 +454,57 @@ class CorrectionsController(QObject):
 
     def stored_changed(self) -> None:
         self.changed.emit()
-        self.refresh_screen()
+        self._update_library(self.refresh_screen())
+
+    # the library ----------------------------------------------------------------------------
+    def _update_library(self, screen_current: bool) -> None:
+        """The stored corrections changed: have the library brought up to date, off this thread. The article
+        on screen is stored again with its corrected analysis when a changed correction concerns it (once it
+        is analysed again, when ``screen_current`` is False)."""
+        store, db = self._store, self._db
+        if store is None or db is None or db.path is None or not self.persistent:
+            return  # no file (or one that cannot be used): no library to bring up to date
+        now = self.attempt(store.corrections)
+        if now is None:
+            return
+        now = tuple(now)
+        changed = _changes(self._library_seen, now)
+        self._library_seen = now
+        if not changed:
+            return
+        analyses: list[Analysis] = []
+        article, analysis = self.window.session.article, self.window.session.analysis
+        if article is not None and analysis is not None:
+            key = self.article_key(article)
+            if any(c.article is None or c.article == key for c in changed):
+                if screen_current:
+                    analyses.append(analysis)
+                else:
+                    self._library_waiting = key
+        self._updater(db.path).submit(changed, analyses)
+
+    def _updater(self, path: Path) -> LibraryUpdater:
+        if self.library_updater is None:
+            from .library_panel import LibraryUpdater  # noqa: PLC0415 - the library, when first corrected
+
+            self.library_updater = LibraryUpdater(path, self)
+            self.library_updater.updated.connect(self._on_library_updated)
+            self.library_updater.failed.connect(self._on_library_failed)
+        return self.library_updater
+
+    def _on_library_updated(self, update: Any) -> None:
+        """The library is up to date: every Library panel shows it again (a panel not built yet reads it when shown)."""
+        if not update.changed:
+            return
+        from .library_panel import LibraryPanel  # noqa: PLC0415
+
+        for panel in self.window.findChildren(LibraryPanel):
+            panel.library_changed()
+
+    def _on_library_failed(self, message: str) -> None:
+        bar = self.window.message_bar
+        bar.clear(group="library")
+        bar.show_message(message, "error", "It is tried again with your next correction.", group="library")
 
     # the screen -----------------------------------------------------------------------------
     def _on_analysis_shown(self, analysis: Analysis) -> None:
@@ -452,14 +516,20 @@ class CorrectionsController(QObject):
         used = asked[1] if asked is not None and asked[0] is analysis.article else ()
         self._base = (analysis, used)
         self._snapshots = {used: analysis}
-        self.refresh_screen()
+        current = self.refresh_screen()
+        waiting, self._library_waiting = self._library_waiting, None
+        if current and waiting is not None and waiting == self.article_key(analysis.article) \
+                and self.library_updater is not None and self.window.session.analysis is not None:
+            self.library_updater.submit((), [self.window.session.analysis])  # analysed again: now it can be stored
 
-    def refresh_screen(self) -> None:
-        """Show the analysis on screen with the stored corrections: at once, from what the worker made."""
+    def refresh_screen(self) -> bool:
+        """Show the analysis on screen with the stored corrections: at once, from what the worker made.
+        True when it shows them now; False when there is no analysis of ours on screen, or it is being made
+        again (a correction it was made with has gone)."""
         window = self.window
         article, shown = window.session.article, window.session.analysis
         if self._base is None or shown is None or article is None or self._base[0].article is not article:
-            return
+            return False
         base, used = self._base
         current = self.relevant(article)
         corrected = self._snapshots.get(current)
@@ -467,7 +537,7 @@ class CorrectionsController(QObject):
             if not _in_order(used, current):
                 # A correction the analysis was made with has gone: only a new analysis can undo it.
                 window.reanalyse()
-                return
+                return False
             from ..core.corrections import apply_corrections  # noqa: PLC0415
 
             made = set(used)
@@ -477,6 +547,7 @@ class CorrectionsController(QObject):
             self._snapshots[current] = corrected
         if corrected is not shown:
             self._show(corrected)
+        return True
 
     def _show(self, analysis: Analysis) -> None:
         window = self.window
@@ -785,6 +856,16 @@ def _in_order(used: Sequence[Any], current: Sequence[Any]) -> bool:
     with ``used`` needs only the others applied."""
     rest = iter(current)
     return all(any(item == other for other in rest) for item in used)
+
+
+def _changes(before: Sequence[Correction], now: Sequence[Correction]) -> list[Correction]:
+    """The corrections made or taken back between ``before`` and ``now``; when none were, those that moved
+    (one made again goes to the end: it wins over those made in between)."""
+    old, new = set(before), set(now)
+    changed = [c for c in now if c not in old] + [c for c in before if c not in new]
+    if not changed and list(before) != list(now):
+        changed = [c for index, c in enumerate(now) if index >= len(before) or before[index] != c]
+    return changed
 
 
 def _short(text: str | None, limit: int) -> str:

@@ -12,7 +12,9 @@ Three tabs:
   every quote of that entity's library entity across the library.
 
 The panel's own Database lives on the GUI thread (queries take milliseconds, see bench/library.py);
-an add opens another in its thread (a Database belongs to the thread that opened it).
+an add opens another in its thread (a Database belongs to the thread that opened it), and so does the
+``LibraryUpdater``, which brings the library up to date after each correction made in the window (and
+its undo) in a thread of its own; ``library_changed`` then shows the panel again.
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.corrections import Correction
+from ..core.corrections import Correction, article_key
 from ..core.model import Analysis
-from ..library import AddReport, LibraryLinker, add_paths, queries
+from ..library import AddReport, LibraryLinker, Update, add_paths, queries, update_library
 from ..store import CorrectionStore, Database, Library, StoreError, open_database
 from . import theme
 
@@ -142,6 +144,9 @@ class LibraryPanel(QWidget):
         self._cancel = threading.Event()
         self._adding: threading.Thread | None = None
         self._entity_id: int | None = None
+        # The names the entity of "In other articles" was asked by and last shown under: a correction may
+        # give it another library entity (relinked) or name, and the tab finds it again by them.
+        self._entity_names: list[tuple[str, str | None]] = []
         self._relay = _AddRelay(self)
         self._relay.progress.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
@@ -305,25 +310,30 @@ class LibraryPanel(QWidget):
         does not know it."""
         db = self.database()
         ids = queries.resolve(db, name, label) if db is not None else []
+        self._entity_names = [(name, label)]
         if not ids:
             self.tabs.setCurrentIndex(2)
+            self._entity_id = None
             self.occurrences.clear()
             self.entity_title.setText(f"“{name}” is in no article of the library yet.")
             return False
-        self.show_entity_id(ids[0])
+        self.show_entity_id(ids[0], keep_names=True)
         return True
 
-    def show_entity_id(self, library_id: int) -> None:
+    def show_entity_id(self, library_id: int, *, keep_names: bool = False, switch: bool = True) -> None:
         db = self.database()
         if db is None:
             return
         entity = queries.entity(db, library_id)
         self._entity_id = library_id
-        self.tabs.setCurrentIndex(2)
+        if switch:
+            self.tabs.setCurrentIndex(2)
         self.occurrences.clear()
         if entity is None:
             self.entity_title.setText("That name is no longer in the library.")
             return
+        shown = (entity.name, entity.label)
+        self._entity_names = [shown, *(n for n in self._entity_names if n != shown)] if keep_names else [shown]
         self.entity_title.setText(f"{entity.name} ({theme.type_name(entity.label)}): {entity.mentions} mentions in "
                                   f"{entity.articles} articles, {entity.quotes} quotes")
         mentions = QTreeWidgetItem(["Mentions", ""])
@@ -341,6 +351,28 @@ class LibraryPanel(QWidget):
         self.occurrences.addTopLevelItems([mentions, said])
         mentions.setExpanded(True)
         said.setExpanded(True)
+
+    def library_changed(self) -> None:
+        """The library changed underneath (a correction brought it up to date): the lists and the entity of
+        "In other articles" again, that one found by the names it was shown under (its library entity may
+        be another one now, renamed or joined to another), on the tab that is showing."""
+        db = self.database()
+        if db is None:
+            return
+        try:
+            self.refresh()
+            if not self._entity_names:
+                return
+            for name, label in self._entity_names:
+                ids = queries.resolve(db, name, label)
+                if ids:
+                    self.show_entity_id(ids[0], keep_names=True, switch=False)
+                    return
+            self._entity_id = None
+            self.occurrences.clear()
+            self.entity_title.setText(f"“{self._entity_names[0][0]}” is no longer in the library.")
+        except StoreError as error:
+            self._say(str(error))
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         source = item.data(0, SOURCE_ROLE)
@@ -415,6 +447,103 @@ class LibraryPanel(QWidget):
     def closeEvent(self, event: Any) -> None:
         self.cancel_add()
         super().closeEvent(event)
+
+
+class LibraryUpdater(QObject):
+    """Brings the library up to date after the corrections changed, in a thread of its own, one update
+    after another (reader.library.update_library: the articles given are stored again if the library has
+    them, and what the changed corrections touch is linked again). Work asked for while one runs is
+    gathered into the next. ``updated`` and ``failed`` arrive on the GUI thread."""
+
+    updated = Signal(object)  # reader.library.Update
+    failed = Signal(str)  # a StoreError's sentence (locked, damaged...): the work waits for the next submit
+
+    def __init__(self, path: str | Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._lock = threading.Condition()
+        self._changed: list[Correction] = []
+        self._analyses: dict[str, Analysis] = {}  # by article key: the latest one of each article
+        self._busy = False
+        self._closing = False
+        self._thread: threading.Thread | None = None
+        self._db: Database | None = None  # the thread's own
+
+    def submit(self, changed: Sequence[Correction], analyses: Sequence[Analysis] = ()) -> None:
+        """After ``changed`` were made or taken back: ``analyses``, made with the corrections as they are now,
+        are stored again (if the library has their articles), and what the change touches is linked again."""
+        with self._lock:
+            if self._closing:
+                return
+            self._changed.extend(changed)
+            for analysis in analyses:
+                self._analyses[article_key(analysis.article)] = analysis
+            self._busy = True
+            self._lock.notify_all()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="reader-library-update", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float = 10.0) -> bool:
+        """Until the work asked for is done (or failed); False when ``timeout`` seconds passed first."""
+        with self._lock:
+            return self._lock.wait_for(lambda: not self._busy, timeout)
+
+    def close(self) -> None:
+        """Finish the update under way (one transaction), drop the rest, and end the thread."""
+        with self._lock:
+            self._closing = True
+            self._lock.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout=10.0)
+
+    def _run(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    while not self._closing and not (self._busy and (self._changed or self._analyses)):
+                        self._busy = False
+                        self._lock.notify_all()
+                        self._lock.wait()
+                    if self._closing:
+                        return
+                    changed, analyses = self._changed, self._analyses
+                    self._changed, self._analyses = [], {}
+                result = self._update(changed, list(analyses.values()))
+                if isinstance(result, Update):
+                    self._emit(self.updated, result)
+                    continue
+                with self._lock:  # failed: the work waits for the next submit, done with its own
+                    self._changed[:0] = changed
+                    self._analyses = {**analyses, **self._analyses}
+                    self._busy = False
+                    self._lock.notify_all()
+                self._emit(self.failed, result)
+        finally:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            with self._lock:
+                self._busy = False
+                self._lock.notify_all()
+
+    def _update(self, changed: list[Correction], analyses: list[Analysis]) -> Update | str:
+        """One update, in the thread (its own Database, opened on first use); the failure in words."""
+        try:
+            if self._db is None:
+                self._db = open_database(self._path, check=False)
+            return update_library(self._db, CorrectionStore(self._db).corrections(), changed, analyses)
+        except StoreError as error:
+            return f"The library could not be brought up to date with your corrections: {error}"
+        except Exception as error:  # noqa: BLE001 - the window must hear of it, not a thread's traceback
+            return f"The library could not be brought up to date: {type(error).__name__}: {error}"
+
+    def _emit(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed meanwhile: nobody to tell
+            pass
 
 
 def _add_in_thread(path: str | Path | None, folder: str, options: dict[str, Any], corrections: list[Correction],
