@@ -210,3 +210,21 @@ def test_a_removed_correction_reaches_the_library_once_the_article_is_analysed_a
     qtbot.waitUntil(lambda: speakers(second.library_panel) == {("Maria Lopez", "People"): (1, 1),
                                                                 ("Juan Perez", "People"): (1, 1)}, timeout=10_000)
     assert queries.entities(panel.database(), label="ORG", limit=0)[0].name == "Acme Corp"
+
+
+def test_a_library_that_cannot_be_updated_is_said_and_the_next_correction_tries_again(library, qtbot, monkeypatch):
+    from reader.store import StoreError
+
+    window, panel = library, library.library_panel
+    update = library_panel_module.update_library
+    monkeypatch.setattr(library_panel_module, "update_library",
+                        lambda *args, **kwargs: (_ for _ in ()).throw(StoreError("The library is locked.")))
+    trigger(list_menu(window, "p1"), "Change Type", "Organisation")
+    settle(window)
+    qtbot.waitUntil(lambda: any("The library is locked." in text for text in window.message_bar.messages("error")),
+                    timeout=10_000)
+    assert speakers(panel) == BEFORE
+    monkeypatch.setattr(library_panel_module, "update_library", update)
+    trigger(list_menu(window, "o1"), "Change Type", "Person")  # the next one does its own work and the first's
+    qtbot.waitUntil(lambda: ("Maria Lopez", "Organisations") in speakers(panel), timeout=10_000)
+    assert {row.name for row in queries.entities(panel.database(), label="PERSON")} >= {"Acme Corp"}
