@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QListView,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -269,6 +271,68 @@ class QuoteDelegate(QStyledItemDelegate):
         return view.viewport().width() if isinstance(view, QListView) else 300
 
 
+_COUNT = re.compile(r"(.*?)(\s\(\d+\))")  # "Maria Lopez (3)": the name, and the count after it
+
+
+def elide_keeping_count(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` in ``width`` pixels: as it is if it fits, else shortened at the end with "…", keeping a
+    trailing count ("Abu Muhammad Al… (3)") while there is room for a few letters of the name."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    match = _COUNT.fullmatch(text)
+    if match:
+        name, count = match.groups()
+        room = width - metrics.horizontalAdvance(count)
+        if room >= metrics.horizontalAdvance(name[:3] + "…"):
+            return _tight(metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)) + count
+    return _tight(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+
+
+def _tight(elided: str) -> str:
+    """"Abu Muhammad Al …" as "Abu Muhammad Al…": the ellipsis against the last word kept."""
+    return elided[:-2].rstrip() + "…" if elided.endswith(" …") else elided
+
+
+class SpeakerBox(QComboBox):
+    """The speaker filter. In a narrow panel a long "Name (count)" is shortened with "…" (the count kept)
+    rather than cut mid-word; the whole of it is then its tooltip, and the list that drops down is as
+    wide as its longest entry (QComboBox widens its popup to fit)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Never ask the panel for the width of the longest name: the panel may be 200 pixels wide.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+
+    def displayed_text(self) -> str:
+        """The current entry as it fits the box (what is painted); sets the tooltip to the whole entry when
+        it is shortened, none when it is not."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        text = self.currentText()
+        shown = elide_keeping_count(self.fontMetrics(), text, field.width() - 4)  # the style's label margins
+        tip = plain_tip(text) if shown != text else ""
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+        return shown
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QComboBox's own painting, with the text shortened to fit.
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.displayed_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.displayed_text()  # the tooltip follows the width
+
+
 class QuotePanel(QWidget):
     quoteActivated = Signal(int, int)  # start, end
 
@@ -280,11 +344,13 @@ class QuotePanel(QWidget):
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self.model)
         self._proxy.setFilterRole(SpeakerKeyRole)
-        self.speaker = QComboBox(self)
+        self.speaker = SpeakerBox(self)
         self.speaker.setAccessibleName("Filter quotes by speaker")
         self.speaker.currentIndexChanged.connect(self._on_speaker)
         self.summary = QLabel(self)
         self.summary.setObjectName("quoteSummary")
+        # Wrapped between words in a narrow panel (never cut), and whole in its tooltip.
+        self.summary.setWordWrap(True)
         self.list = QListView(self)
         self.list.setObjectName("quoteList")
         self.list.setAccessibleName("Quotes")
@@ -334,7 +400,7 @@ class QuotePanel(QWidget):
     def set_analysing(self) -> None:
         """An article is shown and its analysis is under way: say so rather than "no quotations"."""
         self.set_analysis(None)
-        self.summary.setText("Analysing…")
+        self._set_summary("Analysing…")
 
     def set_theme(self, new_theme: theme.Theme) -> None:
         self.delegate.set_theme(new_theme)
@@ -413,10 +479,15 @@ class QuotePanel(QWidget):
         self._show_marked()
         total = self.model.total()
         shown = self._proxy.rowCount() if key is not None else total
-        self.summary.setText("" if not self._analysed else
-                             "No quotations found in this article." if total == 0 else
-                             f"{shown} of {total} quotations" if shown != total else
-                             f"{total} quotation{'s' if total != 1 else ''}")
+        self._set_summary("" if not self._analysed else
+                          "No quotations found in this article." if total == 0 else
+                          f"{shown} of {total} quotations" if shown != total else
+                          f"{total} quotation{'s' if total != 1 else ''}")
+        self.speaker.update()  # its entry may be shortened differently now
+
+    def _set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+        self.summary.setToolTip(text)
 
     def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and index.isValid():
