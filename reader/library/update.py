@@ -13,9 +13,14 @@ with bench/library.py's generator), far too slow to run after each correction ma
   rule may now give to someone else;
 * the global renames and merges are applied again (``LibraryLinker.finish``) and the counts refreshed.
 
-All in one transaction. What it leaves: a global change of type, "not an entity" or new entity, and a
-correction of a stored article that is not on screen, change that article's *analysis*; those reach
-the library when the article is stored again (opened and corrected, or ``library add --reanalyse``).
+All in one transaction; the result is the library a full relink would make (tests/library/test_update.py).
+Measured on the same libraries, a rename, merge or change of type of the most mentioned person (67 and
+245 articles): 6-36 ms on 500 articles, 30-96 ms on 2,000, commit included; it grows with the rows of
+the people touched, not with the library. The window runs it off the GUI thread all the same.
+
+What it leaves: a global change of type, "not an entity" or new entity, and a correction of a stored
+article that is not on screen, change that article's *analysis*; those reach the library when the
+article is stored again (opened in the window after the change, or ``library add --reanalyse``).
 """
 
 from __future__ import annotations
