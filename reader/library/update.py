@@ -20,7 +20,7 @@ the people touched, not with the library. The window runs it off the GUI thread 
 
 What it leaves: a global change of type, "not an entity" or new entity, and a correction of a stored
 article that is not on screen, change that article's *analysis*; those reach the library when the
-article is stored again (opened in the window after the change, or ``library add --reanalyse``).
+article is stored again (opened in the window and added with Add to Library, or ``library add --reanalyse``).
 """
 
 from __future__ import annotations
