@@ -38,7 +38,11 @@ _APPOSITION_AFTER = re.compile(r"\s*,\s*")
 # "Ann Roe, 52, the firm's director", "Sen. Ann Roe (D-Ore.), a co-chair", "Sen. Ann Roe, R-Ohio, the chair"
 _AFFILIATION = r"(?:\s*\([A-Z]-[A-Z][\w.]*\)|\s*,\s*[A-Z]-[A-Z][\w.]*)?"
 _APPOSITION_BEFORE = re.compile(_AFFILIATION + r"\s*,\s*(?:\d+\s*,\s*)?")
-_DESCRIBED = re.compile(r",\s+(?:\d+\s*,\s+)?(?:a|an|the)\s+([^,.;:]{1,60})")  # "Ann Roe, a retired coroner,"
+# "Ann Roe, a retired coroner," / "..., the coroner." - an appositive closed by punctuation, not the start of a
+# new clause ("According to Roe, the company will ...").
+_DESCRIBED = re.compile(r",\s+(?:\d+\s*,\s+)?(?:a|an|the)\s+([^,.;:!?()]{1,60})(?=\s*[,.;:!?()]|\s*$)")
+# The titles run right before a name: "Detective Chief Inspector Ann Roe" -> detective, chief, inspector.
+_TITLE_RUN = re.compile(r"((?:[A-Z][a-z]+\.?[ \t]+){1,4})$")
 
 _PERSON = "PERSON"
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
@@ -186,23 +190,32 @@ class Resolver:
         return None
 
     def role_holder(self, role: str, before: int) -> str | None:
-        """The person last introduced with this role word: "Senior coroner Ann Roe ... the coroner said"."""
+        """The person last introduced with this role word: "Senior coroner Ann Roe ... the coroner said". A role
+        is kept through an article, so the whole text before is searched, nearest first."""
+        if role in ORGANISATION_REFERENCES:
+            return None  # "the company", "the group": an organisation, never a person described as one
         index = bisect.bisect_left(self.mention_starts, before) - 1
-        floor = self.ctx.sentences[max(0, self.ctx.sentence_index(before) - PRONOUN_LOOKBACK)].start
-        while index >= 0 and self.mentions[index][0] >= floor:
+        while index >= 0:
             start, end, entity_id, _ = self.mentions[index]
             index -= 1
             # A name the recogniser took for an organisation is still the coroner of "coroner Ann Roe".
-            if self.ctx.hidden.covers(start) or self.label(entity_id) not in (
-                    (_PERSON,) if role in ORGANISATION_REFERENCES else (_PERSON, "ORG")):
+            if self.ctx.hidden.covers(start) or self.label(entity_id) not in (_PERSON, "ORG"):
                 continue
-            word = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
-            if word is not None and word.group(1).lower() == role:
-                return entity_id
-            described = _DESCRIBED.match(self.text, end)
-            if described is not None and re.search(rf"\b{re.escape(role)}\b", described.group(1).lower()):
+            if self._holds_role(role, start, end):
                 return entity_id
         return None
+
+    def _holds_role(self, role: str, start: int, end: int) -> bool:
+        """Is the name at text[start:end] given this role: "coroner Ann Roe", "Detective Chief Inspector Ann
+        Roe" (any word of the titles run before it), "Ann Roe, the coroner,"?"""
+        word = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        if word is not None and word.group(1).lower() == role:
+            return True
+        titles = _TITLE_RUN.search(self.text, max(0, start - 50), start)
+        if titles is not None and role in titles.group(1).lower().replace(".", " ").split():
+            return True
+        described = _DESCRIBED.match(self.text, end)
+        return described is not None and re.search(rf"\b{re.escape(role)}\b", described.group(1).lower()) is not None
 
     def only_person_nearby(self, offset: int) -> str | None:
         """"the prime minister said" right after "Boris Johnson has said": the one person named in
