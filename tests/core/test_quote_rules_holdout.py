@@ -45,3 +45,29 @@ def test_the_company_is_never_a_person_a_clause_happens_to_follow():
             "A Dornick spokeswoman said the company would not comment on “idle gossip”.")
     entities = [*people(text, "Ines Valcourt"), entity(text, "dornick", "ORG", "Dornick")]
     assert speaker_ids(text, *entities) == ["dornick"]
+
+
+# --------------------------------------------------------------------------------------------
+# a headline or sub-heading repeats words the article attributes
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_same_words_in_the_article():
+    text = ("Dock workers: ‘We are not for sale’\n\n"
+            "Dockers at Penhallow walked out on Monday.\n\n"
+            "“We are not for sale,” said Brannagh Teale, the union's branch secretary.")
+    ids = speaker_ids(text, *people(text, "Brannagh Teale"))
+    assert ids == ["teale", "teale"]
+
+
+def test_a_sub_heading_is_not_the_last_speaker_s_but_the_one_who_says_it_below():
+    text = ("“The pool stays open,” said Orrin Blackwood, the council leader.\n\n"
+            "‘A death sentence’\n\n"
+            "Swimming coach Della Marchetti said closing the diving bay would be “a death sentence” for the club.")
+    ids = speaker_ids(text, *people(text, "Orrin Blackwood", "Della Marchetti"))
+    assert ids == ["blackwood", "marchetti", "marchetti"]
+
+
+def test_a_repeated_word_pair_with_a_cue_of_its_own_keeps_its_own_speaker():
+    text = ("“No comment,” said Orrin Blackwood. Later Della Marchetti told reporters: “No comment.”")
+    ids = speaker_ids(text, *people(text, "Orrin Blackwood", "Della Marchetti"))
+    assert ids == ["blackwood", "marchetti"]

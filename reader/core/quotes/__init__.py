@@ -37,6 +37,10 @@ Three stages, each cheap and deterministic:
          ended at most two sentences back and no cue sits in between   across a
                                                                        paragraph
    6     nobody: speaker None (said so, not guessed)                   0.0
+   R     then, for a quote with no cue (or a "Label:" naming nobody    0.7
+         known): the speaker of the same words where a cue gives them
+         (a headline, a sub-heading or a pull quote repeated in the
+         article)
    ====  ============================================================  ==========
 
    The naming check runs first although it is the fifth rule of the design: it only fires
@@ -73,7 +77,9 @@ this one runs them (``find_quotes``). Their words come from ``reader.core.lexico
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..lexicon.function_words import SUBJECTLESS_BEFORE
 from ..model import Entity, Parse, Quote, Span, Speaker
@@ -94,6 +100,9 @@ INHERIT = 0.7  # an uncued quote right after a speaker's quote in the same parag
 INHERIT_PARAGRAPH = 0.55  # the same, across a paragraph break: below LOW_CONFIDENCE, said to be a guess
 BEFORE_NEAR = 0.9  # the confidence of a cue right before the quote; below it the parse is asked too
 PARSED = 0.75  # the subject of the speech verb that governs the quote, from the parse
+REPEATED_MIN_WORDS = 2  # words a quote needs before its repetition elsewhere may lend it a speaker
+_NO_CUE = ("none", "colon")  # sieves that found no reporting verb for the quote
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity], *,
@@ -170,7 +179,35 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             # Where the next quote's search for a competing cue starts: after this quote and its own tag.
             previous_end = max(span.close_pos + 1 if span.close_pos is not None else span.end, cue_end or 0)
             previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
-    return quotes
+    return _repeated(quotes, attributions)
+
+
+def _said_again_key(words: str) -> str:
+    return " ".join(_WORD.findall(words.casefold()))
+
+
+def _repeated(quotes: list[Quote], attributions: list[Attribution]) -> list[Quote]:
+    """A headline, a sub-heading or a pull quote repeats words the article attributes elsewhere ("Traders:
+    ‘We will not be moved’" ... “We will not be moved,” said Ann Roe): a quote with no cue of its own, or only a
+    "Label:" that names nobody we know, takes the speaker of the same words where a cue gives them."""
+    attributed: dict[str, Quote] = {}
+    for quote, attribution in zip(quotes, attributions, strict=True):
+        key = _said_again_key(quote.text)
+        if attribution.sieve not in _NO_CUE and quote.speaker is not None and quote.speaker.entity_id is not None \
+                and len(key.split()) >= REPEATED_MIN_WORDS:
+            attributed.setdefault(key, quote)
+    if not attributed:
+        return quotes
+    result = []
+    for quote, attribution in zip(quotes, attributions, strict=True):
+        source = attributed.get(_said_again_key(quote.text))
+        if source is not None and source is not quote and attribution.sieve in _NO_CUE and attribution.kind is None \
+                and (quote.speaker is None or quote.speaker.entity_id is None or attribution.sieve == "none"):
+            kind = "full" if quote.kind == "full" else "partial"
+            quote = replace(quote, speaker=source.speaker, kind=kind, confidence=INHERIT, cue=None, cue_start=None,
+                            cue_end=None)
+        result.append(quote)
+    return result
 
 
 def _weak(attribution: Attribution) -> bool:
