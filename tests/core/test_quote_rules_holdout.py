@@ -71,3 +71,22 @@ def test_a_repeated_word_pair_with_a_cue_of_its_own_keeps_its_own_speaker():
     text = ("“No comment,” said Orrin Blackwood. Later Della Marchetti told reporters: “No comment.”")
     ids = speaker_ids(text, *people(text, "Orrin Blackwood", "Della Marchetti"))
     assert ids == ["blackwood", "marchetti"]
+
+
+# --------------------------------------------------------------------------------------------
+# a text's words: "It read: “…”"
+
+
+def test_it_read_introduces_a_sign_s_words_not_the_last_speaker_s():
+    text = ("“We were never consulted,” said Halvard Quist. A notice went up on the gate the next day. "
+            "It read: “Closed until further notice”.")
+    found = quotes(text, *people(text, "Halvard Quist"))
+    assert [q.speaker.entity_id if q.speaker else None for q in found] == ["quist", None]
+    assert found[1].cue == "read"
+
+
+def test_it_read_is_the_letter_not_the_organisation_named_last():
+    text = ("Parents wrote to Fenmoor Academy Trust on Monday. A second letter arrived on Friday. "
+            "It read: “We have been ignored for a year.”")
+    trust = entity(text, "trust", "ORG", "Fenmoor Academy Trust")
+    assert speaker_ids(text, trust) == [None]

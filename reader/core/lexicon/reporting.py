@@ -166,6 +166,11 @@ WEAK = frozenset("""continue conclude ask answer question charge object protest 
 report note observe reflect challenge highlight underline underscore signal forecast estimate repeat rule recall
 maintain instruct advise wonder muse agree accuse find show""".split())
 
+# Reporting verbs whose subject is a text, not a speaker: "the sign read: “…”", "It read: “…”". A pronoun
+# subject of theirs is the sign or the letter, never the organisation named last.
+TEXT_SUBJECT_VERBS = frozenset({"read"})
+TEXT_PRONOUNS = frozenset({"it", "this", "they"})
+
 
 def _build(table: str) -> dict[str, str]:
     forms: dict[str, str] = {}
@@ -182,6 +187,10 @@ def _build(table: str) -> dict[str, str]:
 
 REPORTING_FORMS: dict[str, str] = _build(_REPORTING)
 REPORTING_FORMS.update({"acknowledged": "acknowledge", "said": "say"})
+# "The sign read: “…”", "It reads: “…”": a text's words, but only with the colon ("she read “Middlemarch”" is a
+# book; "reading" is mostly a noun or the town, so it is left out).
+COLON_ONLY = frozenset({"read"})
+REPORTING_FORMS.update({"read": "read", "reads": "read"})
 # Forms that are far more often something else ("the rules", "a ruling", "the texts").
 for _form in ("rule", "rules", "ruling", "texts", "messages"):
     REPORTING_FORMS.pop(_form, None)

@@ -82,6 +82,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lexicon.function_words import SUBJECTLESS_BEFORE
+from ..lexicon.reporting import REPORTING_FORMS, TEXT_PRONOUNS, TEXT_SUBJECT_VERBS
 from ..model import Entity, Parse, Quote, Span, Speaker
 from .attribution import WINDOW, Attribution, attribute
 from .context import Context
@@ -138,7 +139,7 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             cue = text[cue_start:cue_end]
         if attribution.speaker is not None:
             start, end = attribution.speaker
-            entity_id = resolver.resolve(start, end)
+            entity_id = None if _text_pronoun(text[start:end], cue) else resolver.resolve(start, end)
             speaker = Speaker(text[start:end], start, end, entity_id)
             confidence = round(confidence * resolver.certainty, 2)
             if entity_id is not None:
@@ -180,6 +181,12 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             previous_end = max(span.close_pos + 1 if span.close_pos is not None else span.end, cue_end or 0)
             previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
     return _repeated(quotes, attributions)
+
+
+def _text_pronoun(speaker: str, cue: str | None) -> bool:
+    """"It read: “…”": the pronoun is the sign or the letter, not a speaker to look for."""
+    return cue is not None and REPORTING_FORMS.get(cue.lower()) in TEXT_SUBJECT_VERBS \
+        and speaker.lower() in TEXT_PRONOUNS
 
 
 def _said_again_key(words: str) -> str:

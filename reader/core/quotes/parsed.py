@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon.reporting import (
+    COLON_ONLY,
     EVALUATIVE_FORMS,
     GOVERNING_FORMS,
     NAMING_FORMS,
@@ -194,7 +195,7 @@ def _is_speech(tokens: Sequence[ParsedToken], index: int, text: str, words: int)
     if token.pos != "VERB":
         return False
     word = text[token.start:token.end].lower()
-    if word in _SAID_FORMS:
+    if word in _SAID_FORMS and REPORTING_FORMS.get(word) not in COLON_ONLY:
         return True
     if word in GOVERNING_FORMS:
         # "The sign read: “No entry for lorries”" is speech, "he read “Middlemarch”" is not: these verbs govern

@@ -26,6 +26,7 @@ from ..lexicon.function_words import (
 )
 from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES
 from ..lexicon.reporting import (
+    COLON_ONLY,
     NAMING_FORMS,
     NOUN_LIKE,
     PHRASAL,
@@ -105,6 +106,8 @@ def cue_at(tokens: list[Token], index: int, adjacent: bool = False) -> Cue | Non
         return None
     if lemma in WEAK and not (followed or adjacent):
         return None
+    if lemma in COLON_ONLY and (after is None or after.text != ":"):
+        return None
     return Cue(index, index, lemma, token.start, token.end)
 
 
@@ -119,7 +122,7 @@ def is_name(token: Token) -> bool:
     if word in REPORTING_FORMS:
         # Capitalised noun-like forms are names: Secretary of State, the Washington Post.
         lemma = REPORTING_FORMS[word]
-        return lemma in NOUN_LIKE and word in (lemma, third_person(lemma))
+        return lemma in COLON_ONLY or (lemma in NOUN_LIKE and word in (lemma, third_person(lemma)))
     return word not in STOP and word not in DETERMINERS and word not in SUBJECT_PRONOUNS \
         and word not in WEEKDAYS
 
