@@ -90,3 +90,23 @@ def test_it_read_is_the_letter_not_the_organisation_named_last():
             "It read: “We have been ignored for a year.”")
     trust = entity(text, "trust", "ORG", "Fenmoor Academy Trust")
     assert speaker_ids(text, trust) == [None]
+
+
+# --------------------------------------------------------------------------------------------
+# pronouns: a first name that goes both ways across languages
+
+
+def test_he_is_the_only_person_in_reach_when_only_a_first_name_said_otherwise():
+    text = ("At his press conference, Corvale coach Andrea Sgarbossa was asked about the vacant job. "
+            "“I have a contract here,” he said.")
+    assert speaker_ids(text, *people(text, "Andrea Sgarbossa")) == ["sgarbossa"]
+
+
+def test_a_title_that_says_the_other_sex_still_rules_the_pronoun_out():
+    text = ("Mrs Andrea Sgarbossa was asked about the vacant job. “I have a contract here,” he said.")
+    assert speaker_ids(text, *people(text, "Andrea Sgarbossa")) == [None]
+
+
+def test_two_people_of_the_other_sex_leave_the_pronoun_unresolved():
+    text = ("Coach Andrea Sgarbossa sat beside Maria Toller. “I have a contract here,” he said.")
+    assert speaker_ids(text, *people(text, "Andrea Sgarbossa", "Maria Toller")) == [None]

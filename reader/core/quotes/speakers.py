@@ -85,6 +85,7 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
         self.certainty = 1.0  # how sure the last resolve() was of its entity
         self._genders: dict[str, str | None] = {}
+        self._titled: set[str] = set()  # people whose sex a title told (Mrs, Sir), not only a first name
 
     def label(self, entity_id: str) -> str:
         return self.by_id[entity_id].label
@@ -285,6 +286,7 @@ class Resolver:
         """
         sentence = self.ctx.sentence_index(offset)
         fallback = None
+        others: set[str] = set()  # the people in reach whose first name says the other sex
         for index in range(sentence, max(-1, sentence - MENTION_LOOKBACK - 1), -1):
             span = self.ctx.sentences[index]
             best: tuple[tuple[bool, bool], str] | None = None
@@ -300,6 +302,7 @@ class Resolver:
                     continue
                 sex = self.gender(entity_id)
                 if sex not in (None, gender):
+                    others.add(entity_id if not self._after_preposition(start) else "")
                     continue
                 key = (self._after_preposition(start), sex is None)
                 if best is None or key < best[0]:
@@ -318,6 +321,12 @@ class Resolver:
                 break
             if position < offset and self.label(entity_id) == _PERSON and self.gender(entity_id) in (None, gender):
                 return entity_id
+        if len(others) == 1:
+            # Nobody of this sex anywhere near, and one person whose sex only a first name suggested: Andrea,
+            # Jean, Nicola, Sasha go both ways across languages, so "he" is that person, said to be a guess.
+            (only,) = others
+            if only and only not in self._titled:
+                return only
         return None
 
     def _pronoun_before(self, gender: str, start: int, end: int) -> int | None:
@@ -343,8 +352,10 @@ class Resolver:
             title = before.group(1).lower() if before else ""
             if title in FEMALE_TITLES:
                 clues.add("f")
+                self._titled.add(entity_id)
             elif title in MALE_TITLES:
                 clues.add("m")
+                self._titled.add(entity_id)
         words = [word for word in re.findall(r"[\w’'-]+", entity.name) if word.lower() not in PERSON_TITLES]
         if len(words) >= 2:  # a lone word may be a surname: "Owen" says nothing about "Michael Owen"
             sex = first_name_gender(words[0])
