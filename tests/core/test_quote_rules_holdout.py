@@ -110,3 +110,31 @@ def test_a_title_that_says_the_other_sex_still_rules_the_pronoun_out():
 def test_two_people_of_the_other_sex_leave_the_pronoun_unresolved():
     text = ("Coach Andrea Sgarbossa sat beside Maria Toller. “I have a contract here,” he said.")
     assert speaker_ids(text, *people(text, "Andrea Sgarbossa", "Maria Toller")) == [None]
+
+
+# --------------------------------------------------------------------------------------------
+# reported speech without quotes gives a voice: "the company said", "the letter said"
+
+
+def test_the_company_is_the_one_that_just_spoke_in_reported_speech_not_the_last_quoted():
+    text = ("Ormley Rivers Trust said in March that the weir was failing. “It will not last the winter,” the "
+            "trust said.\n\n"
+            "The mill's owner, Calder Yarns, said it had repaired the weir last year. “We regret any flooding,” "
+            "the company said.")
+    trust = entity(text, "trust", "ORG", "Ormley Rivers Trust")
+    yarns = entity(text, "yarns", "ORG", "Calder Yarns")
+    assert speaker_ids(text, trust, yarns) == ["trust", "yarns"]
+
+
+def test_the_letter_is_whoever_wrote_it_just_before():
+    text = ("“It was a fair rule,” said governor Rufus Tremayne.\n\n"
+            "Head teacher Wenna Polglase wrote to parents again on Friday. “I am sorry for any upset,” the letter "
+            "said.")
+    assert speaker_ids(text, *people(text, "Rufus Tremayne", "Wenna Polglase")) == ["tremayne", "polglase"]
+
+
+def test_a_statement_from_a_body_is_that_body_s():
+    text = ("Rufus Tremayne spoke first. A statement from Brackwater Foods then said: “We are proud of our staff.”")
+    foods = entity(text, "foods", "ORG", "Brackwater Foods")
+    assert speaker_ids(text, *people(text, "Rufus Tremayne"), foods) == ["foods"]
+

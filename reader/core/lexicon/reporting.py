@@ -317,5 +317,10 @@ plead
 concur
 """)
 
+# Texts that speak for whoever wrote them: "the letter said", "a statement from the company read:". Signs,
+# placards and banners are left out: nobody in the article need have written them.
+DOCUMENT_NOUNS = frozenset("""letter letters statement statements memo memorandum email e-mail message note post
+tweet filing ruling judgment judgement report submission release""".split())
+
 # A word that makes the capitals after it a code, not words anyone said: “20% off with code SPRING25”.
 CODE_WORDS = frozenset({"code", "coupon", "voucher", "promo", "promocode", "discount"})

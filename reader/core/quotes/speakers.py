@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..lexicon.first_names import first_name_gender
 from ..lexicon.function_words import (
+    BETWEEN_SUBJECT_AND_VERB,
     HEAD_ENDING_PREPOSITIONS,
     OBJECT_PRONOUNS,
     PERSON_PRONOUNS,
@@ -17,9 +18,10 @@ from ..lexicon.function_words import (
 )
 from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SPOKESPEOPLE
 from ..lexicon.organisations import ORGANISATION_REFERENCES
+from ..lexicon.reporting import DOCUMENT_NOUNS
 from ..model import Entity
 from .context import Context
-from .phrases import TOKEN
+from .phrases import TOKEN, cue_at
 
 PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
 # How sure a speaker -> entity mapping is, by the way it was made (a quote's confidence is multiplied by it):
@@ -29,6 +31,7 @@ CERTAIN_PRONOUN = 0.9
 CERTAIN_ROLE = 0.8
 CERTAIN_SPOKESPERSON = 0.85
 CERTAIN_GUESS = 0.6
+VOICE_REACH = 160  # characters after a name searched for its reporting verb (past an appositive)
 MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -85,6 +88,7 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
         self.certainty = 1.0  # how sure the last resolve() was of its entity
         self._genders: dict[str, str | None] = {}
+        self._voices: list[tuple[int, str]] | None = None
         self._titled: set[str] = set()  # people whose sex a title told (Mrs, Sir), not only a first name
 
     def label(self, entity_id: str) -> str:
@@ -145,6 +149,15 @@ class Resolver:
                 self.certainty = CERTAIN_GUESS
                 found = self.recent(start, ("ORG",), ("ORG",))
             return found
+        if head in DOCUMENT_NOUNS:
+            # "a statement from the company" is the company's; "the letter said" is whoever wrote or spoke last.
+            if head_index + 1 < len(tokens):
+                inner = self._resolve(start + tokens[head_index + 2].start(), end) if head_index + 2 < len(tokens) \
+                    else None
+                if inner is not None:
+                    return inner
+            self.certainty = CERTAIN_ROLE
+            return self.last_voice(start)
         if words[head_index].islower():
             # A role with the name beside it ("the chair of the judges, the broadcaster Ann Roe," / "Ann Roe, a
             # co-chair of ..."), or a role a person was given earlier ("coroner Ann Roe ... the coroner said").
@@ -370,7 +383,7 @@ class Resolver:
         mention outside quotations in the last three sentences, in the order of ``mention_labels``."""
         sentence = self.ctx.sentence_index(offset)
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
-        for position, entity_id in reversed(self.speakers):
+        for position, entity_id in reversed(self._speakers_and_voices()):
             if position < floor:
                 break
             if position < offset and self.label(entity_id) in speaker_labels:
@@ -389,6 +402,52 @@ class Resolver:
                     break
             index -= 1
         return best[1] if best else None
+
+
+    def last_voice(self, offset: int) -> str | None:
+        """Whoever spoke or wrote last, a few sentences back at most: a quote's speaker, or the subject of a
+        reporting verb outside quotations ("Mrs Roe wrote to parents again. “…,” the letter said")."""
+        floor = self.ctx.sentences[max(0, self.ctx.sentence_index(offset) - PRONOUN_LOOKBACK)].start
+        for position, entity_id in reversed(self._speakers_and_voices()):
+            if position < floor:
+                break
+            if position < offset and self.label(entity_id) in (_PERSON, *_GROUP_LABELS):
+                return entity_id
+        return None
+
+    def _speakers_and_voices(self) -> list[tuple[int, str]]:
+        """The quotes' speakers so far and the voices of reported speech, in text order."""
+        return sorted([*self.speakers, *self.voices()])
+
+    def voices(self) -> list[tuple[int, str]]:
+        """(offset, entity id) of every name outside quotations that is the subject of a reporting verb:
+        "Mara Tea said it had hired ...", "The owner, Mara Tea, said ...", "Mara Tea, the owner, has said ..."."""
+        if self._voices is None:
+            self._voices = [(start, entity_id) for start, end, entity_id, _ in self.mentions
+                            if self.label(entity_id) in _SPEAKER_LABELS and not self.ctx.hidden.covers(start)
+                            and self._reports_after(end)]
+        return self._voices
+
+    def _reports_after(self, end: int) -> bool:
+        tokens = self.ctx.tokens(end, min(len(self.text), end + VOICE_REACH))
+        index = 0
+        if tokens and tokens[0].text in ("’s", "'s"):
+            return False  # "Mara Tea's owner said": the owner speaks
+        if tokens and tokens[0].text == ",":
+            if len(tokens) > 1 and cue_at(tokens, 1) is not None:
+                return True  # "The owner, Mara Tea, said"
+            # "Mara Tea, the owner of the factory, said": the appositive ends at the next comma.
+            for position in range(1, min(len(tokens), 14)):
+                if tokens[position].text in ".;:!?“”\"":
+                    return False
+                if tokens[position].text == ",":
+                    index = position + 1
+                    break
+            else:
+                return False
+        while index < len(tokens) and tokens[index].lower in BETWEEN_SUBJECT_AND_VERB:
+            index += 1
+        return index < len(tokens) and tokens[index].start - end < VOICE_REACH and cue_at(tokens, index) is not None
 
 
 def _strip_possessive(word: str) -> str:
