@@ -150,14 +150,8 @@ class Resolver:
                 found = self.recent(start, ("ORG",), ("ORG",))
             return found
         if head in DOCUMENT_NOUNS:
-            # "a statement from the company" is the company's; "the letter said" is whoever wrote or spoke last.
-            if head_index + 1 < len(tokens):
-                inner = self._resolve(start + tokens[head_index + 2].start(), end) if head_index + 2 < len(tokens) \
-                    else None
-                if inner is not None:
-                    return inner
-            self.certainty = CERTAIN_ROLE
-            return self.last_voice(start)
+            return self._document(start + tokens[head_index + 2].start() if head_index + 2 < len(tokens) else None,
+                                  start, end)
         if words[head_index].islower():
             # A role with the name beside it ("the chair of the judges, the broadcaster Ann Roe," / "Ann Roe, a
             # co-chair of ..."), or a role a person was given earlier ("coroner Ann Roe ... the coroner said").
@@ -403,6 +397,16 @@ class Resolver:
             index -= 1
         return best[1] if best else None
 
+
+    def _document(self, owner: int | None, start: int, end: int) -> str | None:
+        """"a statement from the company" is the company's (``owner``: where "the company" starts); "the letter
+        said" is whoever wrote or spoke last."""
+        if owner is not None:
+            found = self._resolve(owner, end)
+            if found is not None:
+                return found
+        self.certainty = CERTAIN_ROLE
+        return self.last_voice(start)
 
     def last_voice(self, offset: int) -> str | None:
         """Whoever spoke or wrote last, a few sentences back at most: a quote's speaker, or the subject of a
