@@ -138,3 +138,19 @@ def test_a_statement_from_a_body_is_that_body_s():
     foods = entity(text, "foods", "ORG", "Brackwater Foods")
     assert speaker_ids(text, *people(text, "Rufus Tremayne"), foods) == ["foods"]
 
+
+
+# --------------------------------------------------------------------------------------------
+# a lede names the role, the next paragraph the person
+
+
+def test_a_role_in_the_lede_is_the_person_given_that_role_just_after():
+    text = ("A Green councillor has accused the mayor of “selling off the parks”.\n\n"
+            "“Every green space we lose is gone for good,” said Tegan Morwood, the Green councillor for Polbrook.")
+    assert speaker_ids(text, *people(text, "Tegan Morwood")) == ["morwood", "morwood"]
+
+
+def test_a_role_in_the_lede_is_nobody_when_no_one_is_given_it():
+    text = ("A local farmer has called the plan “a disgrace”.\n\n"
+            "“The road is fine as it is,” said Tegan Morwood, the chair of the parish council.")
+    assert speaker_ids(text, *people(text, "Tegan Morwood")) == [None, "morwood"]

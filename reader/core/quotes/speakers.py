@@ -32,6 +32,7 @@ CERTAIN_ROLE = 0.8
 CERTAIN_SPOKESPERSON = 0.85
 CERTAIN_GUESS = 0.6
 VOICE_REACH = 160  # characters after a name searched for its reporting verb (past an appositive)
+ROLE_AHEAD = 2  # sentences after "A Labour MP" searched for the MP's name
 MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -177,6 +178,34 @@ class Resolver:
                 if found is not None:
                     return found
             return self.nominal(_strip_possessive(head), start)
+        return self._lede_role(start, end, lower, head)
+
+    def _lede_role(self, start: int, end: int, lower: list[str], head: str) -> str | None:
+        """A news lede names a role first and the person later: "A Labour MP has accused ministers of “…”" ...
+        "said Ann Roe, the Labour MP for Eastmouth"."""
+        article = _WORD_BEFORE.search(self.text, max(0, start - 4), start)
+        if not (lower[0] in ("a", "an") or (article is not None and article.group(1).lower() in ("a", "an"))) \
+                or len(lower) > 4 or not head.isalpha():
+            return None
+        found = self.role_holder_ahead(head, end)
+        if found is not None:
+            self.certainty = CERTAIN_ROLE
+        return found
+
+    def role_holder_ahead(self, role: str, after: int) -> str | None:
+        """The first person given this role in the next ``ROLE_AHEAD`` sentences (a role the lede names before
+        the person: "A Labour MP ..." then "Ann Roe, the Labour MP for Eastmouth")."""
+        if role in ORGANISATION_REFERENCES or role in SPOKESPEOPLE:
+            return None
+        last = min(len(self.ctx.sentences) - 1, self.ctx.sentence_index(after) + ROLE_AHEAD)
+        limit = self.ctx.sentences[last].end
+        index = bisect.bisect_left(self.mention_starts, after)
+        while index < len(self.mentions) and self.mentions[index][0] < limit:
+            start, end, entity_id, _ = self.mentions[index]
+            index += 1
+            if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start) \
+                    and self._holds_role(role, start, end):
+                return entity_id
         return None
 
     def appositive_person(self, start: int, end: int) -> str | None:
