@@ -16,17 +16,20 @@ evidence from the whole article, one stage per module:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from ..lexicon.gazetteers import Gazetteer, load_gazetteer
 from ..model import Block, Entity, RawMention, Span
-from .boundaries import capitalised_mid_sentence, clean, sentence_starts, title_before
+from .boundaries import capitalised_mid_sentence, clean, joined_organisations, sentence_starts, title_before
 from .clusters import cluster_entities
-from .common import name_key, resolve_overlaps
+from .common import NAME_LABELS, Candidate, name_key, resolve_overlaps
 from .evidence import gather
 from .labels import decide_labels
 from .propagation import institutions, propagate, unlabelled_names
+from .quantities import money_mentions
 from .sports import club_mentions, extend_team_names, is_sports_story, places_kept
+from .works import case_names, languages, law_years, quoted_titles
 
 __all__ = ["build_entities"]
 
@@ -38,21 +41,62 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     starts = sentence_starts(text, sentences)
     mid_sentence = capitalised_mid_sentence(text)
     mentions = [m for m in (clean(text, r, starts, gazetteer, mid_sentence) for r in raw) if m is not None]
-    mentions = resolve_overlaps(mentions)
-    mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
     sports = is_sports_story(text)
+    # Titles of works and cases first: they hold names of their own ("North of Helsinki", "Roe v Wade").
+    found = quoted_titles(text) + ([] if sports else case_names(text, gazetteer.function_words))
+    mentions = resolve_overlaps(mentions + found)
+    mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
+    mentions = _with_amounts(text, mentions)
+    joined_organisations(text, mentions, gazetteer)
+    mentions = resolve_overlaps(mentions)
     if sports:
         extend_team_names(text, mentions, gazetteer)
         mentions = resolve_overlaps(mentions)
     labels = decide_labels(text, mentions, gazetteer, gather(text, mentions, sports), sports)
     for mention in mentions:
-        mention.label = labels.get(name_key(text, mention), mention.label)
-    mentions = resolve_overlaps(mentions + propagate(text, mentions, starts, gazetteer))
+        if mention.source != "title":
+            mention.label = labels.get(name_key(text, mention), mention.label)
+    law_years(text, mentions)
+    mentions = resolve_overlaps(mentions + _longer_names(mentions, propagate(text, mentions, starts, gazetteer)))
     if sports:
         mentions = resolve_overlaps(mentions + club_mentions(text, mentions, starts, gazetteer))
         places_kept(text, mentions, gazetteer)
     mentions = resolve_overlaps(institutions(text, mentions))
+    languages(text, mentions)
     for mention in mentions:
         if mention.label == "PERSON":
             mention.title = title_before(text, mention.start)
     return cluster_entities(text, mentions, gazetteer)
+
+
+def _longer_names(mentions: list[Candidate], added: list[Candidate]) -> list[Candidate]:
+    """A known name that holds a shorter mention wins over it: "Holloway Stern" (named so elsewhere in the
+    article) over the model's "Holloway", the gazetteer's "French Guiana" over "French"."""
+    starts = [m.start for m in mentions]  # sorted, disjoint
+    for candidate in added:
+        index = bisect.bisect_left(starts, candidate.start)
+        if index > 0 and mentions[index - 1].end > candidate.start:
+            continue  # a mention runs into it from the left
+        inner = 0
+        while index < len(mentions) and mentions[index].start < candidate.end:
+            if mentions[index].end > candidate.end or mentions[index].label not in NAME_LABELS:
+                inner = -1
+                break
+            inner += 1
+            index += 1
+        if inner > 0 and not any(m.start == candidate.start and m.end == candidate.end
+                                 for m in mentions[index - inner:index]):
+            candidate.source = "known"
+    return added
+
+
+def _with_amounts(text: str, mentions: list[Candidate]) -> list[Candidate]:
+    """Amounts of money the recogniser left out ("86p"); over its bare numbers, never over its names."""
+    amounts = money_mentions(text)
+    if not amounts:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for mention in mentions:
+        if mention.label == "MONEY" or mention.label in NAME_LABELS:
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    return resolve_overlaps(mentions + [m for m in amounts if taken.find(1, m.start, m.end) == -1])

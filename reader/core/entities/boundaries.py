@@ -10,7 +10,12 @@ from ..lexicon import alternation
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.name_forms import NAME_INNER_WORDS, POST_NOMINALS, POST_NOMINALS_BEFORE_NAMES
 from ..lexicon.names import HONORIFICS, NAME_PARTICLES, OCCUPATIONS, PERSON_TITLES
-from ..lexicon.organisations import COMPANY_NAME_ENDINGS, MEDIA_NAME_ENDINGS, ORGANISATION_NAME_HEADS
+from ..lexicon.organisations import (
+    COMPANY_NAME_ENDINGS,
+    MEDIA_NAME_ENDINGS,
+    ORGANISATION_HEADS_NOT_SURNAMES,
+    ORGANISATION_NAME_HEADS,
+)
 from ..model import RawMention, Span
 from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
 from .quantities import money_bounds, quantity_label
@@ -20,6 +25,8 @@ from .sports import SCORE
 PARTICLE_TAIL = re.compile(r"(?:[ \t]+(?:" + alternation(NAME_PARTICLES) + r"))+(?:[ \t]+|[-‐])[A-Z][\w'’-]*")
 # Text before a word that opens a clause as a sentence's start does: an opening quotation mark, a colon, a dash.
 _OPENS_CLAUSE = re.compile(r"(?:^|[\"“‘(:—–]|\s[-'])\s*$")
+# A sentence's end right before a word: "... $92m. The World Food Programme" (whatever the splitter said).
+_AFTER_FULL_STOP = re.compile(r"[.!?][\"”’)]?\s+$")
 # Labels whose names may hold any lower-case word ("Still Life with Lemons").
 _FREE_FORM = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
 
@@ -54,8 +61,8 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
         bare = first.rstrip(".").lower()
         sentence_initial = tokens[0][0] in sentence_starts
         rest = [text[a:b] for a, b in tokens[1:]]
-        if bare in {"the", "a", "an"} \
-                and (first.islower() or sentence_initial or label in PLACE_LABELS | {"NORP", "PERSON"}):
+        opens = sentence_initial or _AFTER_FULL_STOP.search(text, max(0, start - 4), start) is not None
+        if bare in {"the", "a", "an"} and (first.islower() or opens or label in PLACE_LABELS | {"NORP", "PERSON"}):
             start = tokens[1][0]  # "the Defence Companies" -> "Defence Companies"
         elif bare in PERSON_TITLES and label == "PERSON" and text[tokens[1][0]].isupper():
             start = tokens[1][0]  # "President Bashar Al Assad" -> "Bashar Al Assad"
@@ -143,3 +150,41 @@ def _before(text: str, start: int, position: int) -> int:
     while position > start and text[position - 1].isspace():
         position -= 1
     return position
+
+
+# "Harrogate and " + "District NHS Foundation Trust": one or two capitalised words and "and" before an
+# organisation's name that the model cut at the conjunction.
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){1,2})(?:and|&)[ \t]+$")
+# "UN Office" + " for the Coordination of Humanitarian Affairs": a remit after an organisation's head noun.
+_REMIT_AFTER = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|&|for|on)[ \t]+)*"
+                          r"[A-Z][\w'’-]*)*")
+
+
+def joined_organisations(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> None:
+    """Organisations' names the model cut at "and" or before "for": "Harrogate and District NHS Foundation
+    Trust", "England and Wales Cricket Board", "UN Office for the Coordination of Humanitarian Affairs".
+    Not after another organisation's one-word name ("Microsoft and Amazon Web Services")."""
+    heads = ORGANISATION_NAME_HEADS | ORGANISATION_HEADS_NOT_SURNAMES
+    by_end = {m.end: m for m in mentions}
+    for mention in mentions:
+        if mention.label != "ORG":
+            continue
+        words = text[mention.start:mention.end].split()
+        if words[-1].lower() not in heads:
+            continue
+        remit = _REMIT_AFTER.match(text, mention.end)
+        if remit:
+            mention.end = remit.end()
+        joined = _JOINED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if joined is None:
+            continue
+        left = joined.group(1).split()
+        while left and (left[0].lower() in gazetteer.function_words or left[0].rstrip(".").lower() in PERSON_TITLES):
+            left = left[1:]
+        if not left or any(word.lower() in gazetteer.function_words for word in left):
+            continue
+        start = joined.start(1) + joined.group(1).index(left[0])
+        before = by_end.get(start + len(" ".join(left)))
+        if before is not None and (before.label in {"ORG", "PRODUCT"} or before.start < start):
+            continue  # "Microsoft and Amazon Web Services", "Brackwater City Council and Fenmore Council" are two
+        mention.start = start

@@ -15,16 +15,25 @@ from dataclasses import dataclass, field
 
 from ..lexicon import alternation
 from ..lexicon.function_words import PREPOSITIONS
-from ..lexicon.names import HONORIFICS, PERSON_TITLES
+from ..lexicon.names import HONORIFICS, KINSHIP_NOUNS, PERSON_TITLES
 from ..lexicon.organisations import (
     ORGANISATION_KIND_AFTER,
     ORGANISATION_KIND_NOUNS,
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_OWNED_NOUNS,
     POSTING_VERBS,
+    SHARE_MOVES,
 )
-from ..lexicon.places import PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
-from ..lexicon.products import BRAND_WORDS, PRODUCT_DETERMINERS, PRODUCT_KIND_BEFORE, PRODUCT_NOUNS
+from ..lexicon.places import FACILITY_NOUNS, PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
+from ..lexicon.products import (
+    APPOSITION_DETERMINERS,
+    BRAND_WORDS,
+    PRODUCT_APPOSITION_FOLLOWERS,
+    PRODUCT_DETERMINERS,
+    PRODUCT_KIND_BEFORE,
+    PRODUCT_NOUNS,
+    PRODUCT_PREDICATES,
+)
 from ..lexicon.sports import (
     CLUB_OWNED_NOUNS,
     FIXTURE_AUXILIARIES,
@@ -45,7 +54,8 @@ _ORG_AFTER = re.compile(
     rf"{_POSSESSIVE}?\s+(?:[a-z-]+\s+)?(?:{alternation(ORGANISATION_OWNED_NOUNS)})\b"  # "X's co-founder"
     rf"|,\s+(?:a|an|the)\s+(?:{_NOT_PREPOSITION}[\w-]+\s+){{0,3}}(?:{_KIND})\b(?!['’])"  # "X, a Finnish start-up"
     rf"|\s+(?:{alternation(ORGANISATION_KIND_AFTER)})\b(?!['’])"  # "Soundcheck magazine"
-    r"|,?\s+(?:said|says|added|announced)\s+(?:that\s+|on\s+\w+\s+)?(?:it|its)\b",  # "Velour said its sales"
+    r"|,?\s+(?:said|says|added|announced)\s+(?:that\s+|on\s+\w+\s+)?(?:it|its)\b"  # "Velour said its sales"
+    rf"|\s+(?:shares\s+)?(?:{alternation(SHARE_MOVES)})\s+(?:by\s+)?[\d.]+\s*(?:per\s*cent|percent|%|p\b)",  # "fell 3%"
 )
 _PERSON_AFTER = re.compile(
     r",\s+\d{1,3}\s*[,;)]"  # "Rourke, 58,"
@@ -56,7 +66,14 @@ _PERSON_AFTER = re.compile(
 # two lower-case words and a product noun; before it, a possessive or an article (checked with the tail words).
 _PRODUCT_AFTER = re.compile(
     rf"[\"”’']?\s+(?:[a-z-]+\s+){{0,2}}(?:{alternation(PRODUCT_NOUNS)})\b(?!['’])")
+# "Zelvora, a once-weekly injection for heart failure": a product noun heading an apposition (not "a drug
+# developer", where the noun only qualifies another); "Tesla's Cybertruck went on sale".
+_PRODUCT_APPOSED = re.compile(
+    rf",\s+(?:{alternation(APPOSITION_DETERMINERS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(PRODUCT_NOUNS)})"
+    rf"(?=\s*[,.;:)—–]|\s+(?:{alternation(PRODUCT_APPOSITION_FOLLOWERS)})\b)"
+    rf"|\s+(?:{alternation(PRODUCT_PREDICATES)})\b")
 _BRAND_BEFORE = re.compile(r"(?:" + alternation(BRAND_WORDS) + r")\s*[\"“‘']?$", re.I)
+_FACILITY_AFTER = re.compile(rf"\s+(?:{alternation(FACILITY_NOUNS)})\b(?!['’])")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added)\b")
 
 # Before the name: its last few words, compared with sets (a regex anchored at the window's end would try
@@ -81,15 +98,18 @@ def _org_before(words: list[str]) -> bool:
         return words[-2] in _MEMBER or " ".join(words[-3:-1]) in _MEMBER
     if len(words) >= 2 and words[-1] == "on" and words[-2] in POSTING_VERBS:
         return True  # "writing on Bluesky"
-    # "the regulator X", "the video game studio X", "Bus operator X" (a sentence's start as its determiner)
+    # "the regulator X", "the video game studio X", "Bus operator X" (a sentence's start as its determiner),
+    # "Brazil's environment agency, Ibama"
+    if words[-1:] == [","]:
+        words = words[:-1]
     return bool(words) and words[-1] in ORGANISATION_KIND_NOUNS and any(
-        word in _KIND_DETERMINERS for word in words[-4:-1])
+        word in _KIND_DETERMINERS or word.endswith(("'s", "’s")) for word in words[-4:-1])
 
 
 def _person_before(raw: list[str]) -> bool:
     """"the prime minister, Alistair Brooke", "general manager Tessa Huang" (a title in lower case)."""
     words = raw[:-1] if raw[-1:] == [","] else raw
-    return bool(words) and words[-1] in PERSON_TITLES
+    return bool(words) and (words[-1] in PERSON_TITLES or words[-1] in KINSHIP_NOUNS)
 
 
 def _place_before(raw: list[str], words: list[str]) -> bool:
@@ -99,8 +119,14 @@ def _place_before(raw: list[str], words: list[str]) -> bool:
 
 
 def _product(raw: list[str], words: list[str], after: str, before: str) -> bool:
-    """"its Vela accelerator chips", "the research ship Polar Tern", "branded “Ask Penny”"."""
-    if words and words[-1] in PRODUCT_KIND_BEFORE and any(word in PRODUCT_DETERMINERS for word in words[-4:-1]):
+    """"its Vela accelerator chips", "the research ship Polar Tern", "branded “Ask Penny”", "its own app, Ride
+    Hollis", "older drugs such as Entresto", "Zelvora, a once-weekly injection"."""
+    if _PRODUCT_APPOSED.match(after):
+        return True
+    kind = words[:-1] if words[-1:] == [","] else words
+    if kind and kind[-1] in PRODUCT_KIND_BEFORE and any(word in PRODUCT_DETERMINERS for word in kind[-4:-1]):
+        return True
+    if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3] in PRODUCT_NOUNS:
         return True
     if _BRAND_BEFORE.search(before, max(0, len(before) - 30)):
         return True
@@ -142,12 +168,26 @@ class Evidence:
     club: Counter[str] = field(default_factory=Counter)
     said: Counter[str] = field(default_factory=Counter)
     product: Counter[str] = field(default_factory=Counter)
+    # "Benedict Osei of X", "X's Fernando Alonso": an organisation's or a place's.
+    affiliation: Counter[str] = field(default_factory=Counter)
+    # "X station", "X airport": a facility's name.
+    facility: Counter[str] = field(default_factory=Counter)
     # Family names written after an honorific somewhere in the article ("Mr Tranter").
     addressed: frozenset[str] = frozenset()
 
 
+_OF_BEFORE = re.compile(r" of $")
+_POSSESSIVE_BEFORE_NAME = re.compile(r"['’]s ")
+
+
 def gather(text: str, mentions: Iterable[Candidate], sports: bool) -> Evidence:
     evidence = Evidence(addressed=frozenset(m.group(1).casefold() for m in _HONORIFIC_SURNAME.finditer(text)))
+    mentions = list(mentions)
+    # Where people's full names end and start: "Benedict Osei of X" and "X's Fernando Alonso" make X an
+    # organisation or a place (a person is of one, and an organisation or a place has people), not a person.
+    full_names = [m for m in mentions if m.label == "PERSON" and " " in text[m.start:m.end]]
+    person_ends = {m.end for m in full_names}
+    person_starts = {m.start for m in full_names}
     for mention in mentions:
         if mention.label not in NAME_LABELS:
             continue
@@ -158,10 +198,16 @@ def gather(text: str, mentions: Iterable[Candidate], sports: bool) -> Evidence:
         words = [word.lower() for word in raw]
         if _ORG_AFTER.match(after) or _org_before(words):
             evidence.org[key] += 1
+        of = _OF_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+        owner = _POSSESSIVE_BEFORE_NAME.match(text, mention.end)
+        if (of and of.start() in person_ends) or (owner and owner.end() in person_starts):
+            evidence.affiliation[key] += 1
         if _PERSON_AFTER.match(after) or (raw and _person_before(raw)):
             evidence.person[key] += 1
         if _place_before(raw, words) or _PLACE_AFTER.match(after):
             evidence.place[key] += 1
+        if _FACILITY_AFTER.match(after):
+            evidence.facility[key] += 1
         if _SAID_AFTER.match(after):
             evidence.said[key] += 1
         if _product(raw, words, after, before):

@@ -16,27 +16,35 @@ from ..lexicon.organisations import (
     CLUB_NAME_ENDINGS_IN_SPORT,
     COMPANY_NAME_ENDINGS,
     MEDIA_NAME_ENDINGS,
+    ORGANISATION_HEADS_NOT_SURNAMES,
     ORGANISATION_NAME_HEADS,
+    ORGANISATION_NAME_STARTS,
+    PLACE_QUALIFIERS,
 )
 from ..lexicon.places import (
+    BUILDING_NAME_ENDINGS,
     CELESTIAL_BODIES,
     FACILITY_NAME_ENDINGS,
     NATURAL_FEATURE_ENDINGS,
     NATURAL_FEATURE_STARTS,
+    NUMBERED_FACILITIES,
     VENUE_NAME_ENDINGS,
 )
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
+from ..lexicon.works import EVENT_NAME_ENDINGS, LAW_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
 
 
-def person_name_tokens(text: str, mentions: Iterable[Candidate]) -> set[str]:
+def person_name_tokens(text: str, mentions: Iterable[Candidate], gazetteer: Gazetteer | None = None) -> set[str]:
     """Shorter forms of multi-word person names in this article: the family name ("assad" of "Bashar Al
     Assad") and the last two name words of a longer name; never a name itself ("Arvik Pharma" typed a
-    person once is no evidence that it is one)."""
+    person once is no evidence that it is one), nor a name whose words say it is no person's ("Elections
+    Ontario" typed a person says nothing of "Ontario")."""
     tokens: set[str] = set()
     for mention in mentions:
-        if mention.label == "PERSON":
+        if mention.label == "PERSON" and (gazetteer is None or _named_kind(
+                text[mention.start:mention.end].split(), "PERSON", gazetteer, True) is None):
             words = name_words(text[mention.start:mention.end])
             if len(words) >= 2:
                 tokens.add(words[-1])
@@ -56,7 +64,7 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
             key = name_key(text, mention)
             votes[key][mention.label] += 1
             surfaces.setdefault(key, text[mention.start:mention.end])
-    person_tokens = person_name_tokens(text, mentions)
+    person_tokens = person_name_tokens(text, mentions, gazetteer)
     labels: dict[str, str] = {}
     for key, counter in votes.items():
         surface = surfaces[key]
@@ -73,13 +81,25 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
             # place; a small town's name or a city's nickname used by a club ("Chelsea",
             # "Manchester City") keeps the model's label unless the model also saw a place.
             primary = place.kind == "country" or place.canonical == surface or " " not in surface
-            if counter["GPE"] + counter["LOC"] > 0 or (place.well_known and primary) or evidence.place[key]:
+            # A town's one-word name the model calls a person, where nobody in the article has that name
+            # (people are named in full before their surname stands alone) and it is no first name.
+            town = label == "PERSON" and " " not in surface and not place.ambiguous and not evidence.person[key] \
+                and key not in evidence.addressed and first_name_gender(surface) is None
+            if counter["GPE"] + counter["LOC"] > 0 or (place.well_known and primary) or evidence.place[key] or town:
                 label = place.label
+        elif place is not None and label == "PRODUCT" and place.well_known and not evidence.product[key]:
+            label = place.label  # "the Leeds band": a city, not a product
+        elif place is not None and label == "LOC" and place.label == "GPE" and not place.ambiguous \
+                and (place.kind == "state" or (place.kind == "city" and place.population >= _TOWN)):
+            label = "GPE"  # "Bucharest", "Doncaster": a city or a state is a GPE, not a LOC
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
     _short_company_names(labels, surfaces, gazetteer, person_tokens, evidence)
     return labels
+
+
+_TOWN = 50_000  # a city this large is not taken for a natural feature of the same name
 
 
 def _short_company_names(labels: dict[str, str], surfaces: dict[str, str], gazetteer: Gazetteer,
@@ -117,6 +137,9 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
     well_known_place = place is not None and place.well_known
     if is_persons_name:
         return label
+    named = _named_kind(words, label, gazetteer, place is None) or _persons(key, surface, label, gazetteer, evidence)
+    if named is not None:
+        return named
     club = sports and (surface in gazetteer.clubs or (last in CLUB_NAME_ENDINGS_IN_SPORT and len(words) > 1))
     if (len(words) > 1 and (last in CLUB_NAME_ENDINGS or (" " in surface and surface in gazetteer.clubs))) \
             or (club and not well_known_place and place is None) or (sports and evidence.club[key] > evidence.place[key]
@@ -146,8 +169,11 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG"  # "Arvik Pharma", "Penhallow Mutual", "Gorsley Gazette"
     if label != "ORG" and evidence.org[key] > evidence.person[key]:
         return "ORG"  # "Lumora's co-founder", "shares in Corvane", "the regulator Ofsted"
+    where = _affiliation_or_facility(key, label, place is None, evidence)
+    if where is not None:
+        return where
     if label == "ORG" and surface not in gazetteer.orgs and last not in ORGANISATION_NAME_HEADS \
-            and not evidence.org[key]:
+            and last not in ORGANISATION_HEADS_NOT_SURNAMES and not evidence.org[key] and not evidence.affiliation[key]:
         person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words) \
             and last not in VENUE_NAME_ENDINGS
         if person_shaped and (evidence.person[key] or last in evidence.addressed or _first_name(words[0], gazetteer)):
@@ -158,7 +184,7 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
     if label == "PERSON" and evidence.place[key] and not evidence.person[key] and not evidence.org[key] \
             and not _first_name(words[0], gazetteer) and last not in evidence.addressed:
         return place.label if place is not None else "GPE"  # "in Little Brampton": a place, not a person
-    if label in {"PERSON", "ORG", "GPE"} and len(words) > 1 and last in FACILITY_NAME_ENDINGS \
+    if label in {"PERSON", "ORG", "GPE", "LOC", "EVENT"} and len(words) > 1 and last in FACILITY_NAME_ENDINGS \
             and not evidence.person[key] and place is None and all(word[:1].isupper() for word in words):
         return "FAC"  # "Stoneyford Lane", "Marrick Bridge"
     if label in {"PRODUCT", "WORK_OF_ART"} and not evidence.product[key] and not evidence.org[key] \
@@ -171,6 +197,67 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         person_shaped = 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
         return "PERSON" if person_shaped else "ORG"
     return label
+
+
+def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_place: bool) -> str | None:
+    """What the words of a name say it is, whatever the model said: "Housing (Scotland) Act 2006" is a law,
+    "Dutch Grand Prix" an event, "Govan Law Centre" and "Team Sky" organisations, and so are "Shelter
+    Scotland" and "Elections Ontario" (ordinary words and the country or province they serve)."""
+    if label == "PERSON" and any(char.isdigit() for char in "".join(words)):
+        return "ORG"  # "Jet2": no person's name holds a figure
+    if len(words) < 2 or not (words[0][:1].isupper() or words[0][:2] in {"(", "(" + words[0][1:2]}):
+        return None
+    if len(words) == 2 and words[1].isdigit() and words[0].lower() in NUMBERED_FACILITIES:
+        return "FAC"  # "Terminal 2"
+    tail = words[:-1] if words[-1].isdigit() and len(words) > 2 else words
+    last = tail[-1].lower().strip(".,")
+    if last in LAW_NAME_ENDINGS and tail[-1][:1].isupper():
+        return "LAW"
+    if label != "EVENT" and last in EVENT_NAME_ENDINGS:
+        return "EVENT"
+    if label in {"EVENT", "WORK_OF_ART", "PRODUCT"} and last in BUILDING_NAME_ENDINGS:
+        return "FAC"
+    if label != "ORG" and words[0].lower() in ORGANISATION_NAME_STARTS:
+        return "ORG"
+    if label == "PERSON" and last in ORGANISATION_HEADS_NOT_SURNAMES:
+        return "ORG"
+    served = gazetteer.place(words[-1])
+    if label in {"PERSON", "GPE", "LOC", "NORP", "FAC"} and unknown_place and served is not None \
+            and served.kind in {"country", "state"} and all(
+                word[:1].isupper() and gazetteer.is_common_word(word) and word.lower() not in PLACE_QUALIFIERS
+                for word in words[:-1]):
+        return "ORG"
+    return None
+
+
+def _affiliation_or_facility(key: str, label: str, unknown_place: bool, evidence: Evidence) -> str | None:
+    """"Benedict Osei of Carver Lyle", "Aston Martin's Fernando Alonso": an organisation (where no place is
+    known by that name); "Manchester Piccadilly station": a facility."""
+    if label != "ORG" and unknown_place and evidence.affiliation[key] > evidence.person[key]:
+        return "ORG"
+    if label in {"PERSON", "ORG", "GPE"} and evidence.facility[key] and unknown_place and not evidence.person[key] \
+            and not evidence.org[key]:
+        return "FAC"
+    return None
+
+
+def _persons(key: str, surface: str, label: str, gazetteer: Gazetteer, evidence: Evidence) -> str | None:
+    """"The Conservative leader, Kemi Badenoch" (a GPE to the model), "his brother, Winston" (a city's name)."""
+    place = gazetteer.place(surface)
+    if label not in {"PERSON", "ORG"} and evidence.person[key] and not (
+            evidence.org[key] or evidence.place[key] or evidence.product[key] or evidence.affiliation[key]) \
+            and (place is None or place.kind == "city") and surface not in gazetteer.norp \
+            and _person_shaped(surface.split(), gazetteer):
+        return "PERSON"
+    return None
+
+
+def _person_shaped(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Two or three capitalised words that end no venue's name ("Kemi Badenoch"), or a known first name."""
+    if len(words) == 1:
+        return _first_name(words[0], gazetteer)
+    return 2 <= len(words) <= 3 and all(word[:1].isupper() and not word.isupper() for word in words) \
+        and words[-1].lower() not in VENUE_NAME_ENDINGS
 
 
 def majority(counter: Counter[str]) -> str:

@@ -6,8 +6,18 @@ from __future__ import annotations
 import re
 
 from ..lexicon import alternation
-from ..lexicon.quantities import CURRENCY_CODES, CURRENCY_SIGNS, CURRENCY_WORDS, MAGNITUDES, PERCENT_WORDS
+from ..lexicon.quantities import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    CURRENCY_WORDS_AFTER_NUMBERS,
+    MAGNITUDE_WORDS,
+    MAGNITUDES,
+    PERCENT_WORDS,
+    RESOLUTIONS,
+)
 from ..lexicon.time import DATE_ING_ADJECTIVES, TIME_UNITS
+from .common import Candidate
 
 MONEY_SUFFIX = re.compile(r"(?:bn|tn|m|k|b)(?![\w])", re.I)
 _UNITS = alternation(TIME_UNITS)
@@ -74,3 +84,22 @@ def money_key(surface: str) -> str | None:
     currency = match.group("sign") or (match.group("word") or "").lower()
     code = CURRENCY_CODES.get(currency, currency or "?")
     return f"{code} {number:.0f}" if number >= 1 else f"{code} {number}"
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAGNITUDE = rf"(?:\s?(?:bn|tn|mn|m|k)(?![\w])|\s(?:{alternation(MAGNITUDE_WORDS)})\b)"
+_MONEY = re.compile(
+    rf"(?<![\w$£€¥])(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?(?:{_NUMBER}){_MAGNITUDE}?"  # "£40m", "US$2.5 billion"
+    rf"|(?<![\w.,])(?P<pence>\d{{1,4}}(?:\.\d+)?)p(?![\w])"  # "312p"
+    rf"|(?<![\w.,$£€¥])(?:{_NUMBER})(?:\s(?:{alternation(MAGNITUDE_WORDS)}))?\s"
+    rf"(?:{alternation(CURRENCY_WORDS_AFTER_NUMBERS)})(?![\w])")  # "40 million pounds", "300 yen"
+
+
+def money_mentions(text: str) -> list[Candidate]:
+    """Amounts of money written plainly, for a recogniser that finds none or misses some ("86p", "€12bn")."""
+    found = []
+    for match in _MONEY.finditer(text):
+        if match.group("pence") in RESOLUTIONS:
+            continue
+        found.append(Candidate(match.start(), match.end(), "MONEY", "amount"))
+    return found

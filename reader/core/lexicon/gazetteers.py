@@ -7,6 +7,7 @@ dictionary. They are loaded once, lazily.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,7 +38,10 @@ class Gazetteer:
     clubs: dict[str, str] = field(default_factory=dict)  # club name or short form -> the club's name
 
     def place(self, name: str) -> Place | None:
-        return self.places.get(name)
+        place = self.places.get(name)
+        if place is None and not name.isascii():
+            place = self.places.get(_without_accents(name))  # "Málaga", "Constanța" as GeoNames spells them
+        return place
 
     def is_common_word(self, word: str) -> bool:
         return word.lower() in self.common_words
@@ -47,6 +51,10 @@ class Gazetteer:
         lower = word.lower()
         return lower in self.function_words or (
             lower in self.common_words and lower.endswith(("ing", "ed", "ly")) and len(lower) > 4)
+
+
+def _without_accents(name: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
 
 
 def _read_lines(name: str) -> list[str]:
@@ -80,6 +88,11 @@ def load_gazetteer() -> Gazetteer:
         for name in names:
             orgs.setdefault(name, names[0])
     common = frozenset(_read_lines("common_words.txt"))
+    for line in _read_lines("regions.txt"):
+        name, _country = line.split("\t")
+        known = places.get(name)
+        if known is None or known.kind == "city":  # "Ontario" the province, not the Californian city
+            places[name] = Place("GPE", "state", 0, name.lower() in common, name)
     clubs: dict[str, str] = {}
     for line in _read_lines("clubs.tsv"):
         names = line.split("\t")

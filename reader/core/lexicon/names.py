@@ -56,3 +56,8 @@ spokesman businessman sportsman actor""".split())
 # Heads of a speaker's noun phrase that speak for an organisation: "a Swiftbox spokeswoman" is Swiftbox.
 SPOKESPEOPLE = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
 representative representatives""".split())
+# Family and relations: "his brother, Winston", "her daughter Grace" (a name after them is a person's).
+KINSHIP_NOUNS = frozenset(
+    """wife husband son daughter sons daughters brother brothers sister sisters mother father parents grandson
+    granddaughter grandmother grandfather niece nephew cousin uncle aunt widow widower partner fiancee fiance
+    stepson stepdaughter""".split())

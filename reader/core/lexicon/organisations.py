@@ -65,7 +65,7 @@ ORGANISATION_KIND_NOUNS = frozenset(
     provider operator broadcaster newspaper agency chain lender insurer airline carrier publisher group
     consultancy bank brand label outlet website platform network conglomerate subsidiary utility club team
     side union party thinktank think-tank organisation organization body institute foundation trust
-    campaign association federation league studio distributor producer magazine""".split())
+    campaign association federation league studio distributor producer magazine fund""".split())
 # Kind nouns that, written right after a name, make it an organisation's: "Soundcheck magazine", "Zest bank".
 # Not "team", "side" or "campaign", which follow people's names too ("the Biden campaign").
 ORGANISATION_KIND_AFTER = frozenset(
@@ -74,7 +74,8 @@ ORGANISATION_KIND_AFTER = frozenset(
     brand outlet website platform network magazine studio conglomerate""".split())
 # Verbs of posting: "writing on X", "posted on X" make X a platform (an organisation).
 POSTING_VERBS = frozenset(
-    "wrote writing writes posted posting posts tweeted tweeting shared sharing said added".split())
+    "wrote writing writes posted posting posts post tweeted tweeting shared sharing said added streamed streaming"
+    .split())
 # What an organisation has and a product or a person rarely does: "Lumora's co-founder", "shares in Corvane",
 # "Penhallow Mutual's chief executive".
 ORGANISATION_OWNED_NOUNS = (
@@ -90,5 +91,27 @@ ORGANISATION_OWNED_NOUNS = (
 ORGANISATION_MEMBER_NOUNS = (
     "shares", "stake", "shareholders", "investors", "chief executive", "ceo", "chairman", "chairwoman", "founder",
     "co-founder", "spokesperson", "spokesman", "spokeswoman", "analyst", "analysts", "economist", "economists",
-    "employees", "staff", "engineers", "executives", "executive", "strategist", "researchers",
+    "employees", "staff", "engineers", "executives", "executive", "strategist", "researchers", "trader", "traders",
+    "manager", "managers", "branch", "branches", "subsidiary", "division", "unit",
 )
+# Last words of an organisation's name that are never a family name: a name ending so is no person's even
+# when the model says it is ("Govan Law Centre", "Amaury Sport Organisation"). Not "Court", "Church",
+# "Post", "Hall" or "Bank", which end people's names too (Margaret Court, Emily Post).
+ORGANISATION_HEADS_NOT_SURNAMES = frozenset(
+    """ministry council committee commission agency company companies corporation university institute
+    institution association organisation organization foundation federation authority department centre
+    center conservatoire academy society party coalition alliance charity trust union observatory museum
+    inc ltd plc llc""".split())
+# First words of an organisation's name that no person's name starts with: "Team Sky", "Team GB".
+ORGANISATION_NAME_STARTS = frozenset("team".split())
+# Words before a country's or a state's name that make the two a place's name, not an organisation's
+# ("New England", "Northern Ireland", "mainland China"), where "Shelter Scotland", "Elections Ontario" and
+# "Historic England" are organisations named after the place they serve.
+PLACE_QUALIFIERS = frozenset(
+    """north south east west northern southern eastern western central upper lower greater new great old
+    modern rural urban coastal inner outer mainland little far middle deep metropolitan north-east north-west
+    south-east south-west northeast northwest southeast southwest""".split())
+# Verbs of a share price: "Travis Perkins slipped 3 per cent" is a company's stock, never a person.
+SHARE_MOVES = frozenset(
+    """rose fell slipped gained dropped lost climbed jumped slumped tumbled soared sank plunged surged edged
+    rallied slid dipped advanced declined""".split())

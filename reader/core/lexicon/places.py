@@ -16,7 +16,8 @@ VENUE_NAME_ENDINGS = frozenset(
 # Last words of a building's, a street's or a structure's name: "Stoneyford Lane", "Marrick Bridge" (FAC).
 FACILITY_NAME_ENDINGS = frozenset(
     """street road lane avenue drive crescent terrace close bridge viaduct tunnel station airport airfield
-    stadium arena square cathedral abbey castle tower pier harbour harbor dock docks motorway bypass""".split())
+    stadium arena square cathedral abbey castle tower pier harbour harbor dock docks motorway bypass terminal
+    crossing dam interchange""".split())
 # First and last words of natural features' names (LOC): "River Alde", "Lake Geneva", "Mount Kenya",
 # "Outer Hebrides" aside, "Cairngorm Mountains", "Menai Strait".
 NATURAL_FEATURE_STARTS = frozenset("river lake loch lough mount mountains isle isles gulf cape".split())
@@ -25,3 +26,9 @@ NATURAL_FEATURE_ENDINGS = frozenset(
     channel firth glacier forest desert plateau range""".split())
 # The sun, the moon and the planets are locations (LOC), not people or organisations.
 CELESTIAL_BODIES = frozenset("sun moon earth mercury venus mars jupiter saturn uranus neptune pluto".split())
+# Last words of a building's name that a model takes for an event's or a work's ("Royal Festival Hall").
+BUILDING_NAME_ENDINGS = frozenset("hall theatre theater arena stadium cathedral palace terminal".split())
+# Lower-case nouns after a name that make it a facility's: "Manchester Piccadilly station", "the Lagdo dam".
+FACILITY_NOUNS = frozenset("station airport stadium terminal viaduct tunnel motorway".split())
+# Words that name a part of a facility with a number: "Terminal 2", "Gate 14", "Platform 9".
+NUMBERED_FACILITIES = frozenset("terminal gate platform pier hangar runway berth dock wharf".split())

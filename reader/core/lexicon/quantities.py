@@ -18,3 +18,10 @@ MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b
 CURRENCY_CODES = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
                   "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
                   "euro": "EUR", "euros": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR"}
+# Currency words that follow an amount ("40 million pounds", "300 yen") and are no other word after a number
+# ("won" and "real" are: "Leeds 3 won").
+CURRENCY_WORDS_AFTER_NUMBERS = CURRENCY_WORDS - frozenset({"won", "real", "dong", "rand", "sterling"})
+# Magnitudes written as words after an amount: "£40 million", "$2.5 billion".
+MAGNITUDE_WORDS = ("thousand", "million", "billion", "trillion")
+# A number glued to "p" is pence ("312p"), except a screen's resolution ("1080p").
+RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
