@@ -154,3 +154,13 @@ def test_a_role_in_the_lede_is_nobody_when_no_one_is_given_it():
     text = ("A local farmer has called the plan “a disgrace”.\n\n"
             "“The road is fine as it is,” said Tegan Morwood, the chair of the parish council.")
     assert speaker_ids(text, *people(text, "Tegan Morwood")) == [None, "morwood"]
+
+
+def test_a_place_at_the_end_of_a_cut_name_is_no_voice():
+    # The recogniser found "Ruvala" but not "Athletics Ruvala": the place did not speak.
+    text = ("“We ran well,” the Ruvala Rowing Club said.\n\n"
+            "Athletics Ruvala said it would appeal.\n\n"
+            "“The result stands,” it said.")
+    club = entity(text, "club", "ORG", "Ruvala Rowing Club")
+    place = entity(text, "ruvala", "GPE", "Ruvala")
+    assert speaker_ids(text, club, place) == ["club", "club"]
