@@ -164,3 +164,21 @@ def test_a_place_at_the_end_of_a_cut_name_is_no_voice():
     club = entity(text, "club", "ORG", "Ruvala Rowing Club")
     place = entity(text, "ruvala", "GPE", "Ruvala")
     assert speaker_ids(text, club, place) == ["club", "club"]
+
+
+# --------------------------------------------------------------------------------------------
+# a feature's lede says "she" before it names her
+
+
+def test_a_lede_s_pronoun_before_anyone_is_named_is_the_person_named_next():
+    text = ("The man behind the counter of the last ironmonger in Kelbury has heard every complaint. "
+            "“Nobody mends anything now,” he said.\n\n"
+            "His name is Aled Frewin, and he has sold nails by the pound for forty years.")
+    assert speaker_ids(text, *people(text, "Aled Frewin")) == ["frewin"]
+
+
+def test_a_pronoun_after_someone_was_named_never_looks_ahead():
+    text = ("Fiona Tapley opened the shop. The man behind the counter has heard every complaint. "
+            "“Nobody mends anything now,” he said.\n\n"
+            "His name is Aled Frewin.")
+    assert speaker_ids(text, *people(text, "Fiona Tapley", "Aled Frewin")) == [None]

@@ -32,6 +32,7 @@ CERTAIN_ROLE = 0.8
 CERTAIN_SPOKESPERSON = 0.85
 CERTAIN_GUESS = 0.6
 VOICE_REACH = 160  # characters after a name searched for its reporting verb (past an appositive)
+NAMED_AHEAD = 4  # sentences after a lede's "she" searched for the first name given
 ROLE_AHEAD = 2  # sentences after "A Labour MP" searched for the MP's name
 MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among the names, before the speakers
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -338,7 +339,8 @@ class Resolver:
                     continue
                 sex = self.gender(entity_id)
                 if sex not in (None, gender):
-                    others.add(entity_id if not self._after_preposition(start) else "")
+                    # Only a subject of this sentence or the one before may be taken against its first name.
+                    others.add(entity_id if index >= sentence - 1 and not self._after_preposition(start) else "")
                     continue
                 key = (self._after_preposition(start), sex is None)
                 if best is None or key < best[0]:
@@ -363,6 +365,23 @@ class Resolver:
             (only,) = others
             if only and only not in self._titled:
                 return only
+        return self._named_later(gender, offset)
+
+    def _named_later(self, gender: str, offset: int) -> str | None:
+        """A feature's lede may say "she" before naming anyone ("The woman at the desk ... “…,” she said. Her
+        name is Ann Roe"): when nobody at all is named before the pronoun, the first person of that sex named
+        in the next few sentences."""
+        index = bisect.bisect_left(self.mention_starts, offset)
+        if any(self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start)
+               for start, _, entity_id, _ in self.mentions[:index]):
+            return None
+        last = min(len(self.ctx.sentences) - 1, self.ctx.sentence_index(offset) + NAMED_AHEAD)
+        limit = self.ctx.sentences[last].end
+        while index < len(self.mentions) and self.mentions[index][0] < limit:
+            start, _, entity_id, _ = self.mentions[index]
+            index += 1
+            if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start):
+                return entity_id if self.gender(entity_id) in (None, gender) else None
         return None
 
     def _pronoun_before(self, gender: str, start: int, end: int) -> int | None:
