@@ -182,3 +182,10 @@ def test_a_pronoun_after_someone_was_named_never_looks_ahead():
             "“Nobody mends anything now,” he said.\n\n"
             "His name is Aled Frewin.")
     assert speaker_ids(text, *people(text, "Fiona Tapley", "Aled Frewin")) == [None]
+
+
+def test_a_statement_from_somebody_unnamed_is_nobody_s_not_the_last_voice():
+    text = ("Ormley Police said the boy had been found safe. A statement from the family read: “Thank you all.” "
+            "The family's statement later added: “We ask for privacy.”")
+    police = entity(text, "police", "ORG", "Ormley Police")
+    assert speaker_ids(text, police) == [None, None]

@@ -152,8 +152,9 @@ class Resolver:
                 found = self.recent(start, ("ORG",), ("ORG",))
             return found
         if head in DOCUMENT_NOUNS:
+            owned = any(word.endswith(("’s", "'s", "s’", "s'")) for word in lower[:head_index])
             return self._document(start + tokens[head_index + 2].start() if head_index + 2 < len(tokens) else None,
-                                  start, end)
+                                  start, end, owned)
         if words[head_index].islower():
             # A role with the name beside it ("the chair of the judges, the broadcaster Ann Roe," / "Ann Roe, a
             # co-chair of ..."), or a role a person was given earlier ("coroner Ann Roe ... the coroner said").
@@ -446,13 +447,15 @@ class Resolver:
         return best[1] if best else None
 
 
-    def _document(self, owner: int | None, start: int, end: int) -> str | None:
-        """"a statement from the company" is the company's (``owner``: where "the company" starts); "the letter
+    def _document(self, owner: int | None, start: int, end: int, owned: bool) -> str | None:
+        """"a statement from the company" is the company's (``owner``: where "the company" starts), and nobody's
+        when "the company" is nobody we know; "the family's statement" is the family's, if named; "the letter
         said" is whoever wrote or spoke last."""
         if owner is not None:
-            found = self._resolve(owner, end)
-            if found is not None:
-                return found
+            return self._resolve(owner, end)
+        if owned:
+            return self.organisation_in(start, end) or next(
+                (m[2] for m in self.overlapping(start, end) if m[0] >= start and self.label(m[2]) == _PERSON), None)
         self.certainty = CERTAIN_ROLE
         return self.last_voice(start)
 
