@@ -18,6 +18,7 @@ ARTICLE = ("The minister said the budget would protect families, while officials
            "Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the treaty. ")
 PROSE = ARTICLE * 3
 KEY = "Emmanuel Macron"  # a sensible result keeps the article's words
+LAST = "The closing paragraph survives."  # what comes after a hostile run must too
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,22 @@ def _big_attribute() -> bytes:
             + "x" * 30_000_000 + f"\"></head><body><article><p>{PROSE}</p></article></body></html>").encode()
 
 
+def _value_with_less_than() -> bytes:
+    """20 MB of "<" in one quoted attribute before the article's last sentence (it pushed the markup past the cap)."""
+    return _html(f"<div title=\"{'<' * 20_000_000}\">{LAST}</div>")
+
+
+def _meta_with_less_than() -> bytes:
+    return ("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"description\" content=\""
+            + "a<b" * 333_333 + f"\"></head><body><article><p>{PROSE}</p></article></body></html>").encode()
+
+
+def _json_ld_with_less_than() -> bytes:
+    headline = "a<b" * 333_333
+    script = f'{{"@type": "NewsArticle", "headline": "{headline}"}}'
+    return _html("", head=f'<script type="application/ld+json">{script}</script>')
+
+
 def _emphasis() -> bytes:
     return (PROSE + "\n\n" + "*a _b " * 120_000 + "\n\n" + PROSE).encode()
 
@@ -94,6 +111,9 @@ CASES: tuple[Case, ...] = (
     Case("attributes_300k", "markup bombs", "attrs300.html", lambda: _attributes(300_000), heavy=True),
     Case("deep_nesting_100k", "markup bombs", "deep.html", lambda: _html("<div>" * 100_000 + "deep")),
     Case("attribute_30mb", "markup bombs", "bigattr.html", _big_attribute, heavy=True),
+    Case("attribute_lt_20mb", "markup bombs", "ltattr.html", _value_with_less_than, expect_text=LAST, heavy=True),
+    Case("meta_lt_1mb", "markup bombs", "ltmeta.html", _meta_with_less_than),  # trafilatura: 270 s
+    Case("json_ld_lt_1mb", "markup bombs", "ltjsonld.html", _json_ld_with_less_than),  # trafilatura: minutes
     # -------------------------------------------------------------- extraction traps
     Case("unclosed_tables", "extraction traps", "tables.html", _unclosed_tables),
     Case("fragment_54_bytes", "extraction traps", "fragment.html",
