@@ -2,19 +2,22 @@
 
 The contract a script can rely on: ``--format json`` prints one JSON document on stdout (the
 fields below stay; fields may be added); otherwise a table for people. Errors are one line on
-stderr; the exit code is 1 when anything failed, 2 for a usage error.
+stderr; the exit code is 1 when anything failed, 2 for a usage error. What comes from the user or the data
+(file names, titles, the database's path) reaches the terminal escaped (``terminal.display``): a control,
+ANSI or bidi character of a name is shown as ``\\x1b``, ``\\u202e``, never acted on; the JSON is valid UTF-8
+whatever the file names hold (``terminal.json_text``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from . import terminal
 from .core.corrections import Correction
 from .library import FORMATS, ExportError, add_paths, export_library, queries, relink
 from .store import CorrectionStore, Database, StoreError, database_path, open_database
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             db = stack.enter_context(_open(args))
             return handler(db, args)
     except (StoreError, ExportError) as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {terminal.display(str(error))}", file=sys.stderr)
         return 1
 
 
@@ -98,7 +101,7 @@ def _add(db: Database, args: argparse.Namespace) -> int:
     finally:
         close()
     for _path, reason in report.failed:
-        print(f"reader: {reason}", file=sys.stderr)
+        print(f"reader: {terminal.display(reason)}", file=sys.stderr)
     total = int(db.query("SELECT count(*) FROM articles")[0][0])
     if args.format == "json":
         _print_json({"added": report.added, "updated": report.updated, "skipped": report.skipped,
@@ -178,8 +181,14 @@ def _search(db: Database, args: argparse.Namespace) -> int:
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
-    counts = export_library(db, args.out, args.format)
-    print(", ".join(f"{table}: {count}" for table, count in counts.items()) + f" rows written to {args.out}")
+    try:
+        counts = export_library(db, args.out, args.format)
+    except OSError as error:  # OUT under a file, not writable, a full disk: one line, not a traceback
+        print(f"reader: cannot write the export to {terminal.display(args.out)} "
+              f"({terminal.display(error.strerror or str(error))})", file=sys.stderr)
+        return 1
+    print(", ".join(f"{table}: {count}" for table, count in counts.items())
+          + f" rows written to {terminal.display(args.out)}")
     return 0
 
 
@@ -205,15 +214,14 @@ __all__ = ["add_parser", "run"]
 
 
 def _print_json(document: dict[str, Any]) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(terminal.json_text(document, indent=2) + "\n")
 
 
 def _print_table(headers: list[str], rows: list[list[Any]], widths: list[int] | None = None) -> None:
     if not rows:
         print("(none)")
         return
-    cells = [[" ".join(str(cell).split()) for cell in row] for row in rows]
+    cells = [[terminal.display(" ".join(str(cell).split())) for cell in row] for row in rows]
     limits = widths or [60] * len(headers)
     sizes = [min(limits[i], max(len(headers[i]), *(len(row[i]) for row in cells))) for i in range(len(headers))]
 
