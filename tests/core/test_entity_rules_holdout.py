@@ -211,3 +211,56 @@ def test_places_spelt_with_accents_provinces_and_towns_the_model_calls_people() 
                                         ("Keighley", "PERSON"), ("Doncaster", "LOC"), ("Leeds", "PRODUCT")]))
     assert found == {"Málaga": "GPE", "Manitoba": "GPE", "Kent": "GPE", "Keighley": "GPE", "Doncaster": "GPE",
                      "Leeds": "GPE"}
+
+
+# ---------------------------------------------------------------------------------------------
+# What a model-free recogniser runs together or cuts apart
+
+
+def test_a_person_of_an_organisation_or_a_place_read_as_one_name_is_split() -> None:
+    text = ("Farah Quint of Dovecote Lane Partners said the offer was low, and Marcus Hale of Portugal agreed. "
+            "The Bank of England did not comment.")
+    found = labels(entities_from(text, [("Farah Quint of Dovecote Lane Partners", "PERSON"),
+                                        ("Marcus Hale of Portugal", "PERSON"), ("Bank of England", "ORG")]))
+    assert found == {"Farah Quint": "PERSON", "Dovecote Lane Partners": "ORG", "Marcus Hale": "PERSON",
+                     "Portugal": "GPE", "Bank of England": "ORG"}
+
+
+def test_a_title_inside_a_capitalised_run_is_no_part_of_the_name() -> None:
+    text = "Transport Minister Oona Bexley opened the line."
+    found = labels(entities_from(text, [("Transport Minister Oona Bexley", "PERSON")]))
+    assert found == {"Oona Bexley": "PERSON"}
+
+
+def test_names_joined_by_an_ampersand_are_one_firm_or_one_place() -> None:
+    text = ("Harwood & Pike's auditors, Lomax & Partners, praised the Bed & Breakfast in Antigua & Barbuda. "
+            "The Harwood & Pike board met.")
+    found = labels(entities_from(text, [("Harwood", "PERSON"), ("Pike", "ORG"), ("Lomax", "PERSON")]))
+    assert found["Harwood & Pike"] == "ORG"
+    assert found["Lomax & Partners"] == "ORG"
+    assert found["Antigua & Barbuda"] == "GPE"
+    assert not any("Breakfast" in surface for surface in found)
+
+
+def test_a_family_name_with_letters_beyond_ascii_completes_a_first_name() -> None:
+    text = "Pavel Dvořák beat Marek Šimek in Brno."
+    found = labels(entities_from(text, [("Pavel", "ORG"), ("Marek", "PERSON"), ("Brno", "GPE")]))
+    assert found == {"Pavel Dvořák": "PERSON", "Marek Šimek": "PERSON", "Brno": "GPE"}
+
+
+def test_more_organisation_heads_event_endings_and_party_adjectives() -> None:
+    text = ("Staff at Morland Hospital and Kelby School joined the Conservative candidate at the Lisbon Open, "
+            "then the Irwell Cup.")
+    found = labels(entities_from(text, [("Morland Hospital", "PERSON"), ("Kelby School", "PERSON"),
+                                        ("Conservative", "PERSON"), ("Lisbon Open", "PERSON"),
+                                        ("Irwell Cup", "ORG")]))
+    assert found == {"Morland Hospital": "ORG", "Kelby School": "ORG", "Conservative": "NORP",
+                     "Lisbon Open": "EVENT", "Irwell Cup": "EVENT"}
+
+
+def test_a_kind_noun_inside_a_relative_clause_is_no_apposition() -> None:
+    text = "Jonah Rask-Ulven, the drummer whose band split in 1999, has died. Rask-Ulven was 70."
+    found = labels(entities_from(text, [("Jonah Rask-Ulven", "PERSON"), ("Rask-Ulven", "PERSON")]))
+    assert found["Jonah Rask-Ulven"] == "PERSON"
+    text = "The Hull band Tin Orchard will headline."
+    assert labels(entities_from(text, [("Tin Orchard", "PERSON"), ("Hull", "GPE")]))["Tin Orchard"] == "ORG"

@@ -21,7 +21,16 @@ from collections.abc import Sequence
 
 from ..lexicon.gazetteers import Gazetteer, load_gazetteer
 from ..model import Block, Entity, RawMention, Span
-from .boundaries import capitalised_mid_sentence, clean, joined_organisations, sentence_starts, title_before
+from .boundaries import (
+    ampersand_names,
+    capitalised_mid_sentence,
+    clean,
+    extend_person_names,
+    joined_organisations,
+    sentence_starts,
+    split_affiliations,
+    title_before,
+)
 from .clusters import cluster_entities
 from .common import NAME_LABELS, Candidate, name_key, resolve_overlaps
 from .evidence import gather
@@ -40,15 +49,17 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     headings = [block for block in blocks if block.kind.startswith("h")]
     starts = sentence_starts(text, sentences)
     mid_sentence = capitalised_mid_sentence(text)
+    raw = split_affiliations(text, raw)
     mentions = [m for m in (clean(text, r, starts, gazetteer, mid_sentence) for r in raw) if m is not None]
+    extend_person_names(text, mentions, gazetteer)
     sports = is_sports_story(text)
     # Titles of works and cases first: they hold names of their own ("North of Helsinki", "Roe v Wade").
     found = quoted_titles(text) + ([] if sports else case_names(text, gazetteer.function_words))
-    mentions = resolve_overlaps(mentions + found)
+    mentions = resolve_overlaps(mentions + found + ampersand_names(text, starts, gazetteer))
     mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
     mentions = _with_amounts(text, mentions)
-    joined_organisations(text, mentions, gazetteer)
-    mentions = resolve_overlaps(mentions)
+    if joined_organisations(text, mentions, gazetteer):
+        mentions = resolve_overlaps(mentions)
     if sports:
         extend_team_names(text, mentions, gazetteer)
         mentions = resolve_overlaps(mentions)
@@ -84,8 +95,8 @@ def _longer_names(mentions: list[Candidate], added: list[Candidate]) -> list[Can
                 break
             inner += 1
             index += 1
-        if inner > 0 and not any(m.start == candidate.start and m.end == candidate.end
-                                 for m in mentions[index - inner:index]):
+        if inner > 1 or (inner == 1 and (mentions[index - 1].start, mentions[index - 1].end)
+                         != (candidate.start, candidate.end)):
             candidate.source = "known"
     return added
 
@@ -99,4 +110,12 @@ def _with_amounts(text: str, mentions: list[Candidate]) -> list[Candidate]:
     for mention in mentions:
         if mention.label == "MONEY" or mention.label in NAME_LABELS:
             taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-    return resolve_overlaps(mentions + [m for m in amounts if taken.find(1, m.start, m.end) == -1])
+    amounts = [m for m in amounts if taken.find(1, m.start, m.end) == -1]
+    if not amounts:
+        return mentions
+    # The amounts overlap no name and no amount: they only replace the bare numbers under them.
+    covered = bytearray(len(text) + 1)
+    for amount in amounts:
+        covered[amount.start:amount.end] = b"\x01" * (amount.end - amount.start)
+    kept = [m for m in mentions if covered.find(1, m.start, m.end) == -1]
+    return sorted(kept + amounts, key=lambda m: (m.start, m.end))

@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon import alternation
+from ..lexicon.first_names import first_name_gender
 from ..lexicon.gazetteers import Gazetteer
 from ..lexicon.name_forms import NAME_INNER_WORDS, POST_NOMINALS, POST_NOMINALS_BEFORE_NAMES
-from ..lexicon.names import HONORIFICS, NAME_PARTICLES, OCCUPATIONS, PERSON_TITLES
+from ..lexicon.names import HONORIFICS, NAME_PARTICLES, OCCUPATIONS, OFFICES, PERSON_TITLES
 from ..lexicon.organisations import (
     COMPANY_NAME_ENDINGS,
     MEDIA_NAME_ENDINGS,
@@ -17,7 +18,7 @@ from ..lexicon.organisations import (
     ORGANISATION_NAME_HEADS,
 )
 from ..model import RawMention, Span
-from .common import NAME_LABELS, PLACE_LABELS, TOKEN, Candidate, strip_edges
+from .common import NAME_LABELS, NAME_WORD, PLACE_LABELS, TOKEN, Candidate, strip_edges
 from .quantities import money_bounds, quantity_label
 from .sports import SCORE
 
@@ -77,6 +78,8 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
             start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
         else:
             break
+    if label == "PERSON":
+        start, end = _person_in_run(text, start, end)
     # Trailing lower-case words are not part of a name: "Hama city", "Hama central"; nor are letters after
     # a person's name ("Sophie Lindqvist KC").
     tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
@@ -125,6 +128,36 @@ def title_before(text: str, start: int) -> str | None:
 
 
 
+def _person_in_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's name after a title inside a longer capitalised run: "Environment Minister Marina Silva"."""
+    tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
+    words = [text[a:b] for a, b in tokens]
+    for index in range(len(words) - 3, 0, -1):
+        if words[index].rstrip(".").lower() in HONORIFICS | OFFICES and words[index][:1].isupper() \
+                and _person_shaped(words[index + 1:]):
+            return tokens[index + 1][0], end
+    return start, end
+
+
+def split_affiliations(text: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """"Benedict Osei of Carver Lyle" read as one person: the person ("Benedict Osei", a known first name and
+    one or two more name words) and what they are of, an organisation or a place (typed later)."""
+    result: list[RawMention] = []
+    for mention in raw:
+        if mention.label == "PERSON" and " of " in text[mention.start:mention.end]:
+            tokens = [(m.start() + mention.start, m.end() + mention.start)
+                      for m in TOKEN.finditer(text[mention.start:mention.end])]
+            words = [text[a:b] for a, b in tokens]
+            index = words.index("of") if "of" in words else 0
+            if 2 <= index <= 3 and _person_shaped(words[:index]) and first_name_gender(words[0]) is not None \
+                    and index + 1 < len(words) and words[index + 1][:1].isupper():
+                result.append(RawMention(mention.start, tokens[index - 1][1], "PERSON", mention.source))
+                result.append(RawMention(tokens[index + 1][0], mention.end, "ORG", mention.source))
+                continue
+        result.append(mention)
+    return result
+
+
 def _person_shaped(words: list[str]) -> bool:
     """Two or three capitalised words (and particles), none an organisation's last word: "Priya Sethi"."""
     words = [word for word in words if word not in NAME_PARTICLES]
@@ -160,12 +193,14 @@ _REMIT_AFTER = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]
                           r"[A-Z][\w'’-]*)*")
 
 
-def joined_organisations(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> None:
+def joined_organisations(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> bool:
     """Organisations' names the model cut at "and" or before "for": "Harrogate and District NHS Foundation
     Trust", "England and Wales Cricket Board", "UN Office for the Coordination of Humanitarian Affairs".
-    Not after another organisation's one-word name ("Microsoft and Amazon Web Services")."""
+    Not after another organisation's one-word name ("Microsoft and Amazon Web Services"). True when a
+    mention grew (it may now overlap others)."""
     heads = ORGANISATION_NAME_HEADS | ORGANISATION_HEADS_NOT_SURNAMES
     by_end = {m.end: m for m in mentions}
+    grew = False
     for mention in mentions:
         if mention.label != "ORG":
             continue
@@ -174,7 +209,7 @@ def joined_organisations(text: str, mentions: list[Candidate], gazetteer: Gazett
             continue
         remit = _REMIT_AFTER.match(text, mention.end)
         if remit:
-            mention.end = remit.end()
+            mention.end, grew = remit.end(), True
         joined = _JOINED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         if joined is None:
             continue
@@ -187,4 +222,52 @@ def joined_organisations(text: str, mentions: list[Candidate], gazetteer: Gazett
         before = by_end.get(start + len(" ".join(left)))
         if before is not None and (before.label in {"ORG", "PRODUCT"} or before.start < start):
             continue  # "Microsoft and Amazon Web Services", "Brackwater City Council and Fenmore Council" are two
-        mention.start = start
+        mention.start, grew = start, True
+    return grew
+
+
+_AMPERSAND_NAME = re.compile(rf"(?<![\w'’&-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}[ \t]+&[ \t]+{NAME_WORD}"
+                             rf"(?:[ \t]+{NAME_WORD}){{0,2}}")
+
+
+def ampersand_names(text: str, sentence_starts: frozenset[int], gazetteer: Gazetteer) -> list[Candidate]:
+    """"Faber & Faber", "Pellman & Sloane", "Freeman Fox & Partners": capitalised words joined by "&" name one
+    firm (or one place: "Trinidad & Tobago"), not two; "Bed & Breakfast", all ordinary words, names nothing."""
+    found: list[Candidate] = []
+    if "&" not in text:
+        return found
+    for match in _AMPERSAND_NAME.finditer(text):
+        start, end = match.start(), match.end()
+        words = match.group().split()
+        while words and words[0] != "&" and (words[0].lower() in gazetteer.function_words
+                                             or (start in sentence_starts and gazetteer.starts_no_name(words[0]))):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if not words or words[0] == "&" or all(gazetteer.is_common_word(w) for w in words if w != "&"):
+            continue
+        start, end = strip_edges(text, start, end)  # "Thread & Loom's" -> "Thread & Loom"
+        place = gazetteer.place(" ".join(words))
+        found.append(Candidate(start, end, place.label if place is not None else "ORG", "known"))
+    return found
+
+
+_NEXT_NAME_WORD = re.compile(rf"[ \t]+({NAME_WORD})(?![\w'’-])")
+
+
+def extend_person_names(text: str, mentions: list[Candidate], gazetteer: Gazetteer) -> None:
+    """"Iga" + " Świątek", "Pavel" + " Kučera": a person's name cut before a family name (a recogniser that
+    reads only ASCII capitals); not over a place's, a group's or an ordinary word ("Ann Reed Monday")."""
+    starts = {m.start for m in mentions}
+    for mention in mentions:
+        surface = text[mention.start:mention.end]
+        if not (mention.label == "PERSON" and surface.count(" ") < 2) and not (
+                mention.label in NAME_LABELS and " " not in surface and first_name_gender(surface) is not None):
+            continue
+        following = _NEXT_NAME_WORD.match(text, mention.end)
+        if following is None or following.start(1) in starts:
+            continue
+        word = following.group(1)
+        if word.isascii() or gazetteer.is_common_word(word) or word.lower() in gazetteer.function_words \
+                or gazetteer.place(word) is not None or word in gazetteer.norp or word in gazetteer.orgs:
+            continue
+        mention.end, mention.label = following.end(1), "PERSON"

@@ -30,7 +30,9 @@ EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\—–-"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
-NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)"
+# Capital letters of the Latin alphabets: "Świątek", "Țiriac", "Ødegaard" start names as "Smith" does.
+UPPER = "A-Z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.isupper()}))
+NAME_WORD = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[{UPPER}][\w'’]*(?:-[{UPPER}][\w'’]*)*)"
 
 
 RUN_CONNECTOR = alternation(CAPITALISED_RUN_CONNECTORS)

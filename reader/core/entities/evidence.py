@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..lexicon import alternation
-from ..lexicon.function_words import PREPOSITIONS
+from ..lexicon.function_words import PREPOSITIONS, STOP
 from ..lexicon.names import HONORIFICS, KINSHIP_NOUNS, PERSON_TITLES
 from ..lexicon.organisations import (
     ORGANISATION_KIND_AFTER,
@@ -45,7 +45,8 @@ from .common import NAME_LABELS, Candidate, name_key
 
 _WINDOW = 80
 _POSSESSIVE = r"(?:['’]s?)"
-_NOT_PREPOSITION = r"(?!(?:" + alternation(PREPOSITIONS) + r")\b)"
+# Words an apposition's head cannot follow: a preposition, or a clause's start ("X, the singer whose band").
+_NOT_PREPOSITION = r"(?!(?:" + alternation(PREPOSITIONS | STOP) + r")\b)"
 _KIND = alternation(ORGANISATION_KIND_NOUNS)
 _TITLE = alternation(PERSON_TITLES)
 

@@ -42,10 +42,14 @@ def person_name_tokens(text: str, mentions: Iterable[Candidate], gazetteer: Gaze
     person once is no evidence that it is one), nor a name whose words say it is no person's ("Elections
     Ontario" typed a person says nothing of "Ontario")."""
     tokens: set[str] = set()
+    seen: set[str] = set()
     for mention in mentions:
-        if mention.label == "PERSON" and (gazetteer is None or _named_kind(
-                text[mention.start:mention.end].split(), "PERSON", gazetteer, True) is None):
-            words = name_words(text[mention.start:mention.end])
+        surface = text[mention.start:mention.end]
+        if mention.label == "PERSON" and " " in surface and surface not in seen:
+            seen.add(surface)
+            if gazetteer is not None and _named_kind(surface.split(), "PERSON", gazetteer, True) is not None:
+                continue
+            words = name_words(surface)
             if len(words) >= 2:
                 tokens.add(words[-1])
             if len(words) >= 3:

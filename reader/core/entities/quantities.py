@@ -89,7 +89,7 @@ def money_key(surface: str) -> str | None:
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDE = rf"(?:\s?(?:bn|tn|mn|m|k)(?![\w])|\s(?:{alternation(MAGNITUDE_WORDS)})\b)"
 _MONEY = re.compile(
-    rf"(?<![\w$£€¥])(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?(?:{_NUMBER}){_MAGNITUDE}?"  # "£40m", "US$2.5 billion"
+    rf"[{CURRENCY_SIGNS}]\s?(?:{_NUMBER}){_MAGNITUDE}?"  # "£40m", "$2.5 billion" (and "US$": see below)
     rf"|(?<![\w.,])(?P<pence>\d{{1,4}}(?:\.\d+)?)p(?![\w])"  # "312p"
     rf"|(?<![\w.,$£€¥])(?:{_NUMBER})(?:\s(?:{alternation(MAGNITUDE_WORDS)}))?\s"
     rf"(?:{alternation(CURRENCY_WORDS_AFTER_NUMBERS)})(?![\w])")  # "40 million pounds", "300 yen"
@@ -101,5 +101,14 @@ def money_mentions(text: str) -> list[Candidate]:
     for match in _MONEY.finditer(text):
         if match.group("pence") in RESOLUTIONS:
             continue
-        found.append(Candidate(match.start(), match.end(), "MONEY", "amount"))
+        start = match.start()
+        prefix = _COUNTRY_PREFIX.search(text, max(0, start - 3), start)
+        if prefix:
+            start = prefix.start()  # "US$2.5 billion", "A$40m"
+        elif start and (text[start - 1].isalnum() or text[start - 1] in CURRENCY_SIGNS):
+            continue
+        found.append(Candidate(start, match.end(), "MONEY", "amount"))
     return found
+
+
+_COUNTRY_PREFIX = re.compile(r"(?<![\w$£€¥])[A-Z]{1,2}$")

@@ -65,7 +65,8 @@ ORGANISATION_KIND_NOUNS = frozenset(
     provider operator broadcaster newspaper agency chain lender insurer airline carrier publisher group
     consultancy bank brand label outlet website platform network conglomerate subsidiary utility club team
     side union party thinktank think-tank organisation organization body institute foundation trust
-    campaign association federation league studio distributor producer magazine fund""".split())
+    campaign association federation league studio distributor producer magazine fund band orchestra choir
+    duo trio quartet""".split())
 # Kind nouns that, written right after a name, make it an organisation's: "Soundcheck magazine", "Zest bank".
 # Not "team", "side" or "campaign", which follow people's names too ("the Biden campaign").
 ORGANISATION_KIND_AFTER = frozenset(
@@ -101,7 +102,7 @@ ORGANISATION_HEADS_NOT_SURNAMES = frozenset(
     """ministry council committee commission agency company companies corporation university institute
     institution association organisation organization foundation federation authority department centre
     center conservatoire academy society party coalition alliance charity trust union observatory museum
-    inc ltd plc llc""".split())
+    inc ltd plc llc hospital infirmary clinic school government exchange railway railways airways""".split())
 # First words of an organisation's name that no person's name starts with: "Team Sky", "Team GB".
 ORGANISATION_NAME_STARTS = frozenset("team".split())
 # Words before a country's or a state's name that make the two a place's name, not an organisation's

@@ -27,8 +27,8 @@ CASE_SEPARATORS = ("v", "v.", "vs", "vs.")
 
 # Last words of an event's name: "Edinburgh Festival", "Dutch Grand Prix", "Paris Olympics".
 EVENT_NAME_ENDINGS = frozenset(
-    """festival olympics paralympics games championship championships prix marathon regatta carnival
-    biennale biennial expo summit world-cup""".split())
+    """festival olympics paralympics championship championships prix marathon regatta carnival biennale
+    biennial expo summit open cup""".split())
 
 # Languages whose name is also a nationality's adjective ("in French", "into German"), and those that are not.
 LANGUAGE_NAMES = frozenset(
