@@ -19,6 +19,7 @@ import os
 import plistlib
 import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 import charset_normalizer
@@ -29,7 +30,7 @@ from .errors import LoadError
 from .html import MAX_BLOCKS, MAX_TEXT_CHARS, HtmlText, drop_hidden, parse_html, tree_to_text
 from .language import detect_language, reconcile
 from .model import Article, Block, Metadata
-from .page import read_page
+from .page import is_byline, read_page
 from .sentences import strip_span
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -80,6 +81,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LOOKS_LIKE_MARKUP = re.compile(r"\s*<[!?A-Za-z]")
+# A plain-text article's first line is its headline when it stands alone (a blank line after it), is short,
+# starts as a title does and does not end as a sentence or a lead-in does (see _headline).
+HEADLINE_MAX_CHARS = 150
+HEADLINE_MAX_WORDS = 20
+HEADLINE_BODY_MIN_CHARS = 40  # the paragraph that shows a body follows
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+_NOT_A_HEADLINE_END = frozenset(".,;:…-–—/。，；：、")
+_SENTENCE_END = frozenset(".!?…。！？")
 
 # The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), as every browser
 # reads them, -> the Python codec that decodes that encoding. A label not here (utf-7, idna, punycode, rot13,
@@ -216,6 +226,8 @@ def load_text(text: str, source: str = "<text>", filename: str | None = None,
 
         article = _from_html(markdown_to_html(text), source, encoding, notices, page_url=page_url,
                              fmt="markdown", whole_page=False)
+        if article.metadata.title is None:
+            article = _with_title(article, _markdown_title(article.text, article.blocks))
     else:
         article = _from_plain_text(text, source, encoding, notices)
     if not article.text.strip():
@@ -540,7 +552,52 @@ def _from_plain_text(text: str, source: str, encoding: str | None, notices: tupl
         blocks = blocks[:MAX_BLOCKS]
         text = text[:blocks[-1].end]
         notices += (BLOCKS_NOTICE,)
-    return Article(source=source, text=text, blocks=tuple(blocks), format="text", encoding=encoding, notices=notices)
+    return Article(source=source, text=text, blocks=tuple(blocks), metadata=Metadata(title=_headline(text, blocks)),
+                   format="text", encoding=encoding, notices=notices)
+
+
+def _headline(text: str, blocks: Sequence[Block]) -> str | None:
+    """The first paragraph as the title when it reads as a headline; None when it may be the body's start.
+
+    A headline is one line with a blank line after it, at most HEADLINE_MAX_CHARS characters and
+    HEADLINE_MAX_WORDS words, mostly letters (not a date or a rule of dashes); it starts with a letter, a
+    digit or an opening quote (not lower case, not a list's bullet), does not end as a sentence does
+    (a full stop) nor as a lead-in does (a comma, a colon), and is no byline. And the body follows: one of
+    the next three paragraphs is longer than it (and than HEADLINE_BODY_MIN_CHARS) and ends as a sentence
+    (short lines between blank lines, a poem's, stay untitled). The text is not changed:
+    the title is the first paragraph's own characters, which stay in the text with their offsets.
+    """
+    if len(blocks) < 2 or blocks[0].kind != "p":
+        return None
+    line = text[blocks[0].start:blocks[0].end]
+    words = line.split()
+    if "\n" in line or len(line) > HEADLINE_MAX_CHARS or len(words) > HEADLINE_MAX_WORDS:
+        return None
+    first, last = line[0], line.rstrip(_CLOSERS)[-1:]
+    letters = sum(char.isalpha() for char in line)
+    if first.islower() or not (first.isalnum() or first in _OPENERS) or not last or last in _NOT_A_HEADLINE_END:
+        return None
+    if letters < 4 or letters * 2 < len(line) - line.count(" ") or is_byline(line):
+        return None
+    for block in blocks[1:4]:
+        body = text[block.start:block.end]
+        if len(body) > max(len(line), HEADLINE_BODY_MIN_CHARS) and body.rstrip(_CLOSERS)[-1:] in _SENTENCE_END:
+            return line
+    return None
+
+
+def _markdown_title(text: str, blocks: Sequence[Block]) -> str | None:
+    """Markdown's title: a level-one heading opening the document ("# Title", or underlined with "="), else a
+    first paragraph that reads as a headline, as in plain text."""
+    if blocks and blocks[0].kind == "h1":
+        return " ".join(text[blocks[0].start:blocks[0].end].split()) or None
+    return _headline(text, blocks)
+
+
+def _with_title(article: Article, title: str | None) -> Article:
+    if title is None:
+        return article
+    return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, title=title))
 
 
 def _with_language(article: Article) -> Article:

@@ -458,6 +458,11 @@ def _substantial(kept: str, title: str) -> bool:
     return (words >= 2 or len(kept) >= 8) and len(kept) >= len(title) * 0.25
 
 
+def is_byline(line: str) -> bool:
+    """Does ``line`` open the way a byline does ("By Jane Roe", "Written by ...", "Von ...")?"""
+    return _BY.match(line.strip()) is not None
+
+
 def clean_byline(byline: str | None, outlets: tuple[str, ...] = ()) -> str | None:
     """People's names only: no "By", no outlet or publisher, no job title ("Jane Roe News reporter" -> "Jane Roe")."""
     if not byline:
