@@ -264,3 +264,18 @@ def test_a_kind_noun_inside_a_relative_clause_is_no_apposition() -> None:
     assert found["Jonah Rask-Ulven"] == "PERSON"
     text = "The Hull band Tin Orchard will headline."
     assert labels(entities_from(text, [("Tin Orchard", "PERSON"), ("Hull", "GPE")]))["Tin Orchard"] == "ORG"
+
+
+def test_a_known_family_name_typed_as_a_date_is_the_person_and_a_month_is_no_place() -> None:
+    text = "Rina Castell was charged. Castell will be sentenced in June, with Tomas Vey, in Lake Chad."
+    found = labels(entities_from(text, [("Rina Castell", "PERSON"), ("Castell", "DATE"), ("June", "GPE"),
+                                        ("Tomas Vey", "PERSON"), ("Lake Chad", "LOC")]))
+    assert found["Castell"] == "PERSON"
+    assert found["June"] == "DATE"
+    assert found["Lake Chad"] == "LOC"
+
+
+def test_a_nationality_before_an_events_name_is_part_of_it() -> None:
+    text = "Mara Lind won the Belgian Grand Prix at Spa."
+    found = labels(entities_from(text, [("Mara Lind", "PERSON"), ("Belgian", "NORP"), ("Grand Prix", "PERSON")]))
+    assert found["Belgian Grand Prix"] == "EVENT"

@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Sequence
 
 from ..lexicon.gazetteers import Gazetteer, load_gazetteer
+from ..lexicon.time import MONTHS, WEEKDAYS
 from ..model import Block, Entity, RawMention, Span
 from .boundaries import (
     ampersand_names,
@@ -68,7 +69,7 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
         if mention.source != "title":
             mention.label = labels.get(name_key(text, mention), mention.label)
     law_years(text, mentions)
-    mentions = resolve_overlaps(mentions + _longer_names(mentions, propagate(text, mentions, starts, gazetteer)))
+    mentions = resolve_overlaps(mentions + _longer_names(text, mentions, propagate(text, mentions, starts, gazetteer)))
     if sports:
         mentions = resolve_overlaps(mentions + club_mentions(text, mentions, starts, gazetteer))
         places_kept(text, mentions, gazetteer)
@@ -80,9 +81,13 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     return cluster_entities(text, mentions, gazetteer)
 
 
-def _longer_names(mentions: list[Candidate], added: list[Candidate]) -> list[Candidate]:
+_CALENDAR = frozenset(MONTHS + WEEKDAYS)
+
+
+def _longer_names(text: str, mentions: list[Candidate], added: list[Candidate]) -> list[Candidate]:
     """A known name that holds a shorter mention wins over it: "Holloway Stern" (named so elsewhere in the
-    article) over the model's "Holloway", the gazetteer's "French Guiana" over "French"."""
+    article) over the model's "Holloway", the gazetteer's "French Guiana" over "French"; a person's family
+    name the model typed as a quantity is the person's ("Morrow" as a date)."""
     starts = [m.start for m in mentions]  # sorted, disjoint
     for candidate in added:
         index = bisect.bisect_left(starts, candidate.start)
@@ -90,6 +95,13 @@ def _longer_names(mentions: list[Candidate], added: list[Candidate]) -> list[Can
             continue  # a mention runs into it from the left
         inner = 0
         while index < len(mentions) and mentions[index].start < candidate.end:
+            same = (mentions[index].start, mentions[index].end) == (candidate.start, candidate.end)
+            if same and mentions[index].label not in NAME_LABELS and candidate.label == "PERSON" \
+                    and text[candidate.start:candidate.end].lower() not in _CALENDAR:
+                # "Morrow" (of "Kenji Morrow") typed as a date: the person's name, not a time.
+                mentions[index].label = "PERSON"
+                inner = -1
+                break
             if mentions[index].end > candidate.end or mentions[index].label not in NAME_LABELS:
                 inner = -1
                 break

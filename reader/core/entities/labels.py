@@ -31,6 +31,7 @@ from ..lexicon.places import (
     VENUE_NAME_ENDINGS,
 )
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
+from ..lexicon.time import MONTHS
 from ..lexicon.works import EVENT_NAME_ENDINGS, LAW_NAME_ENDINGS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
@@ -103,6 +104,7 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
     return labels
 
 
+_MONTHS = frozenset(MONTHS)
 _TOWN = 50_000  # a city this large is not taken for a natural feature of the same name
 
 
@@ -209,6 +211,8 @@ def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_plac
     Scotland" and "Elections Ontario" (ordinary words and the country or province they serve)."""
     if label == "PERSON" and any(char.isdigit() for char in "".join(words)):
         return "ORG"  # "Jet2": no person's name holds a figure
+    if len(words) == 1 and words[0].lower() in _MONTHS:
+        return "DATE"  # "in May", to a recogniser that took the month for a place (not "Theresa May"'s "May")
     if len(words) < 2 or not (words[0][:1].isupper() or words[0][:2] in {"(", "(" + words[0][1:2]}):
         return None
     if len(words) == 2 and words[1].isdigit() and words[0].lower() in NUMBERED_FACILITIES:
@@ -226,10 +230,10 @@ def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_plac
     if label == "PERSON" and last in ORGANISATION_HEADS_NOT_SURNAMES:
         return "ORG"
     served = gazetteer.place(words[-1])
-    if label in {"PERSON", "GPE", "LOC", "NORP", "FAC"} and unknown_place and served is not None \
+    if label in {"PERSON", "GPE", "NORP"} and unknown_place and served is not None \
             and served.kind in {"country", "state"} and all(
                 word[:1].isupper() and gazetteer.is_common_word(word) and word.lower() not in PLACE_QUALIFIERS
-                for word in words[:-1]):
+                and word.lower() not in NATURAL_FEATURE_STARTS for word in words[:-1]):  # not "Lake Chad"
         return "ORG"
     return None
 

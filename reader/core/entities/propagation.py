@@ -136,9 +136,14 @@ INSTITUTION_AFTER = re.compile(r"[ \t]+(" + alternation(INSTITUTION_NOUNS) + r")
 
 
 def institutions(text: str, mentions: list[Candidate]) -> list[Candidate]:
-    """"Syrian army", "Russian government": a nationality with an institution noun is an organisation."""
-    result = []
+    """"Syrian army", "Russian government": a nationality with an institution noun is an organisation;
+    "Hungarian" + " Grand Prix": a nationality before an event's name is part of it."""
+    result: list[Candidate] = []
     for mention in mentions:
+        if mention.label == "EVENT" and result and result[-1].label == "NORP" \
+                and text[result[-1].end:mention.start] == " ":
+            result[-1] = Candidate(result[-1].start, mention.end, "EVENT", mention.source)
+            continue
         if mention.label == "NORP":
             match = INSTITUTION_AFTER.match(text, mention.end)
             if match:
