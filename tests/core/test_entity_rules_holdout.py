@@ -279,3 +279,18 @@ def test_a_nationality_before_an_events_name_is_part_of_it() -> None:
     text = "Mara Lind won the Belgian Grand Prix at Spa."
     found = labels(entities_from(text, [("Mara Lind", "PERSON"), ("Belgian", "NORP"), ("Grand Prix", "PERSON")]))
     assert found["Belgian Grand Prix"] == "EVENT"
+
+
+def test_what_the_new_rules_leave_alone() -> None:
+    """A weight in pounds, a time, a streaming service in apposition, a river named like a state, a painting
+    ending in "Cup", "R & D"."""
+    text = ("The boxer weighs 200 pounds and trains at 5p.m. Streamly, the streaming service, grew. Barges "
+            "on the Missouri slowed. He painted “Still Life with a Copper Cup”, a painting of his kitchen, "
+            "and spent more on R & D.")
+    found = labels(entities_from(text, [("Streamly", "ORG"), ("Missouri", "LOC"),
+                                        ("Still Life with a Copper Cup", "WORK_OF_ART")]))
+    assert "MONEY" not in found.values()
+    assert found["Streamly"] == "ORG"
+    assert found["Missouri"] == "LOC"
+    assert found["Still Life with a Copper Cup"] == "WORK_OF_ART"
+    assert not any("&" in surface for surface in found)

@@ -243,8 +243,9 @@ def ampersand_names(text: str, sentence_starts: frozenset[int], gazetteer: Gazet
                                              or (start in sentence_starts and gazetteer.starts_no_name(words[0]))):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
-        if not words or words[0] == "&" or all(gazetteer.is_common_word(w) for w in words if w != "&"):
-            continue
+        if not words or words[0] == "&" or all(gazetteer.is_common_word(w) for w in words if w != "&") \
+                or len(words[0]) < 2 or len(words[words.index("&") + 1]) < 2:
+            continue  # "Bed & Breakfast", "R & D"
         start, end = strip_edges(text, start, end)  # "Thread & Loom's" -> "Thread & Loom"
         place = gazetteer.place(" ".join(words))
         found.append(Candidate(start, end, place.label if place is not None else "ORG", "known"))

@@ -26,6 +26,7 @@ from ..lexicon.organisations import (
 )
 from ..lexicon.places import FACILITY_NOUNS, PLACE_KIND_NOUNS, PLACE_PEOPLE_NOUNS, PLACE_PREPOSITIONS
 from ..lexicon.products import (
+    APPOSED_PRODUCT_NOUNS,
     APPOSITION_DETERMINERS,
     BRAND_WORDS,
     PRODUCT_APPOSITION_FOLLOWERS,
@@ -70,7 +71,7 @@ _PRODUCT_AFTER = re.compile(
 # "Zelvora, a once-weekly injection for heart failure": a product noun heading an apposition (not "a drug
 # developer", where the noun only qualifies another); "Tesla's Cybertruck went on sale".
 _PRODUCT_APPOSED = re.compile(
-    rf",\s+(?:{alternation(APPOSITION_DETERMINERS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(PRODUCT_NOUNS)})"
+    rf",\s+(?:{alternation(APPOSITION_DETERMINERS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(APPOSED_PRODUCT_NOUNS)})"
     rf"(?=\s*[,.;:)—–]|\s+(?:{alternation(PRODUCT_APPOSITION_FOLLOWERS)})\b)"
     rf"|\s+(?:{alternation(PRODUCT_PREDICATES)})\b")
 _BRAND_BEFORE = re.compile(r"(?:" + alternation(BRAND_WORDS) + r")\s*[\"“‘']?$", re.I)

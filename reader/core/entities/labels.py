@@ -95,8 +95,8 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
         elif place is not None and label == "PRODUCT" and place.well_known and not evidence.product[key]:
             label = place.label  # "the Leeds band": a city, not a product
         elif place is not None and label == "LOC" and place.label == "GPE" and not place.ambiguous \
-                and (place.kind == "state" or (place.kind == "city" and place.population >= _TOWN)):
-            label = "GPE"  # "Bucharest", "Doncaster": a city or a state is a GPE, not a LOC
+                and place.kind == "city" and place.population >= _TOWN:
+            label = "GPE"  # "Bucharest", "Doncaster": a city is a GPE (not a state: "the Mississippi" is a river)
         elif label != "PERSON" and is_persons_name and counter["PERSON"] + counter["ORG"] + counter["GPE"] > 0:
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
@@ -175,7 +175,7 @@ def _with_evidence(key: str, surface: str, label: str, gazetteer: Gazetteer, evi
         return "ORG"  # "Arvik Pharma", "Penhallow Mutual", "Gorsley Gazette"
     if label != "ORG" and evidence.org[key] > evidence.person[key]:
         return "ORG"  # "Lumora's co-founder", "shares in Corvane", "the regulator Ofsted"
-    where = _affiliation_or_facility(key, label, place is None, evidence)
+    where = _affiliation_or_facility(key, label, place is None and surface not in gazetteer.orgs, evidence)
     if where is not None:
         return where
     if label == "ORG" and surface not in gazetteer.orgs and last not in ORGANISATION_NAME_HEADS \
@@ -219,9 +219,9 @@ def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_plac
         return "FAC"  # "Terminal 2"
     tail = words[:-1] if words[-1].isdigit() and len(words) > 2 else words
     last = tail[-1].lower().strip(".,")
-    if last in LAW_NAME_ENDINGS and tail[-1][:1].isupper():
+    if last in LAW_NAME_ENDINGS and tail[-1][:1].isupper() and label != "WORK_OF_ART":
         return "LAW"
-    if label != "EVENT" and last in EVENT_NAME_ENDINGS:
+    if label not in {"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"} and last in EVENT_NAME_ENDINGS:
         return "EVENT"
     if label in {"EVENT", "WORK_OF_ART", "PRODUCT"} and last in BUILDING_NAME_ENDINGS:
         return "FAC"

@@ -10,6 +10,7 @@ from ..lexicon.quantities import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    CURRENCY_WORDS_AFTER_MAGNITUDES,
     CURRENCY_WORDS_AFTER_NUMBERS,
     MAGNITUDE_WORDS,
     MAGNITUDES,
@@ -90,9 +91,10 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDE = rf"(?:\s?(?:bn|tn|mn|m|k)(?![\w])|\s(?:{alternation(MAGNITUDE_WORDS)})\b)"
 _MONEY = re.compile(
     rf"[{CURRENCY_SIGNS}]\s?(?:{_NUMBER}){_MAGNITUDE}?"  # "£40m", "$2.5 billion" (and "US$": see below)
-    rf"|(?<![\w.,])(?P<pence>\d{{1,4}}(?:\.\d+)?)p(?![\w])"  # "312p"
-    rf"|(?<![\w.,$£€¥])(?:{_NUMBER})(?:\s(?:{alternation(MAGNITUDE_WORDS)}))?\s"
-    rf"(?:{alternation(CURRENCY_WORDS_AFTER_NUMBERS)})(?![\w])")  # "40 million pounds", "300 yen"
+    rf"|(?<![\w.,])(?P<pence>\d{{1,4}}(?:\.\d+)?)p(?![\w])(?!\.m\b)"  # "312p" (not "5p.m.")
+    rf"|(?<![\w.,$£€¥])(?:{_NUMBER})\s(?:{alternation(MAGNITUDE_WORDS)})\s"
+    rf"(?:{alternation(CURRENCY_WORDS_AFTER_MAGNITUDES)})(?![\w])"  # "40 million pounds"
+    rf"|(?<![\w.,$£€¥])(?:{_NUMBER})\s(?:{alternation(CURRENCY_WORDS_AFTER_NUMBERS)})(?![\w])")  # "300 yen"
 
 
 def money_mentions(text: str) -> list[Candidate]:

@@ -111,7 +111,7 @@ ORGANISATION_NAME_STARTS = frozenset("team".split())
 PLACE_QUALIFIERS = frozenset(
     """north south east west northern southern eastern western central upper lower greater new great old
     modern rural urban coastal inner outer mainland little far middle deep metropolitan north-east north-west
-    south-east south-west northeast northwest southeast southwest""".split())
+    south-east south-west northeast northwest southeast southwest mid upstate downstate""".split())
 # Verbs of a share price: "Travis Perkins slipped 3 per cent" is a company's stock, never a person.
 SHARE_MOVES = frozenset(
     """rose fell slipped gained dropped lost climbed jumped slumped tumbled soared sank plunged surged edged

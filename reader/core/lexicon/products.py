@@ -33,3 +33,11 @@ PRODUCT_APPOSITION_FOLLOWERS = frozenset(
     "for that which made from by with used developed designed built of in to and is was".split())
 # Determiners of an apposition: "X, a ...", "X, its ...".
 APPOSITION_DETERMINERS = frozenset("a an the its their his her".split())
+# Product nouns that head an apposition after a product's name and never after a company's: "Zelvora, a
+# weekly injection", "Kestrel, a two-seat aircraft" (not "service", "platform" or "app": "Uber, the
+# ride-hailing app" is the company).
+APPOSED_PRODUCT_NOUNS = frozenset(
+    """drug drugs vaccine pill pills injection medicine treatment jab inhaler phone smartphone handset tablet
+    laptop console headset smartwatch watch camera car vehicle truck suv saloon hatchback crossover rocket
+    lander rover probe spacecraft capsule satellite telescope aircraft plane jet drone helicopter ship vessel
+    yacht ferry tanker submarine missile e-bike scooter""".split())

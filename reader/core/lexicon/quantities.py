@@ -20,7 +20,10 @@ CURRENCY_CODES = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "IN
                   "euro": "EUR", "euros": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR"}
 # Currency words that follow an amount ("40 million pounds", "300 yen") and are no other word after a number
 # ("won" and "real" are: "Leeds 3 won").
-CURRENCY_WORDS_AFTER_NUMBERS = CURRENCY_WORDS - frozenset({"won", "real", "dong", "rand", "sterling"})
+# "Pound" is a weight as often ("a 200-pound man"): it needs a magnitude ("40 million pounds").
+CURRENCY_WORDS_AFTER_NUMBERS = CURRENCY_WORDS - frozenset(
+    {"won", "real", "dong", "rand", "sterling", "pound", "pounds"})
+CURRENCY_WORDS_AFTER_MAGNITUDES = CURRENCY_WORDS_AFTER_NUMBERS | frozenset({"pound", "pounds", "sterling"})
 # Magnitudes written as words after an amount: "£40 million", "$2.5 billion".
 MAGNITUDE_WORDS = ("thousand", "million", "billion", "trillion")
 # A number glued to "p" is pence ("312p"), except a screen's resolution ("1080p").
