@@ -180,6 +180,9 @@ def _read(path: str) -> tuple[str, object]:
     # of this read. None in sys.modules makes that import fail, as if it were not installed, and bs4 goes on
     # without CSS selectors; in this child only, which selects nothing with CSS, now or as a helper.
     sys.modules.setdefault("soupsieve", None)  # type: ignore[arg-type]
+    import warnings  # noqa: PLC0415
+
+    warnings.filterwarnings("ignore", "The soupsieve package is not installed", UserWarning)  # bs4 says so
     from .core import load_path  # noqa: PLC0415 - in the child only
 
     try:

@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import email
-import email.policy
 import os
-import plistlib
 import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-import charset_normalizer
 import lxml.html
 
 from . import extract
@@ -336,6 +332,8 @@ codecs.register_error(_CP1252_REPAIR, _repair_cp1252)
 
 
 def _detect(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    import charset_normalizer  # noqa: PLC0415 - only for bytes that declare no encoding and are not UTF-8
+
     results = charset_normalizer.from_bytes(data[:1_000_000])
     candidates = [match for match in results if _web_codec(match.encoding)]  # never UTF-7, EBCDIC, ...
     best = candidates[0] if candidates else None
@@ -440,6 +438,9 @@ def _is_mhtml(data: bytes) -> bool:
 def _unpack_mhtml(data: bytes, source: str) -> tuple[bytes, str | None, str | None]:
     """MHTML (Chrome's "Webpage, Single File"): the first text/html part and its address."""
     try:
+        import email  # noqa: PLC0415 - MHTML only: the email package is ~15 ms of every file's load
+        import email.policy  # noqa: PLC0415
+
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         for part in message.walk():
             if part.get_content_type() in ("text/html", "application/xhtml+xml"):
@@ -455,6 +456,8 @@ def _unpack_mhtml(data: bytes, source: str) -> tuple[bytes, str | None, str | No
 def _unpack_webarchive(data: bytes, source: str) -> tuple[bytes, str | None, str | None]:
     """Safari's .webarchive: a binary property list around the page."""
     try:
+        import plistlib  # noqa: PLC0415 - Safari's .webarchive only
+
         archive = plistlib.loads(data)
         main = archive["WebMainResource"]
         payload = main["WebResourceData"]
