@@ -56,7 +56,7 @@ def _analyze(args: argparse.Namespace) -> int:
     corrections = () if args.no_corrections else _stored_corrections(args.db)
     analyzer = Analyzer(model=args.model, all_languages=args.all_languages)
     for notice in analyzer.notices:
-        print(f"reader: {notice}", file=sys.stderr)
+        print(f"reader: {terminal.display(notice)}", file=sys.stderr)  # may hold the --model text as given
     failures = 0
     results = []
     for path in args.files:
@@ -86,5 +86,5 @@ def _stored_corrections(db: str | None) -> Sequence[Correction]:
     try:
         return load_corrections(db)
     except StoreError as error:
-        print(f"reader: {error} Corrections are not applied.", file=sys.stderr)
+        print(f"reader: {terminal.display(str(error))} Corrections are not applied.", file=sys.stderr)
         return ()
