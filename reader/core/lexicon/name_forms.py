@@ -15,3 +15,8 @@ NAME_INNER_WORDS = frozenset("of the and for on in at upon under de du des da di
 SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’")
 # The sex an honorific says: "Ms Calloway" is the woman of two Calloways.
 HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+# Capital letters of the Latin, Greek and Cyrillic alphabets, for regex character classes: "Świątek", "Țiriac",
+# "Ødegaard", "Ólafsdóttir" start names as "Smith" does.
+CAPITAL_LETTERS = "A-Z" + "".join(sorted(
+    {char for block in ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for char in map(chr, range(*block))
+     if char.isupper()}))
