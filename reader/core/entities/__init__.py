@@ -26,10 +26,12 @@ from .boundaries import (
     ampersand_names,
     capitalised_mid_sentence,
     clean,
+    datelines,
     extend_person_names,
     joined_organisations,
     sentence_starts,
     split_affiliations,
+    split_clock_times,
     title_before,
 )
 from .clusters import cluster_entities
@@ -50,13 +52,14 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     headings = [block for block in blocks if block.kind.startswith("h")]
     starts = sentence_starts(text, sentences)
     mid_sentence = capitalised_mid_sentence(text)
-    raw = split_affiliations(text, raw)
+    raw = split_affiliations(text, split_clock_times(text, raw))
     mentions = [m for m in (clean(text, r, starts, gazetteer, mid_sentence) for r in raw) if m is not None]
     extend_person_names(text, mentions, gazetteer)
     sports = is_sports_story(text)
     # Titles of works and cases first: they hold names of their own ("North of Helsinki", "Roe v Wade").
     found = quoted_titles(text) + ([] if sports else case_names(text, gazetteer.function_words))
-    mentions = resolve_overlaps(mentions + found + ampersand_names(text, starts, gazetteer))
+    mentions = resolve_overlaps(mentions + found + ampersand_names(text, starts, gazetteer)
+                                + datelines(text, gazetteer))
     mentions = resolve_overlaps(mentions + unlabelled_names(text, mentions, starts, gazetteer, headings))
     mentions = _with_amounts(text, mentions)
     if joined_organisations(text, mentions, gazetteer):

@@ -158,6 +158,46 @@ def split_affiliations(text: str, raw: Sequence[RawMention]) -> list[RawMention]
     return result
 
 
+# A clock time opening a live blog's entry, with its separator: "9:30 p.m. - ", "11:20 ", "10.45am: ".
+_CLOCK_PREFIX = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*[ap]\.?[ \t]?m\b\.?)?"
+                           r"(?:[ \t]+(?:GMT|BST|UTC|ET|EST|EDT|CET|PT))?[ \t]*(?:[-–—:|][ \t]*)?(?=[A-Z])")
+
+
+def split_clock_times(text: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """"9:30 p.m. - Ruiz" (read as one time) and "08:15 - Garcia" (read as one person): the time of a live
+    blog's entry and the name after it are two mentions; the name's label is the model's if it gave a name's,
+    else a person's for a few capitalised words and an organisation's for more ("Western Power Grid")."""
+    result: list[RawMention] = []
+    for mention in raw:
+        prefix = _CLOCK_PREFIX.match(text, mention.start, mention.end) \
+            if mention.label in NAME_LABELS | {"TIME", "DATE"} else None
+        if prefix is None or prefix.end() >= mention.end:
+            result.append(mention)
+            continue
+        result.append(RawMention(mention.start, _before(text, mention.start, prefix.end()), "TIME", mention.source))
+        label = mention.label
+        if label not in NAME_LABELS:
+            words = text[prefix.end():mention.end].split()
+            label = "PERSON" if len(words) <= 3 and all(word[:1].isupper() for word in words) else "ORG"
+        result.append(RawMention(prefix.end(), mention.end, label, mention.source))
+    return result
+
+
+# A dateline: a place in capitals opening a paragraph, before a comma, an agency in brackets or a dash.
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})(?=,|[ \t]*\(|[ \t]+[-–—])", re.M)
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """"LONDON (Reuters) -", "NAIROBI, Kenya —": the dateline's place, which a model may leave out or call an
+    organisation; only a place the gazetteer knows ("BREAKING NEWS -" is none)."""
+    found: list[Candidate] = []
+    for match in _DATELINE.finditer(text):
+        place = gazetteer.place(match.group(1).title()) if match.group(1) not in gazetteer.orgs else None
+        if place is not None:
+            found.append(Candidate(match.start(1), match.end(1), place.label, "known"))
+    return found
+
+
 def _person_shaped(words: list[str]) -> bool:
     """Two or three capitalised words (and particles), none an organisation's last word: "Priya Sethi"."""
     words = [word for word in words if word not in NAME_PARTICLES]

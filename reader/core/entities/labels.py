@@ -85,7 +85,7 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
             # A well-known place the model calls an organisation ("Hama" as ORG) is still a
             # place; a small town's name or a city's nickname used by a club ("Chelsea",
             # "Manchester City") keeps the model's label unless the model also saw a place.
-            primary = place.kind == "country" or place.canonical == surface or " " not in surface
+            primary = place.kind == "country" or place.canonical in {surface, surface.title()} or " " not in surface
             # A town's one-word name the model calls a person, where nobody in the article has that name
             # (people are named in full before their surname stands alone) and it is no first name.
             town = label == "PERSON" and " " not in surface and not place.ambiguous and not evidence.person[key] \

@@ -41,6 +41,9 @@ class Gazetteer:
         place = self.places.get(name)
         if place is None and not name.isascii():
             place = self.places.get(_without_accents(name))  # "Málaga", "Constanța" as GeoNames spells them
+        if place is None and len(name) > 3 and name.isupper() and name not in self.orgs:
+            # A dateline's "NAIROBI", "RIO DE JANEIRO" (no acronym: "BBC").
+            place = self.places.get(name.title()) or self.places.get(_without_accents(name.title()))
         return place
 
     def is_common_word(self, word: str) -> bool:
