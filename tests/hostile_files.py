@@ -65,6 +65,12 @@ def _utf7() -> bytes:
     return f"<html><head><meta charset=\"utf-7\"></head><body>{body}</body></html>".encode()
 
 
+def _bracket_attribute_names(count: int) -> bytes:
+    """One tag whose attribute names start with "<": libxml2 compared each with all before it (minutes)."""
+    names = " ".join(f"<a{i}" for i in range(count))
+    return _html(f"<div {names}>{LAST}</div>")
+
+
 def _big_attribute() -> bytes:
     return ("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"x\" content=\""
             + "x" * 30_000_000 + f"\"></head><body><article><p>{PROSE}</p></article></body></html>").encode()
@@ -110,6 +116,8 @@ CASES: tuple[Case, ...] = (
     Case("attributes_80k", "markup bombs", "attrs80.html", lambda: _attributes(80_000)),
     Case("attributes_300k", "markup bombs", "attrs300.html", lambda: _attributes(300_000), heavy=True),
     Case("deep_nesting_100k", "markup bombs", "deep.html", lambda: _html("<div>" * 100_000 + "deep")),
+    Case("bracket_attribute_names_80k", "markup bombs", "ltnames.html", lambda: _bracket_attribute_names(80_000),
+         expect_text=LAST),
     Case("attribute_30mb", "markup bombs", "bigattr.html", _big_attribute, heavy=True),
     Case("attribute_lt_20mb", "markup bombs", "ltattr.html", _value_with_less_than, expect_text=LAST, heavy=True),
     Case("meta_lt_1mb", "markup bombs", "ltmeta.html", _meta_with_less_than),  # trafilatura: 270 s

@@ -67,6 +67,10 @@ _LONG_TAG = re.compile(rf"""<([A-Za-z][^\s/>"'=<]{{0,64}})"""
                        rf"""(?:{_PIECE}|"[^"]{{{MAX_VALUE_CHARS}}}|'[^']{{{MAX_VALUE_CHARS}}}"""
                        rf"""|(?<==)[^\s>=]{{{MAX_VALUE_CHARS}}}))""")
 _TAG_REST = re.compile(r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
+MAX_OPEN_BRACKETS = 1_000  # "<" between two ">": more is an attack on the parser, not markup (cap_tags)
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+_SCRIPT_OPEN = re.compile(r"<script\b[^<>]*+>", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
 MAX_MARKUP_CHARS = 20_000_000  # beyond this (after dropping scripts and styles) the markup is cut
 # Paragraphs: each is a region of its own for the NER (~0.3 ms of spaCy even when it holds one letter), so a
 # million tiny <p> cost minutes; a 170,000-word book has ~5,000. Beyond this the text is cut (``truncated``).
@@ -312,6 +316,7 @@ def cap_tags(markup: str) -> str:
     """
     if len(markup) <= MAX_TAG_CHARS:
         return markup
+    markup = _defuse_open_brackets(markup)
     parts: list[str] = []
     position = 0
     while (match := _LONG_TAG.search(markup, position)) is not None:
@@ -323,6 +328,45 @@ def cap_tags(markup: str) -> str:
         return markup
     parts.append(markup[position:])
     return "".join(parts)
+
+
+def _defuse_open_brackets(markup: str) -> str:
+    """Between two ``>``, more than MAX_OPEN_BRACKETS ``<``: all but the tag's own become `` &lt;`` (not in scripts).
+
+    ``<div <a0 <a1 ... <a79999>`` is one tag whose attribute names start with "<" (HTML's tokenizer reads
+    them so); libxml2 compares each new attribute with every one before it: 20,000 take 1 s to parse, and
+    trafilatura's second parse 3 s more; 80,000 take minutes. The look-ahead of ``cap_tags`` stops at
+    every "<" (so that "<a<a<a..." costs each start one step), so it never saw such a tag as long. As
+    "&lt;" the brackets are plain attribute-name characters, the tag is long, and ``cap_tags`` keeps its
+    name only. Harmless where honest: in text and in attribute values "&lt;" means "<", and a real tag
+    has its ">" in the same stretch. Linear: one split at ">" and one count per stretch.
+    """
+    if markup.count("<") <= MAX_OPEN_BRACKETS:
+        return markup
+    if _SCRIPT_OPEN.search(markup):  # a script's text is raw: its "<" start nothing (JSON-LD is kept)
+        parts: list[str] = []
+        position = 0
+        while (opening := _SCRIPT_OPEN.search(markup, position)) is not None:
+            closing = _SCRIPT_CLOSE.search(markup, opening.end())
+            stop = closing.end() if closing else len(markup)  # unclosed: the rest is the script's
+            parts += [_defuse_stretches(markup[position:opening.start()]), markup[opening.start():stop]]
+            position = stop
+        parts.append(_defuse_stretches(markup[position:]))
+        return "".join(parts)
+    return _defuse_stretches(markup)
+
+
+def _defuse_stretches(markup: str) -> str:
+    stretches = markup.split(">")
+    changed = False
+    for index, stretch in enumerate(stretches):
+        if stretch.count("<") > MAX_OPEN_BRACKETS:
+            tag = _TAG_OPEN.search(stretch)
+            keep = tag.start() + 1 if tag else 0
+            # The space ends the tag's name where the first escaped "<" stood ("<a<a<a..." is the tag "a").
+            stretches[index] = stretch[:keep] + stretch[keep:].replace("<", " &lt;")
+            changed = True
+    return ">".join(stretches) if changed else markup
 
 
 def drop_invisible(markup: str) -> str:

@@ -110,12 +110,39 @@ def test_a_thirty_megabyte_attribute_does_not_hide_the_article():
     assert cap_tags(markup) == "<head><meta></head><body><p>The article.</p></body>"
 
 
-@pytest.mark.parametrize("markup", ['<p class="x">a</p>' * 20_000, "<a" * 100_000, '<a "' * 50_000,
-                                    '<a x="' + "<b " * 50_000 + '">z'])
+@pytest.mark.parametrize("markup", ['<p class="x">a</p>' * 20_000, '<a "' * 500 + "<p>y</p>" * 10_000,
+                                    '<a x="' + "<b " * 500 + '">z' + "<p>y</p>" * 5_000])
 def test_ordinary_and_odd_markup_passes_cap_tags_unchanged(markup):
     from reader.core.html import cap_tags
 
     assert cap_tags(markup) == markup
+
+
+def test_a_tag_whose_attribute_names_start_with_a_bracket_keeps_only_its_name():
+    from reader.core.html import cap_tags
+
+    names = " ".join(f"<a{i}" for i in range(20_000))  # one tag to HTML's tokenizer; 1 s + 3 s of parsing
+    markup = f"<p>before</p><div {names}>inside</div><p>after</p>"
+    assert cap_tags(markup) == "<p>before</p><div>inside</div><p>after</p>"
+
+
+def test_a_long_run_of_brackets_without_a_closing_one_is_text():
+    from reader.core.html import cap_tags
+
+    assert cap_tags("<p>x</p>" + "<a" * 100_000) == "<p>x</p><a>"  # one tag start, the rest its (capped) names
+    assert cap_tags('<a "' * 50_000) == "<a>"
+    value = '<a x="' + "<b " * 50_000 + '">z'  # brackets in a quoted value mean the same as "&lt;" there
+    assert cap_tags(value) == "<a>z"
+
+
+def test_brackets_in_a_script_are_its_text_and_stay():
+    from reader.core.html import cap_tags
+
+    script = '<script type="application/ld+json">{"headline": "' + "a<b" * 5_000 + '"}</script>'
+    names = " ".join(f"<a{i}" for i in range(20_000))
+    markup = f"<head>{script}</head><body><div {names}>inside</div><p>after</p></body>"
+    assert cap_tags(markup) == f"<head>{script}</head><body><div>inside</div><p>after</p></body>"
+    assert cap_tags("<p>x</p>" * 10_000 + "<script>" + "<a" * 5_000) == "<p>x</p>" * 10_000 + "<script>" + "<a" * 5_000
 
 
 def test_at_most_ten_thousand_paragraphs():
