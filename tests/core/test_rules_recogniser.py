@@ -49,3 +49,9 @@ def test_a_known_company_is_no_person() -> None:
     names = found("Analysts at Morgan Stanley and Wells Fargo cut their forecasts.")
     assert names.get("Morgan Stanley") == "ORG"
     assert names.get("Wells Fargo") == "ORG"
+
+
+def test_a_code_in_capitals_is_no_name() -> None:
+    names = found("Readers can use the code AUTUMN15 at checkout, on G20 summit tickets.")
+    assert "AUTUMN15" not in names
+    assert names.get("G20") == "ORG"

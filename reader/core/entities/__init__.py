@@ -80,7 +80,7 @@ def build_entities(text: str, raw: Sequence[RawMention], sentences: Sequence[Spa
     languages(text, mentions)
     for mention in mentions:
         if mention.label == "PERSON":
-            mention.title = title_before(text, mention.start)
+            mention.title = mention.title or title_before(text, mention.start)
     return cluster_entities(text, mentions, gazetteer)
 
 

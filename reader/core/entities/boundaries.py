@@ -78,8 +78,10 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
             start = tokens[1][0]  # "Losing Hama" -> "Hama" (but "Bill Gates" stays whole)
         else:
             break
+    title = None
     if label == "PERSON":
         start, end = _person_in_run(text, start, end)
+        start, title = _office_before_name(text, start, end, gazetteer)
     # Trailing lower-case words are not part of a name: "Hama city", "Hama central"; nor are letters after
     # a person's name ("Sophie Lindqvist KC").
     tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
@@ -110,7 +112,30 @@ def clean(text: str, raw: RawMention, sentence_starts: frozenset[int], gazetteer
     if (len(words) == 1 and words[0] in PERSON_TITLES | POST_NOMINALS) \
             or (len(words) == 2 and words[1] in HONORIFICS and gazetteer.is_common_word(words[0])):
         return None  # "Sen", "MP", "Former Gov": a title is no name
-    return Candidate(start, end, label, raw.source)
+    return Candidate(start, end, label, raw.source, title)
+
+
+def _office_before_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, str | None]:
+    """"County Clerk Martha Eckert", "Deputy Chief Constable Ann Roe", "Acting Principal Tom Hale": an office's
+    name, capitalised words (an ordinary word or a title among them), before a person's name (a known first
+    name, or any name right after a title word). The person starts after it; the office is the person's
+    title. Not "Mark Anthony Ross" (a first name is no office's word)."""
+    tokens = [(m.start() + start, m.end() + start) for m in TOKEN.finditer(text[start:end])]
+    words = [text[a:b] for a, b in tokens]
+    previous = [word for word in text[max(0, start - 24):start].split()[-1:] if word[:1].isupper()]
+    for index in range(1, len(words) - 1):
+        prefix = words[:index]
+        if not all(word[:1].isupper() and not word.isupper() and first_name_gender(word) is None for word in prefix):
+            return start, None
+        if not any(gazetteer.is_common_word(word) or word.rstrip(".").lower() in PERSON_TITLES
+                   for word in prefix + previous[-1:]):
+            continue  # ("Constable" of "Deputy Chief Constable": the office began before the mention)
+        name = words[index:]
+        if _person_shaped(name) and not any(gazetteer.is_common_word(word) and first_name_gender(word) is None
+                                            for word in name[:1]) \
+                and (first_name_gender(name[0]) is not None or prefix[-1].rstrip(".").lower() in PERSON_TITLES):
+            return tokens[index][0], " ".join(prefix)
+    return start, None
 
 
 def capitalised_mid_sentence(text: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ from ..lexicon.places import (
 )
 from ..lexicon.products import PRODUCT_NAME_ENDINGS
 from ..lexicon.time import MONTHS
-from ..lexicon.works import EVENT_NAME_ENDINGS, LAW_NAME_ENDINGS
+from ..lexicon.works import EVENT_NAME_ENDINGS, LAW_NAME_ENDINGS, WEATHER_SYSTEM_QUALIFIERS, WEATHER_SYSTEM_WORDS
 from .common import NAME_LABELS, Candidate, name_key, name_words
 from .evidence import Evidence
 
@@ -101,7 +101,33 @@ def decide_labels(text: str, mentions: list[Candidate], gazetteer: Gazetteer, ev
             label = "PERSON"  # "Assad" tagged ORG once, in an article about Bashar Al Assad
         labels[key] = _with_evidence(key, surface, label, gazetteer, evidence, sports, is_persons_name)
     _short_company_names(labels, surfaces, gazetteer, person_tokens, evidence)
+    _short_names(labels, surfaces, gazetteer)
     return labels
+
+
+def _short_names(labels: dict[str, str], surfaces: dict[str, str], gazetteer: Gazetteer) -> None:
+    """A name's one-word short form, after the full name was given: "Adela" after "Storm Adela" is the storm;
+    "Anjali" after "Anjali Mehta" is the person (not a place, group or company known by that word, nor an
+    ordinary word: "Will" of "Will Dunmore")."""
+    storms: set[str] = set()
+    first_names: set[str] = set()
+    for key, label in labels.items():
+        words = surfaces[key].split()
+        if label == "EVENT" and _weather_system(words):
+            storms.add(words[-1].casefold())
+        elif label == "PERSON" and 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+            first_names.add(words[0].casefold())
+    for key in (storms | first_names) & labels.keys():
+        surface = surfaces[key]
+        if key in storms and labels[key] in {"PERSON", "ORG", "GPE", "NORP"}:
+            labels[key] = "EVENT"
+            continue
+        place = gazetteer.place(surface)
+        if labels[key] in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"} \
+                and (place is None or not (place.well_known or place.kind in {"country", "state", "continent"})) \
+                and surface not in gazetteer.orgs and surface not in gazetteer.norp and surface not in gazetteer.clubs \
+                and not gazetteer.is_common_word(surface) and surface[:1].isupper() and not surface.isupper():
+            labels[key] = "PERSON"
 
 
 _MONTHS = frozenset(MONTHS)
@@ -215,6 +241,8 @@ def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_plac
         return "DATE"  # "in May", to a recogniser that took the month for a place (not "Theresa May"'s "May")
     if len(words) < 2 or not (words[0][:1].isupper() or words[0][:2] in {"(", "(" + words[0][1:2]}):
         return None
+    if _weather_system(words):
+        return "EVENT"  # "Storm Adela", "Typhoon Koinu": a storm's name, never a person's
     if len(words) == 2 and words[1].isdigit() and words[0].lower() in NUMBERED_FACILITIES:
         return "FAC"  # "Terminal 2"
     tail = words[:-1] if words[-1].isdigit() and len(words) > 2 else words
@@ -236,6 +264,16 @@ def _named_kind(words: list[str], label: str, gazetteer: Gazetteer, unknown_plac
                 and word.lower() not in NATURAL_FEATURE_STARTS for word in words[:-1]):  # not "Lake Chad"
         return "ORG"
     return None
+
+
+def _weather_system(words: list[str]) -> bool:
+    """"Storm Adela", "Tropical Storm Alberto": qualifiers, a weather system's word, then one capitalised name."""
+    lower = [word.lower() for word in words]
+    index = 0
+    while index < len(lower) - 1 and lower[index] in WEATHER_SYSTEM_QUALIFIERS:
+        index += 1
+    return index == len(lower) - 2 and lower[index] in WEATHER_SYSTEM_WORDS and words[-1][:1].isupper() \
+        and words[index][:1].isupper() and not words[-1].isupper()
 
 
 def _affiliation_or_facility(key: str, label: str, unknown_place: bool, evidence: Evidence) -> str | None:

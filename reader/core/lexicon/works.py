@@ -47,3 +47,8 @@ LANGUAGE_CUES = frozenset(
 LANGUAGE_FOLLOWERS = frozenset("by to for from with than as at on but is was".split())
 # Words that join languages in a list: "into German and French".
 LIST_CONJUNCTIONS = frozenset({"and", "or"})
+
+# Named weather systems are events (OntoNotes): "Storm Adela", "Hurricane Milton", "Tropical Storm Alberto",
+# "Super Typhoon Haiyan"; the words that name the system and the qualifiers that may come first.
+WEATHER_SYSTEM_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+WEATHER_SYSTEM_QUALIFIERS = frozenset("tropical subtropical super severe winter post-tropical extratropical".split())

@@ -50,6 +50,7 @@ class RulesRecogniser:
                              r"|minutes?\b|points?\b|goals?\b|people\b|million|billion|bn\b|m\b|km|kg|mph)")
     # Written as brands are ("SolarPower", "PayPal", "Otter.ai", "AT&T"), not as surnames ("McDonald", "DiCaprio").
     _BRAND = re.compile(rf"(?!{'|'.join(SURNAME_PREFIXES)})[A-Z][a-z]+[A-Z]|.*[&.][a-z]")
+    _CODE = re.compile(r"[A-Z]{3,}\d+")
     _ORG_WORDS = title_case(RULES_ORG_WORDS)
     _PERSON_CUES = title_case(RULES_PERSON_CUES)
     _SENTENCE_WORDS = title_case(RULES_SENTENCE_WORDS)
@@ -113,6 +114,8 @@ class RulesRecogniser:
     def _label(self, words: list[str], before: str) -> str | None:
         if len(words) == 1 and len(words[0]) == 1:
             return None  # a lone letter ("U" of "U.S.-led"), no name
+        if len(words) == 1 and self._CODE.fullmatch(words[0]):
+            return None  # a discount or booking code ("SPRING25"), not a brand ("G20", "A380")
         if " ".join(words) in load_gazetteer().orgs:
             return "ORG"  # "Goldman Sachs", "Morgan Stanley": known companies, not people
         if words[-1].isdigit():
