@@ -203,13 +203,15 @@ def _compile_package() -> None:
     compileall.compile_dir(str(ROOT / "reader"), quiet=1)
 
 
-def cold_start(timeout: float = 120, bare: bool = False, skeleton: bool = False) -> dict[str, Any]:
+def cold_start(timeout: float = 120, bare: bool = False, skeleton: bool = False,
+               env_extra: dict[str, str] | None = None) -> dict[str, Any]:
     """``python main.py`` (the sample) until the app reports the text shown and the highlights shown.
 
     The app prints ``timing: text shown X s`` (the article view's first frame with the text) /
     ``timing: highlights shown Y s`` on stderr when READER_TIMING holds the launch time
     (reader/app.py); it is then terminated. With ``bare``: bench/bare_window.py, a bare
-    PySide6 QTextBrowser showing the sample, timed the same way (it quits by itself).
+    PySide6 QTextBrowser showing the sample, timed the same way (it quits by itself); with
+    ``skeleton``, a window of the reader's shape in plain widgets. ``env_extra``: for the app.
     """
     bare = bare or skeleton
     command = [sys.executable, str(ROOT / ("bench/bare_window.py" if bare else "main.py"))]
@@ -217,6 +219,7 @@ def cold_start(timeout: float = 120, bare: bool = False, skeleton: bool = False)
         command.append("--skeleton")
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as home:
         env = _env(home)
+        env.update(env_extra or {})
         load_before = os.getloadavg()
         launched = time.time()
         env["READER_TIMING"] = repr(launched)
@@ -342,6 +345,11 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                         f"{_s(cold['skeleton_text_shown_s'])} = {cold['skeleton_vs_bare']:.2f}x bare", "", "baseline"))
             out.append(("  Reader's text on screen / that skeleton window, median",
                         f"{cold['text_vs_skeleton']:.2f}x", "", ""))
+        if cold.get("unforked_text_shown_s") is not None:
+            out.append(("  the reader with READER_EARLY_READ=0 (the file read in its worker, the model's helper "
+                        "started after the first paint): text / highlights",
+                        f"{_s(cold['unforked_text_shown_s'])} (CPU {_s(cold['unforked_text_shown_cpu_s'])}) / "
+                        f"{_s(cold['unforked_highlights_shown_s'])}", "", ""))
         if cold.get("text_shown_cpu_s") and cold.get("bare_text_shown_cpu_s"):
             out.append(("  the same in CPU time of the app's process (less noisy), reader / bare",
                         f"{_s(cold['text_shown_cpu_s'])} / {_s(cold['bare_text_shown_cpu_s'])} = "
@@ -474,8 +482,11 @@ def main(argv: list[str] | None = None) -> int:
     if "cold_start" in plan:
         step(f"cold start x{config['cold_starts']}, each next to a bare PySide6 window and a skeleton of its shape")
         _compile_package()
-        triples = [(cold_start(bare=True), cold_start(skeleton=True), cold_start())  # interleaved
-                   for _ in range(config["cold_starts"])]
+        # Interleaved: bare window, skeleton, the reader without its launch child (reader/launch.py), the reader.
+        quads = [(cold_start(bare=True), cold_start(skeleton=True), cold_start(env_extra={"READER_EARLY_READ": "0"}),
+                  cold_start()) for _ in range(config["cold_starts"])]
+        triples = [(bare, skeleton, run) for bare, skeleton, _, run in quads]
+        unforked = [run for _, _, run, _ in quads if "text_shown_s" in run]
         pairs = [(bare, run) for bare, _, run in triples]
         runs = [run for _, run in pairs]
         good = [run for run in runs if "error" not in run]
@@ -505,6 +516,11 @@ def main(argv: list[str] | None = None) -> int:
             summary["skeleton_vs_bare"] = statistics.median(s["text_shown_s"] / b["text_shown_s"] for b, s, _ in triples
                                                             if "text_shown_s" in b and "text_shown_s" in s)
             summary["text_vs_skeleton"] = statistics.median(r["text_shown_s"] / s["text_shown_s"] for s, r in skeletons)
+        if unforked:
+            summary["unforked_text_shown_s"] = statistics.median(run["text_shown_s"] for run in unforked)
+            summary["unforked_text_shown_cpu_s"] = statistics.median(run["text_shown_cpu_s"] for run in unforked)
+            summary["unforked_highlights_shown_s"] = statistics.median(
+                run["highlights_shown_s"] for run in unforked if "highlights_shown_s" in run)
         results["cold_start"] = summary
     if "core" in plan:
         step(f"core throughput, {config['words']:,} words x{config['repeats']}")
