@@ -268,6 +268,12 @@ PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "bein
 PASSIVE_BEFORE_NAMING = ("is", "are", "was", "were", "be", "been", "being", "also", "often", "sometimes",
                          "widely", "commonly", "so", "now")
 
+# "what they call “…”": people in general, nobody in particular.
+GENERIC_PRONOUNS = frozenset({"they", "you", "we", "one"})
+
+# ", which described it as “…”": relative pronouns standing for the noun phrase before the comma.
+RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
+
 # "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})
 

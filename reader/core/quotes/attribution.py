@@ -14,8 +14,10 @@ from ..lexicon.function_words import (
     BETWEEN_SUBJECT_AND_VERB,
     DETERMINERS,
     GENERIC_STARTS,
+    PERSON_PRONOUNS,
     PREPOSITIONS,
     SPECIFIC_STARTS,
+    STOP,
     SUBJECT_INTRODUCERS,
     SUBJECT_PRONOUNS,
 )
@@ -24,12 +26,15 @@ from ..lexicon.reporting import (
     CODE_WORDS,
     COLON_LABELS,
     EVALUATIVE_FORMS,
+    GENERIC_PRONOUNS,
     NAMING_BY_ITSELF,
     NAMING_FORMS,
     NAMING_NEEDS_AS,
     PASSIVE_AUXILIARIES,
     PASSIVE_BEFORE_NAMING,
     QUOTING_FORMS,
+    RELATIVE_SUBJECTS,
+    REPORTING_FORMS,
     TERM_NOUNS,
     TITLE_CUES,
     WORK_NOUNS,
@@ -41,6 +46,8 @@ from .scan import QuoteSpan
 WINDOW = 400  # characters of context the attribution rules look at on each side of a quote
 NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
 BEFORE_NEAR_CONFIDENCE = 0.9  # "X said “…”": the cue right before the quote
+OPEN_NAMING = "naming-open"  # a phrase of several words after a naming verb with no subject in sight
+SPEECH_MIN_WORDS = 3  # a named or described phrase this long is somebody's speech, not a label
 CREDIT = 0.9  # a credit line: "— Ann Roe, The Stage" under the quote, "Ann Roe, The Stage:" before it
 # A name: capitalised words, with particles, hyphens and initials inside ("Kit Marlowe-Jones", "Ann de la Roe").
 _NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:(?:" + alternation(NAME_PARTICLES) + r")[ \t]+)*[A-Z][\w’'.-]*){0,4}"
@@ -70,7 +77,7 @@ def attribute(ctx: Context, number: int) -> Attribution:
     if _is_code(text[span.start:span.end], before):
         return Attribution(None, None, 0.0, kind="term", sieve="code")
     naming = _naming(ctx, span, before)
-    if naming is not None:
+    if naming is not None and naming.sieve != OPEN_NAMING:
         return naming
     title = _title(text, span, before)
     if title is not None:
@@ -80,13 +87,22 @@ def attribute(ctx: Context, number: int) -> Attribution:
     credit = _credit_line(ctx, span, after_pos)
     if credit is not None:
         return credit
+    if _modifier(ctx, span, before):
+        # A reporting verb before it makes it the speaker's own word ("warned of the “unprecedented” floods");
+        # otherwise it is the writer's scare quote.
+        earlier = _earlier_in_sentence(ctx, span, before, after_pos)
+        return earlier if earlier is not None else Attribution(None, None, 0.0, kind="term", sieve="modifier")
     for sieve in (_after_quote, _earlier_in_sentence, _later_in_sentence, _according_to):
         found = sieve(ctx, span, before, after_pos)
+        if found is not None and naming is not None:
+            if found.speaker is None or found.kind is not None:
+                continue
+            return Attribution(found.speaker, found.cue, found.confidence, kind="partial", sieve=found.sieve)
         if found is not None:
             if sieve is _after_quote:
                 return _inner_report(ctx, span, before, after_pos) or found
             return found
-    return Attribution(None, None, 0.0)
+    return naming or Attribution(None, None, 0.0)
 
 
 def _inner_report(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
@@ -149,6 +165,23 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
                     speaker = (before[found[0]].start, before[found[1]].end)
         if speaker is None:
             speaker = _agent_after(ctx, span)  # passive with its agent: dubbed “X” by analysts
+        words = ctx.text[span.start:span.end].split()
+        if _coinage(words):
+            # "the battery the company calls “FlexaCore”": a name made up for a thing, a term whoever coined it.
+            return Attribution(None, (token.start, token.end), 0.0, kind="term", sieve="naming")
+        if len(words) >= SPEECH_MIN_WORDS and not evaluative and not passive and (speaker is not None or not bare) \
+                and words[0].lower() != "the":
+            # "called the fund “a leaky bucket with a new coat of paint”", "what they call “double loops from
+            # nowhere”", "described it as “encouraging yet thin”": a phrase of several words somebody uses is
+            # their speech ("what critics call “the rust corridor”", a name for a thing, stays a label).
+            if speaker is not None and (_specific(before, speaker) or not _generic(ctx.text, speaker)):
+                return Attribution(speaker, (token.start, token.end), NAMING, kind="partial", sieve="naming")
+            # No subject of its own: ", which described it as “…”" is the relative's antecedent's phrase, "X
+            # accused …, and called the scheme “…”" the sentence subject's; else the other rules may name one.
+            found = _shared_subject(ctx, before, index)
+            if found is not None:
+                return Attribution(found, (token.start, token.end), NAMING, kind="partial", sieve="naming")
+            return Attribution(None, (token.start, token.end), 0.0, kind="partial", sieve=OPEN_NAMING)
         if evaluative:
             # "dismissed the report as “nonsense”": the subject's own word, a partial quote.
             if speaker is None:
@@ -161,6 +194,60 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
         confidence = NAMING if speaker else 0.0
         return Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
     return None
+
+
+def _shared_subject(ctx: Context, before: list[Token], verb: int) -> tuple[int, int] | None:
+    """The subject a verb with none of its own shares: the antecedent of ", which/who VERB", or the subject
+    that opens the sentence for "…, and VERB"."""
+    previous = before[verb - 1].lower if verb > 0 else ""
+    if previous in RELATIVE_SUBJECTS and verb >= 3 and before[verb - 2].text == ",":
+        found = np_ending_at(before, verb - 3)
+        if found is not None and any(is_name(before[at]) for at in range(found[0], found[1] + 1)):
+            return (before[found[0]].start, before[found[1]].end)
+        return None
+    if previous != "and" or before[0].start != ctx.sentence(before[0].start).start:
+        return None
+    found = np_after(before, 0)
+    if found is None or found[1] + 1 >= verb or not (is_name(before[found[0]]) or before[found[0]].lower in
+                                                     PERSON_PRONOUNS):
+        return None
+    if before[found[1] + 1].is_word and before[found[1] + 1].lower not in STOP:
+        return (before[found[0]].start, before[found[1]].end)  # the subject, then its own verb
+    return None
+
+
+def _modifier(ctx: Context, span: QuoteSpan, before: list[Token]) -> bool:
+    """One lower-case word set off before a noun: Supermarket “heritage” rolls, the “smart” meters: a scare
+    quote on a modifier, not anybody's speech."""
+    words = ctx.text[span.start:span.end]
+    if span.close_pos is None or not words.isalpha() or not words.islower() or not before \
+            or before[-1].end < span.open_pos - 1 or not before[-1].is_word:
+        return False
+    previous = before[-1].lower
+    if previous in STOP or previous in PASSIVE_AUXILIARIES or previous in REPORTING_FORMS \
+            or previous in NAMING_FORMS or previous in EVALUATIVE_FORMS:
+        return False
+    following = ctx.tokens(span.close_pos + 1, min(len(ctx.text), span.close_pos + 40))
+    if not following or following[0].start != span.close_pos + 2 or not following[0].is_word:
+        return False
+    noun = following[0].text
+    return noun.islower() and noun.lower() not in STOP and not noun.endswith("ly")
+
+
+def _generic(text: str, speaker: tuple[int, int]) -> bool:
+    """"they", "you", "some analysts", "critics": nobody in particular."""
+    words = text[speaker[0]:speaker[1]].lower().split()
+    return not words or words[0] in GENERIC_STARTS or words[-1] in GENERIC_STARTS or (
+        len(words) == 1 and words[0] in GENERIC_PRONOUNS)
+
+
+def _coinage(words: list[str]) -> bool:
+    """A made-up name rather than a phrase: every word capitalised and some word with a capital inside or
+    the phrase a single word ("FlexaCore", "Project Lantern"), never a sentence."""
+    stripped = [word.strip(".,;:!?") for word in words]
+    if not stripped or len(stripped) > 3 or not all(word[:1].isupper() for word in stripped):
+        return False
+    return len(stripped) > 1 or any(char.isupper() for char in stripped[0][1:]) or len(stripped[0]) > 1
 
 
 def _specific(tokens: list[Token], speaker: tuple[int, int]) -> bool:
