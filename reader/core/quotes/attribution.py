@@ -165,23 +165,9 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
                     speaker = (before[found[0]].start, before[found[1]].end)
         if speaker is None:
             speaker = _agent_after(ctx, span)  # passive with its agent: dubbed “X” by analysts
-        words = ctx.text[span.start:span.end].split()
-        if _coinage(words):
-            # "the battery the company calls “FlexaCore”": a name made up for a thing, a term whoever coined it.
-            return Attribution(None, (token.start, token.end), 0.0, kind="term", sieve="naming")
-        if len(words) >= SPEECH_MIN_WORDS and not evaluative and not passive and (speaker is not None or not bare) \
-                and words[0].lower() != "the":
-            # "called the fund “a leaky bucket with a new coat of paint”", "what they call “double loops from
-            # nowhere”", "described it as “encouraging yet thin”": a phrase of several words somebody uses is
-            # their speech ("what critics call “the rust corridor”", a name for a thing, stays a label).
-            if speaker is not None and (_specific(before, speaker) or not _generic(ctx.text, speaker)):
-                return Attribution(speaker, (token.start, token.end), NAMING, kind="partial", sieve="naming")
-            # No subject of its own: ", which described it as “…”" is the relative's antecedent's phrase, "X
-            # accused …, and called the scheme “…”" the sentence subject's; else the other rules may name one.
-            found = _shared_subject(ctx, before, index)
-            if found is not None:
-                return Attribution(found, (token.start, token.end), NAMING, kind="partial", sieve="naming")
-            return Attribution(None, (token.start, token.end), 0.0, kind="partial", sieve=OPEN_NAMING)
+        by_form = _by_form(ctx, span, before, index, speaker, evaluative or passive, bare)
+        if by_form is not None:
+            return by_form
         if evaluative:
             # "dismissed the report as “nonsense”": the subject's own word, a partial quote.
             if speaker is None:
@@ -194,6 +180,30 @@ def _naming(ctx: Context, span: QuoteSpan, before: list[Token]) -> Attribution |
         confidence = NAMING if speaker else 0.0
         return Attribution(speaker, (token.start, token.end), confidence, kind="term", sieve="naming")
     return None
+
+
+def _by_form(ctx: Context, span: QuoteSpan, before: list[Token], index: int, speaker: tuple[int, int] | None,
+             judging_or_passive: bool, bare: bool) -> Attribution | None:
+    """The phrase's form decides after a naming verb: a coinage is a term, several words somebody uses speech."""
+    token = before[index]
+    words = ctx.text[span.start:span.end].split()
+    if _coinage(words):
+        # "the battery the company calls “FlexaCore”": a name made up for a thing, a term whoever coined it.
+        return Attribution(None, (token.start, token.end), 0.0, kind="term", sieve="naming")
+    if len(words) < SPEECH_MIN_WORDS or judging_or_passive or (speaker is None and bare) \
+            or words[0].lower() == "the":
+        return None
+    # "called the fund “a leaky bucket with a new coat of paint”", "what they call “double loops from
+    # nowhere”", "described it as “encouraging yet thin”": a phrase of several words somebody uses is
+    # their speech ("what critics call “the rust corridor”", a name for a thing, stays a label).
+    if speaker is not None and (_specific(before, speaker) or not _generic(ctx.text, speaker)):
+        return Attribution(speaker, (token.start, token.end), NAMING, kind="partial", sieve="naming")
+    # No subject of its own: ", which described it as “…”" is the relative's antecedent's phrase, "X
+    # accused …, and called the scheme “…”" the sentence subject's; else the other rules may name one.
+    found = _shared_subject(ctx, before, index)
+    if found is not None:
+        return Attribution(found, (token.start, token.end), NAMING, kind="partial", sieve="naming")
+    return Attribution(None, (token.start, token.end), 0.0, kind="partial", sieve=OPEN_NAMING)
 
 
 def _shared_subject(ctx: Context, before: list[Token], verb: int) -> tuple[int, int] | None:
