@@ -77,3 +77,26 @@ def test_and_called_shares_the_sentence_subject():
     text = ("Ivo Brankovic accused the board of \"hiding the figures\" for months, and called the new pay deal "
             "a \"bandage over a broken leg\".")
     assert speaker_ids(text, *people(text, "Ivo Brankovic"))[-1] == "brankovic"
+
+
+# --------------------------------------------------------------------------------------------
+# class 1: a pronoun refers to the entity talked about, not the nearest name
+
+
+def test_he_after_a_role_description_is_the_person_given_that_role():
+    text = ("Halden Rovers won 2-0. Their striker, Matteo Varga, scored both goals. Manager Colin Pratt "
+            "praised the defence. The striker was thrilled afterwards. “I have waited all season for this,” "
+            "he said.")
+    assert speaker_ids(text, *people(text, "Matteo Varga", "Colin Pratt")) == ["varga"]
+
+
+def test_he_after_a_possessor_and_an_appositive_is_the_appositive():
+    text = ("Gareth Lloyd’s former business partner, Dominic Fenn, told the tribunal the deal was fair. "
+            "“Nobody was misled,” he said.")
+    assert speaker_ids(text, *people(text, "Gareth Lloyd", "Dominic Fenn")) == ["fenn"]
+
+
+def test_she_never_goes_to_a_man_named_by_first_name_only_nearby():
+    text = ("The mill closed in May. Workers gathered outside on Friday, where Robert Quinlan handed out "
+            "leaflets. “We were given one week,” she said.")
+    assert speaker_ids(text, *people(text, "Robert Quinlan")) == [None]

@@ -274,6 +274,10 @@ GENERIC_PRONOUNS = frozenset({"they", "you", "we", "one"})
 # ", which described it as “…”": relative pronouns standing for the noun phrase before the comma.
 RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 
+# Third-person pronouns by the sex they refer to: "coach Andrea Ricci ... linking him with the job".
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
 # "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})
 

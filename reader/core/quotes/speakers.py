@@ -18,7 +18,7 @@ from ..lexicon.function_words import (
 )
 from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SPOKESPEOPLE
 from ..lexicon.organisations import ORGANISATION_REFERENCES
-from ..lexicon.reporting import DOCUMENT_NOUNS
+from ..lexicon.reporting import DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
 from ..model import Entity
 from .context import Context
 from .phrases import TOKEN, cue_at
@@ -39,6 +39,11 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PRONOUNS = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_PRONOUN_SEX = {**dict.fromkeys(MALE_PRONOUNS, "m"), **dict.fromkeys(FEMALE_PRONOUNS, "f")}
+_ANY_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUN_SEX)) + r")\b", re.IGNORECASE)
+_ROLE_BEFORE_COMMA = re.compile(r"([a-z]+),[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s?\b|['’]")
+_DESCRIPTION = re.compile(r"[ \t]*[Tt]he[ \t]+((?:[a-z][a-z-]+[ \t]+){0,2}[a-z][a-z-]+)\b")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*")
 # "Ann Roe, 52, the firm's director", "Sen. Ann Roe (D-Ore.), a co-chair", "Sen. Ann Roe, R-Ohio, the chair"
 _AFFILIATION = r"(?:\s*\([A-Z]-[A-Z][\w.]*\)|\s*,\s*[A-Z]-[A-Z][\w.]*)?"
@@ -250,6 +255,9 @@ class Resolver:
         word = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
         if word is not None and word.group(1).lower() == role:
             return True
+        appositive = _ROLE_BEFORE_COMMA.search(self.text, max(0, start - 30), start)
+        if appositive is not None and appositive.group(1).lower() == role:
+            return True  # "Their striker, Ann Roe,"
         titles = _TITLE_RUN.search(self.text, max(0, start - 50), start)
         if titles is not None and role in titles.group(1).lower().replace(".", " ").split():
             return True
@@ -327,14 +335,18 @@ class Resolver:
         others: set[str] = set()  # the people in reach whose first name says the other sex
         for index in range(sentence, max(-1, sentence - MENTION_LOOKBACK - 1), -1):
             span = self.ctx.sentences[index]
-            best: tuple[tuple[bool, bool], str] | None = None
+            best: tuple[tuple[bool, bool, bool], str] | None = None
             # "He had met the local MP, Ann Roe, on Friday": a he/she before the names is this sentence's
             # subject, and refers further back; the names after it are others.
             chained = self._pronoun_before(gender, span.start, min(span.end, offset)) if index < sentence else None
+            described = self._described_subject(gender, span.start, min(span.end, offset))
+            if described is not None:
+                self.certainty = CERTAIN_ROLE
+                return described
             position = bisect.bisect_left(self.mention_starts, span.start)
             stop = min(span.end, offset, chained if chained is not None else offset)
             while position < len(self.mentions) and self.mentions[position][0] < stop:
-                start, _, entity_id, _ = self.mentions[position]
+                start, mention_end, entity_id, _ = self.mentions[position]
                 position += 1
                 if self.label(entity_id) != _PERSON or self.ctx.hidden.covers(start):
                     continue
@@ -343,12 +355,14 @@ class Resolver:
                     # Only a subject of this sentence or the one before may be taken against its first name.
                     others.add(entity_id if index >= sentence - 1 and not self._after_preposition(start) else "")
                     continue
-                key = (self._after_preposition(start), sex is None)
+                # "Tom Roe's former partner, Ann Lee, told ...": the possessor is not the subject.
+                key = (self._after_preposition(start), _POSSESSIVE.match(self.text, mention_end) is not None,
+                       sex is None)
                 if best is None or key < best[0]:
                     best = (key, entity_id)
             if best is not None:
                 if not best[0][0]:
-                    self.certainty = CERTAIN_PRONOUN if not best[0][1] else CERTAIN_ROLE
+                    self.certainty = CERTAIN_PRONOUN if not best[0][2] else CERTAIN_ROLE
                     return best[1]
                 fallback = fallback or best[1]
         self.certainty = CERTAIN_GUESS
@@ -362,9 +376,10 @@ class Resolver:
                 return entity_id
         if len(others) == 1:
             # Nobody of this sex anywhere near, and one person whose sex only a first name suggested: Andrea,
-            # Jean, Nicola, Sasha go both ways across languages, so "he" is that person, said to be a guess.
+            # Jean, Nicola go both ways across languages, so "he" is that person only when the text itself says
+            # so with pronouns ("At his press conference, coach Andrea Ricci ... linking him with the job").
             (only,) = others
-            if only and only not in self._titled:
+            if only and only not in self._titled and self._pronoun_clues(only) == {gender}:
                 return only
         return self._named_later(gender, offset)
 
@@ -383,6 +398,22 @@ class Resolver:
             index += 1
             if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start):
                 return entity_id if self.gender(entity_id) in (None, gender) else None
+        return None
+
+    def _described_subject(self, gender: str, start: int, end: int) -> str | None:
+        """"The striker was thrilled. “…,” he said": a sentence whose subject is a role ("The striker", "The
+        young striker") is about the person introduced with that role, before any name later in it."""
+        if self.ctx.hidden.covers(start):
+            return None
+        match = _DESCRIPTION.match(self.text, start, end)
+        if match is None:
+            return None
+        for role in match.group(1).split():
+            if role in ORGANISATION_REFERENCES or role in SPOKESPEOPLE:
+                return None
+            found = self.role_holder(role, start)
+            if found is not None and self.label(found) == _PERSON:
+                return found if self.gender(found) in (None, gender) else None
         return None
 
     def _pronoun_before(self, gender: str, start: int, end: int) -> int | None:
@@ -420,6 +451,22 @@ class Resolver:
         found = clues.pop() if len(clues) == 1 else None
         self._genders[entity_id] = found
         return found
+
+    def _pronoun_clues(self, entity_id: str) -> set[str]:
+        """The sexes of the third-person pronouns, outside quotations, in the sentences that name this person
+        and nobody else."""
+        clues: set[str] = set()
+        for mention in self.by_id[entity_id].mentions:
+            if self.ctx.hidden.covers(mention.start):
+                continue
+            span = self.ctx.sentence(mention.start)
+            if any(self.label(other) == _PERSON and other != entity_id
+                   for _, _, other, _ in self.overlapping(span.start, span.end)):
+                continue
+            for match in _ANY_PRONOUN.finditer(self.text, span.start, span.end):
+                if not self.ctx.hidden.covers(match.start()):
+                    clues.add(_PRONOUN_SEX[match.group().lower()])
+        return clues if len(clues) == 1 else set()
 
     def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...]) -> str | None:
         """The most recent compatible speaker within a few sentences, else the most recent compatible
