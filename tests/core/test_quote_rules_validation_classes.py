@@ -100,3 +100,23 @@ def test_she_never_goes_to_a_man_named_by_first_name_only_nearby():
     text = ("The mill closed in May. Workers gathered outside on Friday, where Robert Quinlan handed out "
             "leaflets. “We were given one week,” she said.")
     assert speaker_ids(text, *people(text, "Robert Quinlan")) == [None]
+
+
+# --------------------------------------------------------------------------------------------
+# class 2: "the company" is an organisation a company noun fits; an analyst's firm is a passing voice
+
+
+def test_the_company_is_not_a_rights_group_that_spoke_in_between():
+    text = ("Orwin Fabrics laid off 300 workers in Leeds on Monday. Campaign group Fair Looms Alliance said the "
+            "cuts were \"brutal\". \"We have acted to protect the business,\" the company said.")
+    orwin = entity(text, "orwin", "ORG", "Orwin Fabrics")
+    alliance = entity(text, "alliance", "ORG", "Fair Looms Alliance")
+    assert speaker_ids(text, orwin, alliance)[-1] == "orwin"
+
+
+def test_a_company_spokesman_is_not_the_firm_whose_analysts_spoke():
+    text = ("Telvane Freight will close two depots. Analysts at Morrow Keane said the move was overdue. Jobs "
+            "would go \"within months\", a company spokesman said.")
+    telvane = entity(text, "telvane", "ORG", "Telvane Freight")
+    morrow = entity(text, "morrow", "ORG", "Morrow Keane")
+    assert speaker_ids(text, telvane, morrow)[-1] == "telvane"

@@ -278,6 +278,18 @@ RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
+# The kinds of organisation a noun refers to: "the company" is a firm, never a charity or a council that
+# spoke in between; a noun in none of these ("the group", "the organisation") fits any organisation.
+ORGANISATION_FAMILIES: dict[str, str] = {
+    **dict.fromkeys("""company firm chain retailer supermarket maker manufacturer supplier business brand lender
+    insurer airline carrier publisher developer producer startup start-up conglomerate subsidiary utility
+    operator bank consultancy carmaker automaker brewer builder housebuilder""".split(), "commercial"),
+    **dict.fromkeys("""charity campaign campaigners alliance coalition movement thinktank think-tank watchdog
+    union rights advocacy pressure lobby""".split(), "civic"),
+    **dict.fromkeys("""council authority ministry department government regulator force police court
+    parliament committee""".split(), "public"),
+}
+
 # "people familiar with the matter", "a source close to the family", "officials briefed on the talks"
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "briefed", "involved", "knowledge", "knowledgeable", "loyal"})
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..lexicon.first_names import first_name_gender
 from ..lexicon.function_words import (
     BETWEEN_SUBJECT_AND_VERB,
+    GENERIC_STARTS,
     HEAD_ENDING_PREPOSITIONS,
     OBJECT_PRONOUNS,
     PERSON_PRONOUNS,
@@ -17,8 +18,8 @@ from ..lexicon.function_words import (
     SUBJECT_PRONOUNS,
 )
 from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SPOKESPEOPLE
-from ..lexicon.organisations import ORGANISATION_REFERENCES
-from ..lexicon.reporting import DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from ..lexicon.organisations import COMPANY_NAME_ENDINGS, ORGANISATION_REFERENCES
+from ..lexicon.reporting import DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, ORGANISATION_FAMILIES
 from ..model import Entity
 from .context import Context
 from .phrases import TOKEN, cue_at
@@ -41,6 +42,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PRONOUNS = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_SEX = {**dict.fromkeys(MALE_PRONOUNS, "m"), **dict.fromkeys(FEMALE_PRONOUNS, "f")}
 _ANY_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUN_SEX)) + r")\b", re.IGNORECASE)
+_GROUP_AT = re.compile(r"([A-Za-z]+)[ \t]+(?:at|from|with)[ \t]+(?:the[ \t]+)?$")
+_KIND_BEFORE = re.compile(r"((?:[A-Za-z-]+[ \t]+){1,2})$")
 _ROLE_BEFORE_COMMA = re.compile(r"([a-z]+),[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?\b|['’]")
 _DESCRIPTION = re.compile(r"[ \t]*[Tt]he[ \t]+((?:[a-z][a-z-]+[ \t]+){0,2}[a-z][a-z-]+)\b")
@@ -96,7 +99,8 @@ class Resolver:
         self.certainty = 1.0  # how sure the last resolve() was of its entity
         self._genders: dict[str, str | None] = {}
         self._voices: list[tuple[int, str]] | None = None
-        self._titled: set[str] = set()  # people whose sex a title told (Mrs, Sir), not only a first name
+        self._titled: set[str] = set()
+        self._kinds: dict[str, set[str]] = {}  # people whose sex a title told (Mrs, Sir), not only a first name
 
     def label(self, entity_id: str) -> str:
         return self.by_id[entity_id].label
@@ -154,7 +158,7 @@ class Resolver:
                 self.nominal(_strip_possessive(lower[head_index - 1]), start) if head_index > 0 else None)
             if found is None and head_index == len(words) - 1:
                 self.certainty = CERTAIN_GUESS
-                found = self.recent(start, ("ORG",), ("ORG",))
+                found = self.recent(start, ("ORG",), ("ORG",), fits=lambda entity_id: not self._passing(entity_id))
             return found
         if head in DOCUMENT_NOUNS:
             owned = any(word.endswith(("’s", "'s", "s’", "s'")) for word in lower[:head_index])
@@ -306,8 +310,41 @@ class Resolver:
                 return entity_id
             index -= 1
         if head in ORGANISATION_REFERENCES and refer:
-            return self.recent(before, ("ORG",), ("ORG",))
+            return self.recent(before, ("ORG",), ("ORG",), fits=lambda entity_id: self.fits(head, entity_id))
         return None
+
+    def fits(self, head: str, entity_id: str) -> bool:
+        """Can "the <head>" refer to this organisation? Yes unless the text says it is of another kind
+        ("Campaign group Fair Looms Alliance" is no company; "Orwin Fabrics Ltd" is no council)."""
+        if self._passing(entity_id):
+            return False
+        family = ORGANISATION_FAMILIES.get(head)
+        if family is None:
+            return True
+        families = self._families(entity_id)
+        return not families or family in families
+
+    def _families(self, entity_id: str) -> set[str]:
+        """The kinds of organisation the text gives an entity: a kind noun before a mention ("rights group X",
+        "the supermarket chain X"), in an appositive after it (", a Leeds retailer,"), or its name's ending."""
+        if entity_id in self._kinds:
+            return self._kinds[entity_id]
+        entity = self.by_id[entity_id]
+        found: set[str] = set()
+        words = re.findall(r"[\w’'-]+", entity.name.lower())
+        if words and words[-1] in ORGANISATION_FAMILIES:
+            found.add(ORGANISATION_FAMILIES[words[-1]])  # "Fair Looms Alliance", "Harlow Council"
+        elif words and words[-1] in COMPANY_NAME_ENDINGS and words[-1] not in ORGANISATION_REFERENCES:
+            found.add("commercial")  # "Telvane Motors", "Arvik Pharma"
+        for mention in entity.mentions:
+            before = _KIND_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
+            nouns = before.group(1).lower().split() if before else []
+            described = _DESCRIBED.match(self.text, mention.end)
+            if described is not None:
+                nouns += described.group(1).lower().split()[-1:]
+            found.update(ORGANISATION_FAMILIES[noun] for noun in nouns if noun in ORGANISATION_FAMILIES)
+        self._kinds[entity_id] = found
+        return found
 
     def pronoun(self, word: str, offset: int) -> str | None:
         if word in PERSON_PRONOUNS:
@@ -468,15 +505,17 @@ class Resolver:
                     clues.add(_PRONOUN_SEX[match.group().lower()])
         return clues if len(clues) == 1 else set()
 
-    def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...]) -> str | None:
+    def recent(self, offset: int, speaker_labels: tuple[str, ...], mention_labels: tuple[str, ...],
+               fits: Callable[[str], bool] | None = None) -> str | None:
         """The most recent compatible speaker within a few sentences, else the most recent compatible
-        mention outside quotations in the last three sentences, in the order of ``mention_labels``."""
+        mention outside quotations in the last three sentences, in the order of ``mention_labels``; ``fits``
+        may rule some out."""
         sentence = self.ctx.sentence_index(offset)
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
         for position, entity_id in reversed(self._speakers_and_voices()):
             if position < floor:
                 break
-            if position < offset and self.label(entity_id) in speaker_labels:
+            if position < offset and self.label(entity_id) in speaker_labels and (fits is None or fits(entity_id)):
                 return entity_id
         floor = self.ctx.sentences[max(0, sentence - 3)].start
         best: tuple[int, str] | None = None
@@ -484,7 +523,8 @@ class Resolver:
         while index >= 0 and self.mentions[index][0] >= floor:
             start, _, entity_id, _ = self.mentions[index]
             label = self.label(entity_id)
-            if label in mention_labels and not self.ctx.hidden.covers(start):
+            if label in mention_labels and not self.ctx.hidden.covers(start) and (fits is None or (
+                    fits(entity_id) and not self._outsiders_of(start))):
                 rank = mention_labels.index(label)
                 if best is None or rank < best[0]:
                     best = (rank, entity_id)
@@ -527,8 +567,22 @@ class Resolver:
         if self._voices is None:
             self._voices = [(start, entity_id) for start, end, entity_id, _ in self.mentions
                             if self.label(entity_id) in _SPEAKER_LABELS and not self.ctx.hidden.covers(start)
-                            and not self._cut_place(start, entity_id) and self._reports_after(end)]
+                            and not self._cut_place(start, entity_id) and not self._outsiders_of(start)
+                            and self._reports_after(end)]
         return self._voices
+
+    def _passing(self, entity_id: str) -> bool:
+        """An organisation named only as where commentators work ("analysts at Morrow Keane"): never the
+        story's "company"."""
+        starts = [mention.start for mention in self.by_id[entity_id].mentions
+                  if not self.ctx.hidden.covers(mention.start)]
+        return bool(starts) and all(self._outsiders_of(start) for start in starts)
+
+    def _outsiders_of(self, start: int) -> bool:
+        """"Analysts at Morrow Keane said": the analysts speak, about the story's organisation, not for the firm
+        that employs them; a later "the company said" is not that firm."""
+        before = _GROUP_AT.search(self.text, max(0, start - 40), start)
+        return before is not None and before.group(1).lower() in GENERIC_STARTS
 
     def _cut_place(self, start: int, entity_id: str) -> bool:
         """A place glued to a capitalised word before it is the end of a longer name the recogniser cut
