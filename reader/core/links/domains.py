@@ -40,12 +40,13 @@ _ACCOUNT_WORDS = frozenset({
     "recovery", "recover", "restore", "helpdesk", "help", "id", "confirm", "alert", "alerts", "refund", "service",
     "services", "customer", "online", "portal", "access", "authentication", "session", "claim", "reward",
     "bank", "banking", "webmail", "sso", "otp", "invoice", "delivery", "tracking", "parcel", "shipping", "tax",
+    "order", "orders", "www",
 })
 # The account words that only a sign-in page uses.
 _SIGN_IN_WORDS = frozenset({
     "login", "logon", "signin", "verify", "verification", "validate", "secure", "security", "account", "accounts",
     "billing", "auth", "password", "unlock", "recovery", "recover", "restore", "id", "confirm", "alert", "alerts",
-    "refund", "authentication", "session", "sso", "otp",
+    "refund", "authentication", "session", "sso", "otp", "www",
 })
 
 
@@ -224,15 +225,23 @@ def brand_combo(domain: str) -> str | None:
     _, name, _ = split_domain(domain)
     words = [w for w in re.split(r"[\-_]+", name) if w]
     names = _by_plain_name()
+    # An account word counts however it is drawn ("0rders", "l0gin").
+    account = [w in _ACCOUNT_WORDS or skeleton(w) in _ACCOUNT_WORDS for w in words]
     for i, word in enumerate(words):
-        if word in _ACCOUNT_WORDS:
+        if account[i]:
             continue
         # Right beside the account word: "bank-of-england-news" is a bank's news, not news.com's bank.
-        beside = any(w in _ACCOUNT_WORDS for w in words[max(i - 1, 0):i] + words[i + 1:i + 2])
+        beside = any(account[max(i - 1, 0):i] + account[i + 1:i + 2])
         if len(word) >= _MIN_TYPO_NAME and word in names:
             if beside:
                 return names[word]
             continue
+        # The brand written with look-alike letters or digits ("amaz0n-orders"): the word itself is no name.
+        if beside:
+            # A "1" stands for an "l" or an "i" ("paypa1", "g1thub"); the skeleton reads it as "l".
+            for drawn in dict.fromkeys((skeleton(word), skeleton(word.replace("1", "i")))):
+                if drawn != word and len(drawn) >= _MIN_TYPO_NAME and drawn in names:
+                    return names[drawn]
         glued = _glued_brand(word, names)  # "exampleid", "secureexample": the brand and the word run together
         if glued is not None and (glued[1] or beside):
             return glued[0]

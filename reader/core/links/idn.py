@@ -36,6 +36,8 @@ _SUBTLE_MARKS = frozenset("\u0307\u0309\u031b\u0323\u0324\u0325\u0326\u0327\u032
 # Latin letters whose extra stroke is drawn into the letter itself (ł, đ, ħ, ƀ, ɗ): the same idea.
 _SUBTLE_NAME = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER [A-Z] WITH (?:STROKE|BAR|HOOK|MIDDLE DOT|DOT|TAIL"
                           r"|CURL|BELT|RETROFLEX HOOK|PALATAL HOOK|LONG LEG|TOPBAR|FLOURISH|DIAGONAL STROKE)\b")
+# Dotless i and j (ı, ȷ) are drawn as the plain letter missing only its dot: a copy, not an accented letter.
+_DOTLESS = re.compile(r"LATIN SMALL LETTER DOTLESS [A-Z]\b")
 _LATIN_BASE = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])\b")
 # Letters that Chromium's IDN spoof checker (components/url_formatter/spoof_checks, BSD licence) maps to a
 # Latin one on top of UTS #39's table, because they look alike in common fonts though Unicode does not list them.
@@ -170,7 +172,7 @@ def _cjk_dash_problem(label: str) -> str | None:
 
 def _latin_problem(label: str, tld: str) -> tuple[str, str] | None:
     # Latin letters outside ASCII that copy ASCII ones (ɑ, ı, ɡ) rather than accented ones (é, ü).
-    fakes = [c for c in label if not c.isascii() and _ascii_twin(c)
+    fakes = [c for c in label if not c.isascii() and (_ascii_twin(c) or _DOTLESS.match(unicodedata.name(c, "")))
              and tld.lower() not in _NATIVE_LOOKALIKES.get(c, ())]
     if fakes:
         return "idn-homograph", f"Latin letters that imitate plain ones ({', '.join(fakes[:3])})"
@@ -189,8 +191,11 @@ def subtle_letters(label: str) -> list[str]:
     for char in label:
         if char.isascii():
             continue
-        marks = set(unicodedata.normalize("NFD", char)[1:])
-        if marks & _SUBTLE_MARKS or _SUBTLE_NAME.match(unicodedata.name(char, "")):
+        decomposed = unicodedata.normalize("NFD", char)
+        marks = set(decomposed[1:])
+        # On i and j any mark takes the place of the dot they already carry (ï, í, ĵ read as i and j).
+        dotted = decomposed[0] in "ij" and bool(marks)
+        if dotted or marks & _SUBTLE_MARKS or _SUBTLE_NAME.match(unicodedata.name(char, "")):
             found.append(char)
     return found
 

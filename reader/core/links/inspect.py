@@ -150,6 +150,7 @@ def _analyse_absolute(url: str, result: _Result, base: str | None, depth: int, s
         except BadURLError as error:
             return _unparseable(result, url, str(error))
         _analyse_web(web, result, depth)
+        _note_backslash_userinfo(rest, web, result)
         return result
 
     result.display = truncate(escape(url), DISPLAY_LIMIT)
@@ -179,6 +180,29 @@ def _analyse_absolute(url: str, result: _Result, base: str | None, depth: int, s
         result.warn("other-scheme", f"This link would hand a {shown}: address to another program on this computer, "
                     "so Reader does not open it.", INFO if scheme in _BENIGN_APP_SCHEMES else WARNING)
     return result
+
+
+def _note_backslash_userinfo(rest: str, web: Web, result: _Result) -> None:
+    """A backslash before an "@" in the host part ("https://a.example\\@b.example/"): browsers end the host at
+    the backslash, but programs that follow RFC 3986 (mail clients, chat apps, scripts) read everything before the
+    "@" as a user name and go to the other host. An address that names two sites this way is a disguise."""
+    head = rest.lstrip("/\\")
+    cut = min((i for i in (head.find("/"), head.find("?"), head.find("#")) if i >= 0), default=len(head))
+    authority = head[:cut]
+    slash = authority.find("\\")
+    if slash < 0 or "@" not in authority[slash:]:
+        return
+    other = authority.rpartition("@")[2].rpartition(":")[0] or authority.rpartition("@")[2]
+    try:
+        other_host = host_of(other)
+    except BadURLError:
+        other_host = None
+    if other_host is not None and other_host.domain == web.host.domain:
+        return
+    shown = quote(other_host.display if other_host is not None else other)
+    result.warn("credentials", f"The address puts a backslash and an @ in its host part: browsers go to "
+                f"{quote(web.host.display)}, but other programs read the part before the @ as a user name and go to "
+                f"{shown}.", DANGER)
 
 
 def _mail_address(rest: str) -> tuple[str, str] | None:
