@@ -120,3 +120,62 @@ def test_a_company_spokesman_is_not_the_firm_whose_analysts_spoke():
     telvane = entity(text, "telvane", "ORG", "Telvane Freight")
     morrow = entity(text, "morrow", "ORG", "Morrow Keane")
     assert speaker_ids(text, telvane, morrow)[-1] == "telvane"
+
+
+# --------------------------------------------------------------------------------------------
+# class 3: in "X's N ..., Name," the appositive speaks
+
+
+def test_the_appositive_after_a_possessor_speaks():
+    text = ("Ferrow Borough Council’s head of housing at the time, Delia Marchetti, said: “We were told "
+            "the money would follow.”")
+    council = entity(text, "council", "ORG", "Ferrow Borough Council")
+    assert speaker_ids(text, council, *people(text, "Delia Marchetti")) == ["marchetti"]
+
+
+def test_the_appositive_after_a_person_possessor_speaks():
+    text = ("Ravi Chandran’s oldest friend from the Brightwell Rowing Club, Tom Ashby, told the hearing "
+            "“he never once complained”.")
+    club = entity(text, "club", "ORG", "Brightwell Rowing Club")
+    assert speaker_ids(text, club, *people(text, "Ravi Chandran", "Tom Ashby")) == ["ashby"]
+
+
+# --------------------------------------------------------------------------------------------
+# class 5: "according to" and hearsay
+
+
+def test_according_to_a_named_person_with_a_relative_clause():
+    text = ("Rural surgeries are “at breaking point”, according to Dr Hana Sorel, who said it had taken her "
+            "practice a year to hire a nurse.")
+    assert speaker_ids(text, *people(text, "Hana Sorel")) == ["sorel"]
+
+
+def test_according_to_an_unnamed_source_is_nobody_named():
+    text = ("According to a source close to the player, Kai Lindqvist “never considered” leaving the club "
+            "this summer.")
+    assert speaker_ids(text, *people(text, "Kai Lindqvist")) == [None]
+
+
+# --------------------------------------------------------------------------------------------
+# class 6: colon quotes without a speech verb; the outer subject over a thing's verb
+
+
+def test_a_colon_quote_after_sharing_a_photograph_is_the_sharers():
+    text = ("Olympic rower Bea Tindall shared the photograph with a short message: “Four years of work for "
+            "six minutes. Worth it.”")
+    assert speaker_ids(text, *people(text, "Bea Tindall")) == ["tindall"]
+
+
+def test_a_colon_quote_after_she_was_brief_is_hers():
+    text = ("Asked about her retirement, Mina Okafor smiled. She was characteristically brief: “Not yet.”")
+    assert speaker_ids(text, *people(text, "Mina Okafor")) == ["okafor"]
+
+
+def test_a_quote_after_she_laughs_is_hers():
+    text = "Greta Voss has run the ferry for 30 years. She laughs. “People think it is a holiday.”"
+    assert speaker_ids(text, *people(text, "Greta Voss")) == ["voss"]
+
+
+def test_the_outer_subject_beats_a_things_embedded_verb():
+    text = "The transport minister, Idris Vale, said the survey showed the scheme was “paying for itself”."
+    assert speaker_ids(text, *people(text, "Idris Vale")) == ["vale"]

@@ -21,15 +21,18 @@ from ..lexicon.function_words import (
     SUBJECT_INTRODUCERS,
     SUBJECT_PRONOUNS,
 )
-from ..lexicon.names import NAME_PARTICLES
+from ..lexicon.names import NAME_PARTICLES, PERSON_TITLES, SPOKESPEOPLE
+from ..lexicon.organisations import ORGANISATION_REFERENCES
 from ..lexicon.reporting import (
     CODE_WORDS,
     COLON_LABELS,
+    DOCUMENT_NOUNS,
     EVALUATIVE_FORMS,
     GENERIC_PRONOUNS,
     NAMING_BY_ITSELF,
     NAMING_FORMS,
     NAMING_NEEDS_AS,
+    NOUN_LIKE,
     PASSIVE_AUXILIARIES,
     PASSIVE_BEFORE_NAMING,
     QUOTING_FORMS,
@@ -39,6 +42,7 @@ from ..lexicon.reporting import (
     TITLE_CUES,
     WORK_NOUNS,
 )
+from ..model import Span
 from .context import Context
 from .phrases import Cue, Token, cue_at, is_name, np_after, np_before, np_ending_at, third_person
 from .scan import QuoteSpan
@@ -47,6 +51,7 @@ WINDOW = 400  # characters of context the attribution rules look at on each side
 NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
 BEFORE_NEAR_CONFIDENCE = 0.9  # "X said “…”": the cue right before the quote
 OPEN_NAMING = "naming-open"  # a phrase of several words after a naming verb with no subject in sight
+BEAT_WORDS = 3  # words after the subject in a clause that introduces a quote with no verb of speech
 SPEECH_MIN_WORDS = 3  # a named or described phrase this long is somebody's speech, not a label
 CREDIT = 0.9  # a credit line: "— Ann Roe, The Stage" under the quote, "Ann Roe, The Stage:" before it
 # A name: capitalised words, with particles, hyphens and initials inside ("Kit Marlowe-Jones", "Ann de la Roe").
@@ -389,7 +394,6 @@ def _after_quote(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: 
 def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], after_pos: int) -> Attribution | None:
     """X said (that) “…”; X said its units have “redeployed”; X said: (new paragraph) “…”."""
     tokens = before
-    text = ctx.text
     if not [t for t in tokens if t.is_word]:
         # The quote opens its sentence: a colon at the end of the previous one introduces it.
         index = ctx.sentence_index(span.open_pos)
@@ -397,9 +401,10 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
             return None
         previous = ctx.sentences[index - 1]
         if not ctx.ends_with_colon(index - 1):
-            return None
+            return _beat(ctx, previous, span)
         tokens = ctx.tokens(max(previous.start, previous.end - WINDOW), previous.end)
     cues_tried = 0
+    outer: tuple[tuple[int, int], Cue] | None = None  # a thing's verb found first: "the survey showed"
     pending: Cue | None = None
     words_after = 0  # words between a candidate verb and the quote
     for index in range(len(tokens) - 1, -1, -1):
@@ -423,11 +428,22 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
                     and not tokens[index].lower.endswith("ing"):
                 # "Said X: “…”"; but "Speaking of the deal, “…”" has no subject here: whoever spoke last goes on.
                 found = np_after(tokens, cue.last + 1)
+        if found is not None and _noun_cue(tokens, index, found):
+            # "shared the photograph with a short message: “…”": the message's words are the sharer's.
+            found = _subject_of_clause(tokens, index)
+        if found is not None and outer is None and _thing(tokens, found) and cues_tried < 3:
+            # "X said the survey showed the scheme was “…”": a thing's verb inside a report; the outer
+            # subject that reports it speaks, if there is one.
+            outer = (found, cue)
+            continue
+        if found is None and outer is not None:
+            continue
         if found is not None:
             if pending is not None:
                 cue = pending  # the nearer verb is the quote's cue; this one only lent its subject
             gap = [t for t in tokens[cue.last + 1:] if t.is_word and t.lower != "that"]
-            confidence = 0.9 if len(gap) <= 3 else 0.8
+            # A thing's verb passed over for this one is no doubt about it: the parse would only take the thing.
+            confidence = 0.9 if len(gap) <= 3 or outer is not None else 0.8
             return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end),
                                 confidence, sieve="before")
         if pending is None and index > 0 and (tokens[index - 1].lower in ("and", "but", "then", "also") or (
@@ -436,14 +452,81 @@ def _earlier_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], aft
             pending = cue
         if cues_tried >= 3:
             break
-    # A headline's or a transcript's "Name: “…”" has no verb at all.
-    if len(tokens) >= 2 and tokens[-1].text == ":" and tokens is before and span.close_pos is not None \
+    if outer is not None:
+        found, cue = outer
+        return Attribution((tokens[found[0]].start, tokens[found[1]].end), (cue.start, tokens[cue.last].end), 0.8,
+                           sieve="before")
+    return _colon_label(ctx, span, tokens, tokens is before)
+
+
+def _colon_label(ctx: Context, span: QuoteSpan, tokens: list[Token], own_sentence: bool) -> Attribution | None:
+    """No verb at all: a headline's or a transcript's "Name: “…”", or "She was brief: “…”"."""
+    text = ctx.text
+    if len(tokens) >= 2 and tokens[-1].text == ":" and own_sentence and span.close_pos is not None \
             and not text[span.close_pos + 1:ctx.sentence(span.close_pos).end].strip(" .,;!?”’\"'") \
             and tokens[-2].lower not in COLON_LABELS:
         found = np_ending_at(tokens, len(tokens) - 2)
         if found is not None and found[0] == 0 and (is_name(tokens[found[1]]) or found[1] - found[0] < 4):
             return Attribution((tokens[found[0]].start, tokens[found[1]].end), None, 0.6, sieve="colon")
+    if tokens and tokens[-1].text == ":" and ctx.text[span.start].isupper():
+        # "She was characteristically brief: “Not yet.”": a short clause about a person introduces her words.
+        found = _short_clause_subject(tokens[:-1])
+        if found is not None:
+            return Attribution(found, None, 0.6, sieve="colon")
     return None
+
+
+def _short_clause_subject(tokens: list[Token]) -> tuple[int, int] | None:
+    """The subject of a short clause ("She laughs", "Ann Roe was brief") when it is he/she or a name and no
+    more than ``BEAT_WORDS`` words follow it."""
+    words = [token for token in tokens if token.is_word]
+    if not words or len(words) != len(tokens) or any(cue_at(tokens, at) is not None for at in range(len(tokens))):
+        return None
+    found = np_after(tokens, 0)
+    if found is None or found[0] != 0 or len(tokens) - found[1] - 1 > BEAT_WORDS or found[1] + 1 >= len(tokens):
+        return None
+    head = tokens[found[1]]
+    if head.lower in PERSON_PRONOUNS or all(is_name(tokens[at]) for at in range(found[0], found[1] + 1)):
+        return (tokens[found[0]].start, head.end)
+    return None
+
+
+def _beat(ctx: Context, previous: Span, span: QuoteSpan) -> Attribution | None:
+    """"She laughs. “People think it is a holiday.”": a sentence of a subject and a word or two of action,
+    right before a quote in the same paragraph, is who speaks."""
+    if "\n" in ctx.text[previous.end:span.open_pos] or not ctx.text[span.start].isupper():
+        return None
+    tokens = ctx.tokens(previous.start, previous.end)
+    if not tokens or tokens[-1].text != ".":
+        return None
+    found = _short_clause_subject(tokens[:-1])
+    if found is None:
+        return None
+    return Attribution(found, None, 0.6, sieve="colon")
+
+
+def _noun_cue(tokens: list[Token], index: int, found: tuple[int, int]) -> bool:
+    """Is the cue a noun ("a short message") that took its own determiner for a subject?"""
+    return tokens[index].lower in NOUN_LIKE and tokens[found[0]].lower in DETERMINERS \
+        and tokens[found[1]].end <= tokens[index].start and not is_name(tokens[found[1]])
+
+
+def _thing(tokens: list[Token], found: tuple[int, int]) -> bool:
+    """Is the noun phrase a thing rather than someone: "the survey", "the figures", "the results"?"""
+    first, last = tokens[found[0]], tokens[found[1]]
+    return first.lower in ("the", "these", "this", "its", "their") and last.text.islower() and last.is_word \
+        and last.lower not in PERSON_TITLES and last.lower not in SPOKESPEOPLE \
+        and last.lower not in ORGANISATION_REFERENCES and last.lower not in DOCUMENT_NOUNS \
+        and not any(is_name(tokens[at]) for at in range(found[0], found[1] + 1))
+
+
+def _subject_of_clause(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """The subject opening the clause of the token at ``index`` when it is a name or he/she."""
+    found = np_after(tokens, _clause_start(tokens, index))
+    if found is None or tokens[found[1]].end > tokens[index].start:
+        return None
+    head = tokens[found[1]]
+    return found if is_name(head) or head.lower in PERSON_PRONOUNS else None
 
 
 def _quoted_as_saying(tokens: list[Token], index: int) -> tuple[int, int] | None:
@@ -492,6 +575,10 @@ def _later_in_sentence(ctx: Context, span: QuoteSpan, before: list[Token], after
         cue = cue_at(tokens, index, adjacent=tail <= 3)
         if cue is None:
             continue
+        if any(tokens[at].lower == "according" and tokens[at + 1].lower == "to" for at in range(index - 1)):
+            # "… “at breaking point”, according to Dr Roe, who said it had …": the source is the speaker; the
+            # verb of the relative clause after it is hers, its subject no speaker.
+            return None
         found = None
         if index == 0 or tokens[index - 1].text != ",":
             found = np_before(tokens, index)

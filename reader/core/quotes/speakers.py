@@ -19,7 +19,13 @@ from ..lexicon.function_words import (
 )
 from ..lexicon.names import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SPOKESPEOPLE
 from ..lexicon.organisations import COMPANY_NAME_ENDINGS, ORGANISATION_REFERENCES
-from ..lexicon.reporting import DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, ORGANISATION_FAMILIES
+from ..lexicon.reporting import (
+    DOCUMENT_NOUNS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    ORGANISATION_FAMILIES,
+    SOURCE_ADJECTIVES,
+)
 from ..model import Entity
 from .context import Context
 from .phrases import TOKEN, cue_at
@@ -119,7 +125,7 @@ class Resolver:
         """The entity the speaker phrase at text[start:end] stands for; ``certainty`` then says how sure the
         mapping is (1.0 for a name inside the phrase, less for a pronoun, a role or a spokesperson)."""
         self.certainty = 1.0
-        found = self._resolve(start, end)
+        found = None if _unnamed_source(TOKEN.findall(self.text, start, end)) else self._resolve(start, end)
         if found is None:
             self.certainty = 1.0
         return found
@@ -613,6 +619,13 @@ class Resolver:
         while index < len(tokens) and tokens[index].lower in BETWEEN_SUBJECT_AND_VERB:
             index += 1
         return index < len(tokens) and tokens[index].start - end < VOICE_REACH and cue_at(tokens, index) is not None
+
+
+def _unnamed_source(words: list[str]) -> bool:
+    """"a source close to the player", "people familiar with the talks": nobody named, whoever is named after
+    them ("According to a source close to the player, Kai Roe ...")."""
+    return any(words[at].lower() in SOURCE_ADJECTIVES and words[at - 1].islower()
+               for at in range(1, min(4, len(words))))
 
 
 def _strip_possessive(word: str) -> str:
