@@ -116,3 +116,71 @@ def test_a_backslash_before_an_at_names_two_sites(href: str) -> None:
 @pytest.mark.parametrize("href", ["https://www.dropbox.com\\path\\file.txt", "https://a-site.org/x\\y@z-site.org"])
 def test_a_backslash_without_an_at_in_the_host_part_is_no_alarm(href: str) -> None:
     assert "credentials" not in codes(href)
+
+
+# --------------------------------------------------------------------------- palochka reads as "l"
+
+def test_palochka_folds_to_l_so_a_cyrillic_twin_under_its_own_tld_is_caught() -> None:
+    from reader.core.links.idn import skeleton
+
+    assert skeleton("\u0440\u0430\u0443\u0440\u0430\u04cf") == "paypal"
+    assert "idn-homograph" in codes("https://www.\u0440\u0430\u0443\u0440\u0430\u04cf.by/")
+
+
+def test_an_ordinary_russian_word_under_its_own_tld_stays_quiet() -> None:
+    assert not caught("https://\u043d\u043e\u0432\u043e\u0441\u0442\u0438.\u0440\u0444/")
+
+
+# --------------------------------------------------------------------------- wrappers and encoded steps
+
+def test_proofpoint_v2_is_unwrapped() -> None:
+    link = inspect_href("https://urldefense.proofpoint.com/v2/url?u=https-3A__parcel-2Dfees.shop_pay&d=DwM", "x",
+                        BASE)
+    assert link.real_target == "https://parcel-fees.shop/pay"
+    assert "redirect-wrapper" in {w.code for w in link.warnings} and caught(link.href)
+
+
+def test_a_percent_encoded_address_as_a_path_step_is_a_redirect() -> None:
+    href = "https://click.mailer-example.net/ls/https:%2F%2Fcoupon-drop.shop%2Fwin/3/abc"
+    link = inspect_href(href, "x", BASE)
+    assert "open-redirect" in {w.code for w in link.warnings} and link.real_target is not None
+    assert "coupon-drop.shop" in link.real_target
+
+
+def test_an_archive_writes_the_address_plainly_and_is_no_redirect() -> None:
+    assert not caught("https://web.archive.org/web/20250101000000/https://www.gov.uk/guidance")
+
+
+# --------------------------------------------------------------------------- share, save and return links
+
+@pytest.mark.parametrize("href", [
+    "https://news.ycombinator.com/submitlink?u=https%3A%2F%2Fnews.example.org%2Fworld%2Fstory.html",
+    "https://share.example-social.net/bookmarklet?url=https%3A%2F%2Fnews.example.org%2F",
+    "https://readlater.example-app.com/save?url=https%3A%2F%2Fnews.example.org%2Fworld%2Fstory.html",
+    "https://accounts.example-news.com/signin?return=https%3A%2F%2Fnews.example.org%2F",
+])
+def test_a_button_that_carries_this_pages_site_is_no_alarm(href: str) -> None:
+    link = inspect_href(href, "Save", BASE)
+    assert link.policy == OPEN and not link.warnings
+
+
+def test_a_button_that_carries_another_site_still_warns() -> None:
+    href = "https://readlater.example-app.com/save?url=https%3A%2F%2Fprize-claim.shop%2F"
+    assert "open-redirect" in codes(href)
+
+
+def test_a_sign_in_page_returning_to_its_sister_site_is_no_redirect() -> None:
+    assert "open-redirect" not in codes("https://account.bbc.com/signin?ptrt=https%3A%2F%2Fwww.bbc.co.uk%2Fsport")
+
+
+# --------------------------------------------------------------------------- names under a public suffix
+
+@pytest.mark.parametrize("text, href", [("gov.uk/browse/tax", "https://www.gov.uk/browse/tax"),
+                                        ("www.service-public.fr", "https://service-public.fr/")])
+def test_text_with_or_without_www_matches_the_site(text: str, href: str) -> None:
+    assert "text-url-mismatch" not in codes(href, text)
+
+
+def test_an_amp_cache_names_its_origin_and_does_not_imitate_it() -> None:
+    assert not caught("https://www-bbc-co-uk.cdn.ampproject.org/c/s/www.bbc.co.uk/news/amp")
+    assert "lookalike-domain" in codes("https://www-bbc-co-uk.cdn-amp-project.top/c/s/")

@@ -31,6 +31,9 @@ _TYPO_TARGETS = frozenset({"com", "net", "org"})
 # A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
 # of it rather than another word (Chromium uses a similar floor for its edit-distance check).
 _MIN_EDIT_NAME = 5
+# Caches and proxies that spell the origin's own name with hyphens in their subdomain, by design
+# ("www-example-com.cdn.ampproject.org" serves example.com's AMP page): the origin is named, not imitated.
+_ORIGIN_PROXIES = frozenset({"ampproject.org", "amp.cloudflare.com", "bing-amp.com", "translate.goog"})
 # A well-known name found inside this many others is a word ("news": nbcnews, foxnews, newsweek...).
 _COMMON_NAME = 3
 # The words phishing kits put next to a brand's name to make a site name look like its account pages.
@@ -97,7 +100,12 @@ def _by_name() -> dict[str, list[tuple[str, str]]]:
 
 def same_site(one: str, other: str) -> bool:
     """The same registrable domain, or one well-known name under two well-known suffixes (bbc.com, bbc.co.uk)."""
-    if one.lower() == other.lower():
+    one, other = one.lower(), other.lower()
+    if one == other:
+        return True
+    # A site registered right under a public suffix is written with or without its "www." ("gov.uk" is
+    # www.gov.uk, whose registrable name is "www" under "gov.uk").
+    if one == "www." + other or other == "www." + one:
         return True
     known = top_domains()
     return one in known and other in known and split_domain(one)[1] == split_domain(other)[1]
@@ -128,7 +136,7 @@ def imitated_domain(shown_domain: str, ascii_domain: str) -> str | None:
 
 def embedded_domain(host: str, domain: str) -> str | None:
     """A well-known domain spelled out inside another site's host name ("paypal.com.x.net", "paypal-com.x.net")."""
-    if domain in top_domains() or len(host) > 253:
+    if domain in top_domains() or domain in _ORIGIN_PROXIES or len(host) > 253:
         return None
     # Words split at dots, hyphens and underscores. The last word is left out of every window:
     # a window that reaches the end is the site's own suffix ("user.github.io" is GitHub Pages, not GitHub).

@@ -50,7 +50,10 @@ _EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋ�
                 **dict.fromkeys("ŧтҭԏτ", "t"), **dict.fromkeys("กח", "n"), **dict.fromkeys("ฟฝ", "w"),
                 **dict.fromkeys("ẟε", "e"), "င": "c", "丫": "y", "乂": "x", "ძ": "d", "ဌ": "g",
                 **dict.fromkeys("ടรຣຮ", "s"), "၂": "j", **dict.fromkeys("०০੦૦ଠ୦೦", "o"),
-                **dict.fromkeys("৭੧૧", "q"), **dict.fromkeys("บບ", "u")}
+                **dict.fromkeys("৭੧૧", "q"), **dict.fromkeys("บບ", "u"),
+                # Palochka: the table draws it like "i", but it has no dot and reads as "l" ("аррӏе"), as Chromium
+                # also maps it.
+                "ӏ": "l"}
 # (Greek tau and epsilon are this project's additions: in the sans-serif fonts of address bars "τ" is a small
 # t and "ε" a rounded e, so an all-Greek "ικεα" reads as a Latin word; the confusables table pairs them only with
 # rare Latin letters, ᴛ and ꞓ.)

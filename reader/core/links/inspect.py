@@ -8,12 +8,14 @@ case-folded and IDNA-mapped. Nothing here touches the network.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..model import Article, Link, LinkSpan, LinkWarning
 from .display import BIDI_CONTROLS, DISPLAY_LIMIT, char_names, escape, hidden_chars, quote, truncate
+from .domains import same_site
 from .hosts import BadURLError, host_of
 from .link_text import check_text
 from .policy import DANGER, INFO, NEVER, WARNING, decide_policy, sort_warnings
@@ -305,7 +307,8 @@ def _follow_redirect(web: Web, result: _Result, depth: int) -> None:
         return
     where, target = found
     inner = _analyse(target, None, depth + 1)
-    if inner.scheme in DEFAULT_PORTS and inner.url is not None and inner.domain == result.domain:
+    if inner.scheme in DEFAULT_PORTS and inner.url is not None and inner.domain and result.domain \
+            and same_site(inner.domain, result.domain):
         return  # a return address on the same site ("login?next=...") goes nowhere new
     if inner.scheme not in DEFAULT_PORTS and not inner.refused:
         return
@@ -338,6 +341,7 @@ def inspect_href(href: str, text: str = "", base: str | None = None, start: int 
     """Inspect one href as if it were a link with ``text`` on a page whose address is ``base``. Never raises."""
     try:
         result = _analyse(href, clean(base) if base else None)
+        _calm_return_to_page(result, base)
         target_domain = result.real_domain or result.domain
         target_url = result.real_target or result.url
         shortener = result.shortener if not result.real_domain else None
@@ -353,6 +357,32 @@ def inspect_href(href: str, text: str = "", base: str | None = None, start: int 
                               "so it will not be opened.", DANGER)
         return Link(start, end, text, href, None, None, (warning,), None, None,
                     truncate(escape(str(href)), DISPLAY_LIMIT), policy=NEVER)
+
+
+def _calm_return_to_page(result: _Result, base: str | None) -> None:
+    """A site that carries the address of the site being read (a save, print or share button for this article, a
+    sign-in page that returns here) is where the link goes; the address it carries only leads back to where the
+    reader already is, so it is neither a disguise nor the link's real destination."""
+    if not base or not result.real_domain or not result.warnings:
+        return
+    if not any(w.code == "open-redirect" for w in result.warnings):
+        return
+    page = _page_domain(clean(base))
+    if page is None or not same_site(result.real_domain, page):
+        return
+    result.warnings = [w for w in result.warnings if w.code != "open-redirect"]
+    result.real_target = result.real_domain = result.shortener = None
+
+
+@functools.lru_cache(maxsize=64)
+def _page_domain(base: str) -> str | None:
+    match = SCHEME_RE.match(base)
+    if not match or match.group(1).lower() not in DEFAULT_PORTS:
+        return None
+    try:
+        return parse_web(match.group(1).lower(), base[match.end():]).host.domain
+    except BadURLError:
+        return None
 
 
 def inspect_links(article: Article) -> list[Link]:

@@ -46,9 +46,13 @@ _FILE_SUFFIXES = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "js", "c
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/_\-]+=*")
 _PLAIN_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\ufffd]+", re.IGNORECASE)
 # Endpoints that post the given address somewhere (share buttons), rather than going to it.
-_SHARE_PATH = re.compile(r"/(?:share|sharer|sharing|intent|submit|bookmark|pin/create|sharearticle|send)\b",
+_SHARE_PATH = re.compile(r"/(?:share[a-z]*|sharing|intent|submit[a-z]*|bookmark[a-z]*|pin/create|send)\b",
                          re.IGNORECASE)
 # Path steps after which the rest of the path is a destination ("/out/https://...").
+# A path step that is a whole web address percent-encoded ("/CL0/https:%2F%2Fexample.top%2F/1/"): mail and ad click
+# trackers encode it so that it survives as one step; an archive or a reader view writes it out plainly.
+_ENCODED_ADDRESS_STEP = re.compile(r"/((?:https?(?::|%3a)|https?%253a)(?:%2f|%252f){2}[^/?#]+)", re.IGNORECASE)
+_PROOFPOINT_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
 _REDIRECT_STEP = re.compile(r"/(?:redirect|redir|out|go|goto|away|exit|external|link|click|url|r|jump|leave)"
                             r"/+((?:https?:|https?%3a)[^?#]*)", re.IGNORECASE)
 
@@ -99,10 +103,14 @@ def unwrap(web: Web) -> tuple[str, str | None] | None:
             inner += "?" + query
         end = inner.rfind("__;")
         return "Proofpoint URL Defense", inner[:end] if end > 0 else None
+    if host == "urldefense.proofpoint.com" and path in ("/v1/url", "/v2/url"):
+        inner = param(query, "u")
+        if inner is not None and path == "/v2/url":  # "-3A" for "%3A", "_" for "/"
+            inner = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", inner.replace("_", "/")))
+        return "Proofpoint URL Defense", inner
     if host in _SHORTENERS or domain in _SHORTENERS:
         return host, None
     return None
-
 
 
 def _decoded(value: str) -> str:
@@ -125,7 +133,7 @@ def open_redirect(web: Web) -> tuple[str, str] | None:
                 return found
     # A redirect step in the path, or in a fragment that a page's script routes like a path ("#!/go/https://...").
     for where, path in (("its path", web.path), ("its fragment", "/" + web.fragment if web.fragment else "")):
-        step = _REDIRECT_STEP.search(path)
+        step = _REDIRECT_STEP.search(path) or _ENCODED_ADDRESS_STEP.search(path)
         if step:
             return where, _decoded(step.group(1))
     return None
