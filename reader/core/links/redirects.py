@@ -104,10 +104,10 @@ def unwrap(web: Web) -> tuple[str, str | None] | None:
         end = inner.rfind("__;")
         return "Proofpoint URL Defense", inner[:end] if end > 0 else None
     if host == "urldefense.proofpoint.com" and path in ("/v1/url", "/v2/url"):
-        inner = param(query, "u")
-        if inner is not None and path == "/v2/url":  # "-3A" for "%3A", "_" for "/"
-            inner = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", inner.replace("_", "/")))
-        return "Proofpoint URL Defense", inner
+        wrapped = param(query, "u")
+        if wrapped is not None and path == "/v2/url":  # "-3A" for "%3A", "_" for "/"
+            wrapped = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", wrapped.replace("_", "/")))
+        return "Proofpoint URL Defense", wrapped
     if host in _SHORTENERS or domain in _SHORTENERS:
         return host, None
     return None
