@@ -184,3 +184,34 @@ def test_text_with_or_without_www_matches_the_site(text: str, href: str) -> None
 def test_an_amp_cache_names_its_origin_and_does_not_imitate_it() -> None:
     assert not caught("https://www-bbc-co-uk.cdn.ampproject.org/c/s/www.bbc.co.uk/news/amp")
     assert "lookalike-domain" in codes("https://www-bbc-co-uk.cdn-amp-project.top/c/s/")
+
+
+# --------------------------------------------------------------------------- a brand's name worn as a subdomain word
+
+@pytest.mark.parametrize("href", ["https://dropbox.files-verify.shop/", "https://www.ebay.account-center.store/x",
+                                  "https://dropbox.share-docs.click/signin", "https://login.g1thub.tech-hub.dev/login"])
+def test_a_brand_in_the_subdomain_of_an_account_site_or_sign_in_page_is_a_lookalike(href: str) -> None:
+    assert "lookalike-domain" in codes(href) and caught(href)
+
+
+@pytest.mark.parametrize("href", ["https://dropbox.tech-blog.dev/2026/06/post", "https://ebay.zoom.us/j/123",
+                                  "https://apple.stackexchange.com/questions/1/login-loop"])
+def test_a_brand_in_a_subdomain_alone_is_no_alarm(href: str) -> None:
+    assert not caught(href)
+
+
+# --------------------------------------------------------------------------- typos drawn with look-alike letters
+
+@pytest.mark.parametrize("host", ["lnkedin.com", "1nstagram.com", "0utlook.com"])
+def test_a_first_letter_drawn_alike_is_a_typo_not_another_word(host: str) -> None:
+    assert "lookalike-domain" in codes(f"https://{host}/")
+
+
+def test_a_different_first_letter_is_still_another_word() -> None:
+    assert not caught("https://www.nbcnews.com/") and not caught("https://www.abcnews.go.com/")
+
+
+def test_a_unicode_name_one_typo_from_a_brand_is_a_lookalike() -> None:
+    link = inspect_href("https://www.dropbox\u0113.com/", "x", BASE)
+    assert "dropbox.com" in " ".join(w.message for w in link.warnings) and caught(link.href)
+    assert not caught("https://www.m\u00fcller.de/")

@@ -31,6 +31,8 @@ _TYPO_TARGETS = frozenset({"com", "net", "org"})
 # A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
 # of it rather than another word (Chromium uses a similar floor for its edit-distance check).
 _MIN_EDIT_NAME = 5
+# ASCII letters and digits drawn alike at address-bar size: a different first letter among them is no other word.
+_ALIKE_LETTERS = {c: group for group in ({"i", "l", "1"}, {"o", "0"}) for c in group}
 # Caches and proxies that spell the origin's own name with hyphens in their subdomain, by design
 # ("www-example-com.cdn.ampproject.org" serves example.com's AMP page): the origin is named, not imitated.
 _ORIGIN_PROXIES = frozenset({"ampproject.org", "amp.cloudflare.com", "bing-amp.com", "translate.goog"})
@@ -131,7 +133,10 @@ def imitated_domain(shown_domain: str, ascii_domain: str) -> str | None:
     if len(key) < _MIN_TYPO_NAME or key == name.lower():
         return None  # a plain name ("bucher") imitates nothing by its spelling alone
     known = _by_name().get(key)
-    return known[0][0] if known else None
+    if known:
+        return known[0][0]
+    # A Unicode name that is one typo from a well-known one once drawn in ASCII ("paypalē.com" reads "paypale").
+    return typo_name_twin(".".join([key, *labels[1:]])) if not name.isascii() else None
 
 
 def embedded_domain(host: str, domain: str) -> str | None:
@@ -220,7 +225,8 @@ def _other_word(name: str, known: str) -> bool:
     different first letter ("abcnews", "nbcnews": the eye reads a word by its start) or a plural "s"."""
     short, long_ = sorted((name, known), key=len)
     if len(short) == len(long_):
-        return short[1:] == long_[1:]
+        # ...unless the two first letters are drawn alike ("lnstagram", "0range"): then it is the same word.
+        return short[1:] == long_[1:] and not {short[0], long_[0]} <= _ALIKE_LETTERS.get(short[0], set())
     return short == long_[1:] or long_ == short + "s"
 
 
@@ -246,8 +252,7 @@ def brand_combo(domain: str) -> str | None:
             continue
         # The brand written with look-alike letters or digits ("amaz0n-orders"): the word itself is no name.
         if beside:
-            # A "1" stands for an "l" or an "i" ("paypa1", "g1thub"); the skeleton reads it as "l".
-            for drawn in dict.fromkeys((skeleton(word), skeleton(word.replace("1", "i")))):
+            for drawn in _drawn_keys(word):
                 if drawn != word and len(drawn) >= _MIN_TYPO_NAME and drawn in names:
                     return names[drawn]
         glued = _glued_brand(word, names)  # "exampleid", "secureexample": the brand and the word run together
@@ -282,6 +287,41 @@ def worn_lookalike(host: str, domain: str) -> str | None:
         return None
     worn = f"{name}.{suffix}"
     return typo_name_twin(worn) or brand_combo(worn) or typo_suffix_twin(worn)
+
+
+def brand_label(host: str, domain: str) -> str | None:
+    """The well-known domain whose name is a whole word of another site's subdomain ("paypal" in
+    "paypal.secure-check.top", "paypal-login.example.top"), drawn plainly or with look-alike letters. Only a sign of
+    a disguise together with an account word in the site's own name or a sign-in page (see the callers): brands'
+    own tenants on other services ("example.zoom.us") use their name this way too."""
+    bare = host.rstrip(".")
+    if domain in top_domains() or domain in _ORIGIN_PROXIES or not bare.endswith("." + domain):
+        return None
+    own_name = split_domain(domain)[1]
+    names = _by_plain_name()
+    for word in re.split(r"[.\-_]+", bare[:-len(domain) - 1]):
+        for key in _drawn_keys(word):
+            if len(key) >= (_MIN_TYPO_NAME if key == word else _MIN_EDIT_NAME) and key in names and key != own_name:
+                return names[key]
+    return None
+
+
+def _drawn_keys(word: str) -> tuple[str, ...]:
+    """The word, and the words it is drawn like: its skeleton, and its skeleton with "1" read as "i" (the skeleton
+    reads it as "l": "paypa1", but "g1thub")."""
+    return tuple(dict.fromkeys((word, skeleton(word), skeleton(word.replace("1", "i")))))
+
+
+def account_name(domain: str) -> bool:
+    """The site's own name has an account word as one of its words ("secure-check", "login-portal")."""
+    _, name, _ = split_domain(domain)
+    return any(w in _ACCOUNT_WORDS and w != "www" for w in re.split(r"[\-_]+", name))
+
+
+def sign_in_step(path: str) -> bool:
+    """The first step of a path is a sign-in page ("/signin", "/login.php", "/verify-account")."""
+    step = path.lstrip("/").split("/", 1)[0].lower()
+    return any(w in _SIGN_IN_WORDS and w != "www" for w in re.split(r"[^a-z0-9]+", step) if w)
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,7 +14,9 @@ from ..model import LinkWarning
 from .display import char_names, quote
 from .domains import (
     _tld_extract,
+    account_name,
     brand_combo,
+    brand_label,
     embedded_domain,
     imitated_domain,
     typo_name_twin,
@@ -257,6 +259,10 @@ def _lookalike_warnings(host: str, domain: str) -> list[LinkWarning]:
     if brand is not None:
         return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} uses the name of the well-known "
                             f"{brand} beside an account word, but it is another site.", WARNING)]
+    brand = brand_label(host, domain)
+    if brand is not None and account_name(domain):
+        return [LinkWarning("lookalike-domain", f"The site name {quote(host)} puts the name of the well-known "
+                            f"{brand} in front of {quote(domain)}, a site named like account pages.", WARNING)]
     return []
 
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from ..model import Article, Link, LinkSpan, LinkWarning
 from .display import BIDI_CONTROLS, DISPLAY_LIMIT, char_names, escape, hidden_chars, quote, truncate
-from .domains import same_site
+from .domains import brand_label, same_site, sign_in_step
 from .hosts import BadURLError, host_of
 from .link_text import check_text
 from .policy import DANGER, INFO, NEVER, WARNING, decide_policy, sort_warnings
@@ -247,6 +247,11 @@ def _analyse_web(web: Web, result: _Result, depth: int) -> None:
         result.warn("credentials", f"The address hides a user name ({quote(user) or 'empty'}) in front "
                     f"of the real site, {quote(host.display)}; only the part after the @ decides "
                     "where it goes.", DANGER if looks_like_site else WARNING)
+    if not any(w.code == "lookalike-domain" for w in host.warnings) and sign_in_step(web.path):
+        brand = brand_label(host.ascii, host.domain) if host.ip is None else None
+        if brand is not None:
+            result.warn("lookalike-domain", f"The link opens a sign-in page on {quote(host.display)}, which puts the "
+                        f"name of the well-known {brand} in front of another site, {quote(host.domain)}.")
     if web.scheme == "http":
         result.warn("insecure-http", "This link uses plain http, so the connection is not secure and the page "
                     "could be read or altered on the way.", WARNING)
