@@ -179,3 +179,33 @@ def test_a_quote_after_she_laughs_is_hers():
 def test_the_outer_subject_beats_a_things_embedded_verb():
     text = "The transport minister, Idris Vale, said the survey showed the scheme was “paying for itself”."
     assert speaker_ids(text, *people(text, "Idris Vale")) == ["vale"]
+
+
+# --------------------------------------------------------------------------------------------
+# class 7: a quotation that runs on into the next paragraph is one quote per paragraph, each whole
+
+
+def test_a_continued_quote_is_one_quote_per_paragraph_ending_at_whole_words():
+    text = ("Coach Irma Kallio said:\n\n“My first season here was the hardest of my life. We lost eleven games "
+            "in a row\n\n“My final season was the best,” she said.\n\nThe club is top of the table.")
+    found = quotes(text, *people(text, "Irma Kallio"))
+    assert [q.text for q in found] == ["My first season here was the hardest of my life. We lost eleven games in a "
+                                       "row", "My final season was the best,"]
+    assert all(text[q.start:q.end] == q.text for q in found)
+    assert [q.speaker.entity_id if q.speaker else None for q in found] == ["kallio", "kallio"]
+
+
+def test_a_continued_quote_with_straight_marks_and_a_tag_at_its_end():
+    text = '"First part of it.\n"Second part of it," Pavel Drozd said.'
+    found = quotes(text, *people(text, "Pavel Drozd"))
+    assert [(q.text, q.speaker.entity_id if q.speaker else None) for q in found] == [
+        ("First part of it.", "drozd"), ("Second part of it,", "drozd")]
+
+
+def test_a_quotation_paragraph_after_one_about_a_person_is_theirs_as_a_guess():
+    text = ("Marta Ilves ran the harbour office for decades.\n\nShe remembers the storm of 1987 well.\n\n"
+            "“The sea came over the wall at midnight. We moved the boats by hand.\n\n"
+            "“Nobody slept that night.”")
+    found = quotes(text, *people(text, "Marta Ilves"))
+    assert [q.speaker.entity_id if q.speaker else None for q in found] == ["ilves", "ilves"]
+    assert all(q.speaker_uncertain for q in found)

@@ -88,7 +88,7 @@ from .attribution import WINDOW, Attribution, attribute
 from .context import Context
 from .parsed import layouts_for, speaker_from_parse
 from .phrases import Token, cue_at
-from .scan import MAX_SEGMENT, QuoteSpan, scan_quotes
+from .scan import CONTINUATION_MARKS, MAX_SEGMENT, QuoteSpan, scan_quotes
 from .speakers import PRONOUN_LOOKBACK, Resolver
 
 __all__ = ["FULL_MIN_WORDS", "INHERIT_SENTENCES", "MAX_SEGMENT", "PRONOUN_LOOKBACK", "WINDOW", "QuoteSpan",
@@ -180,7 +180,36 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             # Where the next quote's search for a competing cue starts: after this quote and its own tag.
             previous_end = max(span.close_pos + 1 if span.close_pos is not None else span.end, cue_end or 0)
             previous_end_sentence = ctx.sentence_index(max(span.open_pos, span.end - 1))
-    return _repeated(quotes, attributions)
+    return [replace(quote, start=start, end=end, text=text[start:end])
+            for quote, span in zip(_repeated(quotes, attributions), spans, strict=True)
+            for start, end in _paragraph_parts(text, span)]
+
+
+def _paragraph_parts(text: str, span: QuoteSpan) -> list[tuple[int, int]]:
+    """A quotation that runs on into the next paragraph (no closing mark, the next paragraph opening with one)
+    is one quote per paragraph: each part ends at its paragraph's last character, whole words, and the next
+    starts after its own opening mark. Attribution was made for the whole, so every part has its speaker."""
+    parts = []
+    start = span.start
+    while True:
+        newline = text.find("\n", start, span.end)
+        if newline < 0:
+            parts.append((start, span.end))
+            return parts
+        end = newline
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            parts.append((start, end))
+        start = newline + 1
+        while start < span.end and text[start].isspace():
+            start += 1
+        if start < span.end and text[start] in CONTINUATION_MARKS:
+            start += 1
+        while start < span.end and text[start].isspace():
+            start += 1
+        if start >= span.end:
+            return parts
 
 
 def _text_pronoun(speaker: str, cue: str | None) -> bool:

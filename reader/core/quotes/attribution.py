@@ -51,6 +51,7 @@ WINDOW = 400  # characters of context the attribution rules look at on each side
 NAMING = 0.85  # "X called it “…”": the naming verb's subject, right before the quote
 BEFORE_NEAR_CONFIDENCE = 0.9  # "X said “…”": the cue right before the quote
 OPEN_NAMING = "naming-open"  # a phrase of several words after a naming verb with no subject in sight
+FEATURE_PARAGRAPH = 0.55  # a quotation paragraph after one about a person: a guess, said to be one
 BEAT_WORDS = 3  # words after the subject in a clause that introduces a quote with no verb of speech
 SPEECH_MIN_WORDS = 3  # a named or described phrase this long is somebody's speech, not a label
 CREDIT = 0.9  # a credit line: "— Ann Roe, The Stage" under the quote, "Ann Roe, The Stage:" before it
@@ -493,12 +494,16 @@ def _short_clause_subject(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _beat(ctx: Context, previous: Span, span: QuoteSpan) -> Attribution | None:
     """"She laughs. “People think it is a holiday.”": a sentence of a subject and a word or two of action,
-    right before a quote in the same paragraph, is who speaks."""
-    if "\n" in ctx.text[previous.end:span.open_pos] or not ctx.text[span.start].isupper():
+    right before a quote in the same paragraph, is who speaks. A feature's paragraph that is nothing but a
+    quotation, with no cue anywhere, after a paragraph ending in a sentence about one person ("She remembers
+    the night of the wreck." / "“The radio was useless …”") is that person's, said to be a guess."""
+    if not ctx.text[span.start].isupper():
         return None
     tokens = ctx.tokens(previous.start, previous.end)
     if not tokens or tokens[-1].text != ".":
         return None
+    if "\n" in ctx.text[previous.end:span.open_pos]:
+        return _feature_paragraph(ctx, span, tokens)
     found = _short_clause_subject(tokens[:-1])
     if found is None:
         return None
@@ -605,4 +610,30 @@ def _according_to(ctx: Context, span: QuoteSpan, before: list[Token], after_pos:
             if found is not None:
                 return Attribution((tokens[found[0]].start, tokens[found[1]].end),
                                     (tokens[index].start, tokens[index + 1].end), 0.7, sieve="according")
+    return None
+
+
+def _feature_paragraph(ctx: Context, span: QuoteSpan, previous: list[Token]) -> Attribution | None:
+    """The subject of the sentence ``previous`` (a paragraph's last) for a quotation paragraph after it."""
+    if span.close_pos is None or ctx.line_start(span.open_pos) != span.open_pos:
+        return None
+    if any(token.is_word for token in ctx.tokens(span.close_pos + 1, ctx.sentence(span.close_pos).end)):
+        return None  # words after the quote: a tag of its own, or the reporter's sentence
+    found = np_after(previous, 0)
+    if found is None or found[1] + 1 >= len(previous):
+        return None
+    verb_at = found[1] + 1
+    if previous[verb_at].text == ",":
+        # "Its owner, Victor Roe, bought it in 2003.": the name in apposition.
+        named = np_after(previous, verb_at + 1)
+        if named is None or named[1] + 2 >= len(previous) or previous[named[1] + 1].text != "," \
+                or not is_name(previous[named[1]]):
+            return None
+        found, verb_at = named, named[1] + 2
+    verb = previous[verb_at]
+    head = previous[found[1]]
+    if not verb.is_word or not verb.text.islower() or verb.lower in STOP:
+        return None
+    if head.lower in PERSON_PRONOUNS or (is_name(head) and head.lower not in SUBJECT_PRONOUNS):
+        return Attribution((previous[found[0]].start, head.end), None, FEATURE_PARAGRAPH, sieve="colon")
     return None

@@ -28,6 +28,7 @@ _FAMILY = {"“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE, '"': DOUB
 # An apostrophe between two letters or digits is never a mark: leave it out before any work is done.
 _MARKS = re.compile("[" + re.escape("".join(c for c in _FAMILY if c not in "'’")) + "]"
                     "|(?<![^\\W_])['’]|['’](?![^\\W_])")
+CONTINUATION_MARKS = frozenset(char for char in _FAMILY if char not in "’")  # what may open a continued paragraph
 _OPENING_PUNCT = set("([{<—–-/\u00a0") | set("“‘„‚«‹‟‛")
 _CLOSING_PUNCT = set(".,;:!?)]}>…—–-/") | set("”’»›")
 # Elisions that begin with an apostrophe: 'em, 'n', 'til, '90s.
