@@ -10,7 +10,9 @@ Three stages, each cheap and deterministic:
    quotes never overlap. A quote still open at the end of a paragraph continues when the
    next paragraph opens with a mark of the same family (the news convention for long
    quotes); otherwise it is reported unclosed, ending at the paragraph end, and no quote
-   runs on for more than ``MAX_SEGMENT`` characters without a paragraph or closing mark.
+   runs on for more than ``MAX_SEGMENT`` characters without a paragraph or closing mark. The scanner's
+   span is the whole quotation (attribution looks at it whole); ``find_quotes`` reports a continued one
+   as one quote per paragraph, each with the whole's speaker.
 
 2. ``find_quotes`` attributes each quote with an ordered sieve, most precise first:
 
@@ -28,6 +30,9 @@ Three stages, each cheap and deterministic:
          (also "X said:" ending the previous paragraph, and            0.8 far
          "quoted X as saying")
    2'    no verb: "Name: “…”" filling a headline or transcript line    0.6
+         (also "She was brief: “…”", "She laughs. “…”"; a quotation     0.55
+         paragraph after a paragraph ending in a sentence about one
+         person is theirs, as a guess)
    3     a cue later in the same sentence: “…” …, X said.              0.7
    4     "according to X" in the same sentence                         0.7
    C     credit line: “…” (new line) — Name, Outlet; Name, job: “…”    0.9
@@ -47,6 +52,11 @@ Three stages, each cheap and deterministic:
    on the tight local shape "call [object] “…”", and when it does, the quote is somebody's
    label, not the words of the sentence's reporting verb ("X said the area, which analysts
    call “useful Syria”, was lost" is the analysts' term, not X's words).
+
+   After a naming or describing verb the phrase's form decides: a capitalised coinage ("FlexaCore") is a
+   ``term``; three words or more not opening with "the" are somebody's speech (``partial``: "called the
+   fund “a leaky bucket”", "what they call “double loops from nowhere”"); a lone lower-case word before a
+   noun (Supermarket “heritage” rolls) is a ``term`` unless a reporting verb before it governs it.
 
    The kind: ``term`` and ``title`` come from the patterns above. Otherwise a quote is
    ``full`` when it is clause-sized (``FULL_MIN_WORDS`` words or more), or reads as a
