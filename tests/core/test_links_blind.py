@@ -215,3 +215,27 @@ def test_a_unicode_name_one_typo_from_a_brand_is_a_lookalike() -> None:
     link = inspect_href("https://www.dropbox\u0113.com/", "x", BASE)
     assert "dropbox.com" in " ".join(w.message for w in link.warnings) and caught(link.href)
     assert not caught("https://www.m\u00fcller.de/")
+
+
+# --------------------------------------------------------------------------- letters that are ordinary at home
+
+@pytest.mark.parametrize("label, tld", [("r\u00e6kke", "dk"), ("sk\u00e6rg\u00e5rd", "no"), ("\u00feing", "is"),
+                                        ("ei\u00f0ur", "is"), ("c\u0153ur", "fr")])
+def test_nordic_and_french_letters_are_spelling_under_their_countries(label: str, tld: str) -> None:
+    assert script_problem(label, tld) is None
+
+
+@pytest.mark.parametrize("label", ["\u00feaypal", "m\u00e6il"])
+def test_the_same_letters_under_a_generic_tld_still_imitate(label: str) -> None:
+    assert script_problem(label, "com") is not None
+
+
+# --------------------------------------------------------------------------- a company named like its site
+
+def test_a_headline_naming_a_dot_com_company_on_an_outlets_story_about_it_is_no_mismatch() -> None:
+    href = "https://www.reuters.com/business/retail/ebay-quarterly-results-2026-06-03/"
+    assert "text-url-mismatch" not in codes(href, "eBay.com beats forecasts")
+
+
+def test_the_same_headline_on_an_unknown_site_is_still_a_mismatch() -> None:
+    assert "text-url-mismatch" in codes("https://quarterly-news.shop/ebay-results/", "eBay.com beats forecasts")

@@ -28,7 +28,11 @@ _CJK_SETS = (frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}), frozenset({"LA
              frozenset({"LATIN", "HAN", "HANGUL"}))
 NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 # Look-alike letters that are ordinary letters of the language of a country's domain (Turkish dotless i).
-_NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"})}
+_NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"}),
+                      # Nordic letters: æ in Danish, Norwegian, Icelandic and Faroese, þ and ð in Icelandic (ð also
+                      # Faroese), œ in French, kra in Greenlandic (Chromium also allows þ only under .is).
+                      "\u00e6": frozenset({"dk", "no", "is", "fo"}), "\u00fe": frozenset({"is"}),
+                      "\u00f0": frozenset({"is", "fo"}), "\u0153": frozenset({"fr"}), "\u0138": frozenset({"gl"})}
 # Marks that a reader's eye skips at URL-bar size: dots, commas and hooks above or below, cedillas,
 # ogoneks, horns, rings and lines below, overlays. Accents such as é or ü are deliberately not here.
 _SUBTLE_MARKS = frozenset("\u0307\u0309\u031b\u0323\u0324\u0325\u0326\u0327\u0328\u032d\u032e\u0330\u0331"

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..model import LinkWarning
 from .bidi import needs_reordering, visual
 from .display import BIDI_CONTROLS, is_hidden, quote
-from .domains import _tld_extract, is_well_known, same_site
+from .domains import _tld_extract, is_well_known, same_site, split_domain
 from .hosts import DOTTED_DECIMAL, BadURLError, ends_in_number, host_of
 from .policy import DANGER, WARNING
 from .urls import DEFAULT_PORTS, parse_web
@@ -134,6 +134,8 @@ def _reads_as_name(name: str, domain: str, target_domain: str, target_url: str |
     known_text, known_target = is_well_known(domain), is_well_known(target_domain)
     if _target_names(name, target_url) and (not known_text or known_target):
         return True  # a reference page about it: an encyclopedia entry, the project's page on a code host
+    if known_text and known_target and _target_names(split_domain(domain)[1], target_url):
+        return True  # "Booking.com reports..." linking to a well-known outlet's story about "booking"
     # "Socket.IO", "ASP.NET": a suffix in capitals is how names are written, not addresses (unless the name is
     # a well-known site's: "PAYPAL.COM" still claims to be PayPal).
     return suffix.isupper() and not known_text
