@@ -93,18 +93,20 @@ def test_double_quotes_nest_inside_british_single_quotes():
 
 
 def test_multi_paragraph_quote_continues_when_the_next_paragraph_opens_with_a_mark():
+    """One quote per paragraph (the gold convention, tests/data/news/README.md), each with the whole's speaker."""
     text = ("“The first paragraph of the statement ends without a closing mark.\n\n"
             "“The second one closes it,” the minister said.\n\nNext paragraph.")
-    quote = only(text)
-    assert quote.text.startswith("The first paragraph")
-    assert quote.text.endswith("closes it,")
-    assert quote.closed
-    assert speaker_text(quote) == "the minister"
+    first, second = quotes(text)
+    assert first.text == "The first paragraph of the statement ends without a closing mark."
+    assert second.text == "The second one closes it,"
+    assert first.closed and second.closed  # the first is continued, not left open
+    assert speaker_text(first) == speaker_text(second) == "the minister"
 
 
 def test_multi_paragraph_quote_with_straight_marks():
     text = '"First part of it.\n\n"Second part of it," he said.'
-    assert len(quotes(text)) == 1
+    assert [(quote.text, speaker_text(quote)) for quote in quotes(text)] == [
+        ("First part of it.", "he"), ("Second part of it,", "he")]
 
 
 def test_unclosed_quote_stops_at_the_paragraph_end_and_is_flagged():
@@ -507,7 +509,7 @@ def test_quotes_are_sorted_and_never_overlap():
     found = quotes(text)
     for first, second in itertools.pairwise(found):
         assert first.end < second.start
-    assert [q.text for q in found] == ["A,", "b", "c ‘d’ e", "f", "g", "h", "i\n\n“j", "k", "l", "m"]
+    assert [q.text for q in found] == ["A,", "b", "c ‘d’ e", "f", "g", "h", "i", "j", "k", "l", "m"]
 
 
 # --------------------------------------------------------------------------------------------
