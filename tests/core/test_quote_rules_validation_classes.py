@@ -209,3 +209,9 @@ def test_a_quotation_paragraph_after_one_about_a_person_is_theirs_as_a_guess():
     found = quotes(text, *people(text, "Marta Ilves"))
     assert [q.speaker.entity_id if q.speaker else None for q in found] == ["ilves", "ilves"]
     assert all(q.speaker_uncertain for q in found)
+
+
+def test_the_appositive_name_a_recogniser_typed_as_an_organisation_still_speaks():
+    text = ("The head of the jury, the critic Lionel Abara-Stone, called the film “a quiet triumph of nerve”.")
+    named = entity(text, "abara", "ORG", "Lionel Abara-Stone")
+    assert speaker_ids(text, named) == ["abara"]

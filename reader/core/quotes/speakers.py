@@ -231,7 +231,7 @@ class Resolver:
         after = _APPOSITION_AFTER.match(self.text, end)
         if after is not None:
             for mention in self.overlapping(after.end(), after.end() + 40):
-                if mention[0] >= after.end() and self.label(mention[2]) == _PERSON:
+                if mention[0] >= after.end() and self._person_like(mention[2]):
                     if not re.search(r"[,.;:!?()]", self.text[after.end():mention[0]]):
                         return mention[2]
                     break
@@ -242,6 +242,17 @@ class Resolver:
                 return entity_id
             index -= 1
         return None
+
+    def _person_like(self, entity_id: str) -> bool:
+        """A person, or a name the recogniser took for an organisation that reads as a person's: a known first
+        name and a capitalised surname, no organisation word ("the broadcaster Martin Ekwueme-Hale")."""
+        if self.label(entity_id) == _PERSON:
+            return True
+        words = self.by_id[entity_id].name.split()
+        return self.label(entity_id) == "ORG" and len(words) in (2, 3) and first_name_gender(words[0]) is not None \
+            and all(word[:1].isupper() for word in words) \
+            and not any(word.lower() in ORGANISATION_REFERENCES or word.lower() in COMPANY_NAME_ENDINGS
+                        for word in words)
 
     def role_holder(self, role: str, before: int) -> str | None:
         """The person last introduced with this role word: "Senior coroner Ann Roe ... the coroner said". A role
