@@ -239,3 +239,21 @@ def test_a_headline_naming_a_dot_com_company_on_an_outlets_story_about_it_is_no_
 
 def test_the_same_headline_on_an_unknown_site_is_still_a_mismatch() -> None:
     assert "text-url-mismatch" in codes("https://quarterly-news.shop/ebay-results/", "eBay.com beats forecasts")
+
+
+# ------------------------------------------------------------------ rare scripts, small capitals
+
+@pytest.mark.parametrize("label", ["dr\U000118a9pbox", "\ua4d0itcoin"])  # a Warang Citi letter, a Lisu letter
+def test_a_letter_of_a_script_outside_everyday_use_beside_latin_is_mixed_script(label: str) -> None:
+    problem = script_problem(label, "com")
+    assert problem is not None and problem[0] == "mixed-script"
+
+
+def test_latin_beside_an_everyday_script_is_allowed() -> None:
+    assert script_problem("news\u0928\u092f\u093e", "in") is None
+
+
+@pytest.mark.parametrize("label", ["dropbo\u0280", "\u1d00dobe"])
+def test_small_capitals_copy_plain_letters(label: str) -> None:
+    problem = script_problem(label, "com")
+    assert problem is not None and problem[0] == "idn-homograph"

@@ -27,6 +27,13 @@ _LATIN_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE
 _CJK_SETS = (frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}), frozenset({"LATIN", "HAN", "BOPOMOFO"}),
              frozenset({"LATIN", "HAN", "HANGUL"}))
 NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
+# UTS #31's recommended scripts (Table 5), those in everyday use; a letter of another script (Lisu, Osage, Warang
+# Citi, NKo...) beside Latin ones is how look-alikes outside the usual tables get in, as Chromium also refuses.
+_RECOMMENDED_SCRIPTS = frozenset({
+    "LATIN", "ARABIC", "ARMENIAN", "BENGALI", "BOPOMOFO", "CYRILLIC", "DEVANAGARI", "ETHIOPIC", "GEORGIAN", "GREEK",
+    "GUJARATI", "GURMUKHI", "HAN", "HANGUL", "HEBREW", "HIRAGANA", "KANNADA", "KATAKANA", "KHMER", "LAO",
+    "MALAYALAM", "MYANMAR", "ORIYA", "SINHALA", "TAMIL", "TELUGU", "THAANA", "THAI", "TIBETAN",
+})
 # Look-alike letters that are ordinary letters of the language of a country's domain (Turkish dotless i).
 _NATIVE_LOOKALIKES = {"\u0131": frozenset({"tr", "az"}),
                       # Nordic letters: æ in Danish, Norwegian, Icelandic and Faroese, þ and ð in Icelandic (ð also
@@ -40,9 +47,10 @@ _SUBTLE_MARKS = frozenset("\u0307\u0309\u031b\u0323\u0324\u0325\u0326\u0327\u032
 # Latin letters whose extra stroke is drawn into the letter itself (ł, đ, ħ, ƀ, ɗ): the same idea.
 _SUBTLE_NAME = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER [A-Z] WITH (?:STROKE|BAR|HOOK|MIDDLE DOT|DOT|TAIL"
                           r"|CURL|BELT|RETROFLEX HOOK|PALATAL HOOK|LONG LEG|TOPBAR|FLOURISH|DIAGONAL STROKE)\b")
-# Dotless i and j (ı, ȷ) are drawn as the plain letter missing only its dot: a copy, not an accented letter.
-_DOTLESS = re.compile(r"LATIN SMALL LETTER DOTLESS [A-Z]\b")
-_LATIN_BASE = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])\b")
+# Dotless i and j (ı, ȷ) are drawn as the plain letter missing only its dot, small capitals (ʀ, ᴀ) as the plain
+# letter a little squarer: copies, not accented letters.
+_DOTLESS = re.compile(r"LATIN (?:SMALL LETTER DOTLESS|LETTER SMALL CAPITAL) [A-Z]\b")
+_LATIN_BASE = re.compile(r"LATIN (?:(?:SMALL|CAPITAL) LETTER (?:DOTLESS )?|LETTER SMALL CAPITAL )([A-Z])\b")
 # Letters that Chromium's IDN spoof checker (components/url_formatter/spoof_checks, BSD licence) maps to a
 # Latin one on top of UTS #39's table, because they look alike in common fonts though Unicode does not list them.
 _EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋпԥ", "n"), **dict.fromkeys("þϼҏ", "p"),
@@ -144,7 +152,7 @@ def script_problem(label: str, tld: str) -> tuple[str, str] | None:
         return "mixed-script", stroke
     if len(scripts) > 1:
         others = scripts - {"LATIN"}
-        mixes_lookalikes = bool(scripts & _LATIN_LOOKALIKE_SCRIPTS)
+        mixes_lookalikes = bool(scripts & _LATIN_LOOKALIKE_SCRIPTS) or bool(others - _RECOMMENDED_SCRIPTS)
         if mixes_lookalikes or not (len(others) == 1 or any(scripts <= allowed for allowed in _CJK_SETS)):
             return "mixed-script", " and ".join(s.replace("_", " ").title() for s in sorted(scripts))
         return None
