@@ -215,3 +215,9 @@ def test_the_appositive_name_a_recogniser_typed_as_an_organisation_still_speaks(
     text = ("The head of the jury, the critic Lionel Abara-Stone, called the film “a quiet triumph of nerve”.")
     named = entity(text, "abara", "ORG", "Lionel Abara-Stone")
     assert speaker_ids(text, named) == ["abara"]
+
+
+def test_a_name_with_a_bracketed_affiliation_and_a_relative_clause_speaks():
+    text = ("Rep. Dana Whitcomb (R-Utah), who chairs a Senate panel on public lands, praised the order as "
+            "“long overdue and welcome”.")
+    assert speaker_ids(text, *people(text, "Dana Whitcomb")) == ["whitcomb"]

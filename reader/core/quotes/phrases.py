@@ -165,6 +165,9 @@ def np_before(tokens: list[Token], end: int, floor: int = 0) -> tuple[int, int] 
     return np_ending_at(tokens, index, floor)
 
 
+AFFILIATION_TOKENS = 10  # at most this many tokens in a bracketed affiliation after a name: (D-Ore.)
+
+
 def _appositive_head(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Find the subject when a comma sits before the verb.
 
@@ -176,6 +179,14 @@ def _appositive_head(tokens: list[Token], comma: int, floor: int) -> tuple[int, 
     boundary = comma
     while len(chunks) < 5:
         previous = boundary - 1
+        if previous > floor and tokens[previous].text == ")":
+            # "Rep. Ann Roe (D-Ore.), who chairs …, said": the bracketed affiliation belongs to the name before it.
+            opening = previous
+            while opening > floor and tokens[opening].text != "(":
+                opening -= 1
+            if tokens[opening].text == "(" and boundary - opening <= AFFILIATION_TOKENS:
+                boundary = previous = opening
+                previous -= 1
         while previous >= floor and tokens[previous].text not in ",;:()—–.!?":
             previous -= 1
         if previous + 1 > boundary - 1:
