@@ -257,3 +257,26 @@ def test_latin_beside_an_everyday_script_is_allowed() -> None:
 def test_small_capitals_copy_plain_letters(label: str) -> None:
     problem = script_problem(label, "com")
     assert problem is not None and problem[0] == "idn-homograph"
+
+
+# ------------------------------------------------------- hyphenated brands, cheap endings, digits
+
+@pytest.mark.parametrize("host", ["deutsche-bank-secure.com", "login-credit-agricole.net",
+                                  "deutsche-bank.de.session-check.top", "credit-agricole-fr.top"])
+def test_a_hyphenated_brand_is_found_whole(host: str) -> None:
+    assert "lookalike-domain" in codes(f"https://{host}/")
+
+
+@pytest.mark.parametrize("host", ["dropbox.cfd", "netflix.sbs", "coinbase.icu"])
+def test_a_brand_under_a_cheap_ending_phishing_favours_is_a_lookalike(host: str) -> None:
+    assert "lookalike-domain" in codes(f"https://{host}/")
+
+
+@pytest.mark.parametrize("host", ["dropbox.tech", "netflix.shop.example-mall.com", "www.bank.de"])
+def test_a_brand_elsewhere_is_not_flagged_by_that_rule(host: str) -> None:
+    assert not caught(f"https://{host}/")
+
+
+@pytest.mark.parametrize("host", ["5potify.com", "4irbnb.com", "9ithub.com"])
+def test_a_digit_drawn_like_the_first_letter_is_a_typo(host: str) -> None:
+    assert "lookalike-domain" in codes(f"https://{host}/")

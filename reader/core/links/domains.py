@@ -31,8 +31,17 @@ _TYPO_TARGETS = frozenset({"com", "net", "org"})
 # A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
 # of it rather than another word (Chromium uses a similar floor for its edit-distance check).
 _MIN_EDIT_NAME = 5
+# Top-level domains most used for phishing in proportion to their size (the cheap new generic ones and the free
+# country ones; Spamhaus's and Interisle's yearly "most abused TLD" tables); brands rarely live there.
+_ABUSED_SUFFIXES = frozenset({
+    "top", "xyz", "shop", "online", "site", "club", "icu", "buzz", "click", "link", "store", "vip", "work", "fun",
+    "space", "website", "tk", "ml", "ga", "cf", "gq", "rest", "bar", "cyou", "sbs", "cfd", "monster", "quest", "lol",
+    "mom", "beauty", "hair", "skin", "makeup", "autos", "boats", "homes", "yachts", "motorcycles", "support",
+    "services", "digital", "email", "zip", "mov", "pw", "cam", "surf", "uno", "best", "bond", "win", "loan",
+})
 # ASCII letters and digits drawn alike at address-bar size: a different first letter among them is no other word.
-_ALIKE_LETTERS = {c: group for group in ({"i", "l", "1"}, {"o", "0"}) for c in group}
+_ALIKE_LETTERS = {c: group for group in ({"i", "l", "1"}, {"o", "0"}, {"a", "4"}, {"e", "3"}, {"s", "5"}, {"b", "8"},
+                                         {"g", "q", "9"}, {"z", "2"}, {"t", "7"}) for c in group}
 # Caches and proxies that spell the origin's own name with hyphens in their subdomain, by design
 # ("www-example-com.cdn.ampproject.org" serves example.com's AMP page): the origin is named, not imitated.
 _ORIGIN_PROXIES = frozenset({"ampproject.org", "amp.cloudflare.com", "bing-amp.com", "translate.goog"})
@@ -147,14 +156,18 @@ def embedded_domain(host: str, domain: str) -> str | None:
     # a window that reaches the end is the site's own suffix ("user.github.io" is GitHub Pages, not GitHub).
     words = [w for w in re.split(r"[.\-_]+", host.rstrip(".")) if w]
     own_name = split_domain(domain)[1]
-    for size in (4, 3, 2):
+    for size in (5, 4, 3, 2):
         for start in range(len(words) - size):
-            candidate = ".".join(words[start:start + size])
-            twin = candidate if candidate in top_domains() else _by_skeleton().get(skeleton(candidate))
-            # "amazon.com.br" wears "amazon.com" but is Amazon's own site in Brazil: the same name, registered
-            # under a country's "com.": a brand's country site, not a disguise.
-            if twin is not None and split_domain(twin)[1] != own_name:
-                return twin
+            window = words[start:start + size]
+            # The name may itself have hyphens ("example-bank.de"): each split of the window into a name and a
+            # suffix is tried.
+            for cut in range(1, min(size, 3)):
+                candidate = "-".join(window[:cut]) + "." + ".".join(window[cut:])
+                twin = candidate if candidate in top_domains() else _by_skeleton().get(skeleton(candidate))
+                # "amazon.com.br" wears "amazon.com" but is Amazon's own site in Brazil: the same name, registered
+                # under a country's "com.": a brand's country site, not a disguise.
+                if twin is not None and split_domain(twin)[1] != own_name:
+                    return twin
     return None
 
 
@@ -241,6 +254,11 @@ def brand_combo(domain: str) -> str | None:
     names = _by_plain_name()
     # An account word counts however it is drawn ("0rders", "l0gin").
     account = [w in _ACCOUNT_WORDS or skeleton(w) in _ACCOUNT_WORDS for w in words]
+    for start in range(len(words)):  # a brand whose own name has hyphens ("example-bank-login")
+        for end in range(start + 2, min(start + 4, len(words) + 1)):
+            joined = "-".join(words[start:end])
+            if joined in names and any(account[max(start - 1, 0):start] + account[end:end + 1]):
+                return names[joined]
     for i, word in enumerate(words):
         if account[i]:
             continue
@@ -287,6 +305,17 @@ def worn_lookalike(host: str, domain: str) -> str | None:
         return None
     worn = f"{name}.{suffix}"
     return typo_name_twin(worn) or brand_combo(worn) or typo_suffix_twin(worn)
+
+
+def brand_elsewhere(domain: str) -> str | None:
+    """The well-known domain whose whole name this site has, registered under one of the cheap suffixes that
+    phishing favours ("example.top", "example.shop") rather than under one of the brand's own."""
+    if domain in top_domains():
+        return None
+    _, name, suffix = split_domain(domain)
+    if suffix not in _ABUSED_SUFFIXES or len(name) < _MIN_EDIT_NAME:
+        return None
+    return _by_plain_name().get(name)
 
 
 def brand_label(host: str, domain: str) -> str | None:

@@ -16,6 +16,7 @@ from .domains import (
     _tld_extract,
     account_name,
     brand_combo,
+    brand_elsewhere,
     brand_label,
     embedded_domain,
     imitated_domain,
@@ -259,6 +260,10 @@ def _lookalike_warnings(host: str, domain: str) -> list[LinkWarning]:
     if brand is not None:
         return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} uses the name of the well-known "
                             f"{brand} beside an account word, but it is another site.", WARNING)]
+    brand = brand_elsewhere(domain)
+    if brand is not None:
+        return [LinkWarning("lookalike-domain", f"The site name {quote(domain)} is the well-known {brand}'s name "
+                            "under an ending that brands rarely use and phishing sites often do.", WARNING)]
     brand = brand_label(host, domain)
     if brand is not None and account_name(domain):
         return [LinkWarning("lookalike-domain", f"The site name {quote(host)} puts the name of the well-known "
