@@ -221,3 +221,17 @@ def test_a_name_with_a_bracketed_affiliation_and_a_relative_clause_speaks():
     text = ("Rep. Dana Whitcomb (R-Utah), who chairs a Senate panel on public lands, praised the order as "
             "“long overdue and welcome”.")
     assert speaker_ids(text, *people(text, "Dana Whitcomb")) == ["whitcomb"]
+
+
+def test_a_noun_phrase_after_a_preposition_is_no_subject():
+    text = ("Inspectors who visited Harwell Primary School in March found that lessons had \"slipped well below "
+            "par\" this year. The panel in Dundee found that Corlan Ltd had “ignored every warning it was given”.")
+    found = quotes(text, entity(text, "dundee", "GPE", "Dundee"))
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Inspectors", "The panel"]
+    assert [q.speaker.entity_id if q.speaker else None for q in found] == [None, None]
+
+
+def test_a_name_after_a_time_phrase_in_a_that_clause_still_speaks():
+    text = ("Analyst Rhea Conti said buyers would recall that in June Tobias Wren had told them: “This is the "
+            "summer we turn a profit.”")
+    assert speaker_ids(text, *people(text, "Rhea Conti", "Tobias Wren")) == ["wren"]

@@ -273,6 +273,8 @@ GENERIC_PRONOUNS = frozenset({"they", "you", "we", "one"})
 
 # ", which described it as “…”": relative pronouns standing for the noun phrase before the comma.
 RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
+# The same without "that", which as often starts a reported clause ("would remember that in March X had ...").
+RELATIVE_PERSONS = frozenset({"which", "who"})
 
 # Third-person pronouns by the sex they refer to: "coach Andrea Ricci ... linking him with the job".
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})

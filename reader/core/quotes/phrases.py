@@ -21,6 +21,7 @@ from ..lexicon.function_words import (
     DETERMINERS,
     HEAD_ENDING_PREPOSITIONS,
     OWNER_PREPOSITIONS,
+    PREPOSITIONS,
     STOP,
     SUBJECT_PRONOUNS,
 )
@@ -31,6 +32,7 @@ from ..lexicon.reporting import (
     NOUN_LIKE,
     PHRASAL,
     PHRASAL_FORMS,
+    RELATIVE_PERSONS,
     REPORTING_FORMS,
     SOURCE_ADJECTIVES,
     WEAK,
@@ -162,9 +164,29 @@ def np_before(tokens: list[Token], end: int, floor: int = 0) -> tuple[int, int] 
         return None
     if tokens[index].text == ",":
         return _appositive_head(tokens, index, floor)
-    return np_ending_at(tokens, index, floor)
+    found = np_ending_at(tokens, index, floor)
+    if found is not None and found[0] - 1 > floor and tokens[found[0] - 1].lower in PREPOSITIONS \
+            and tokens[found[0] - 1].lower not in HEAD_ENDING_PREPOSITIONS:
+        # "Inspectors who visited the school in March found", "The tribunal in Leeds found": a noun phrase after
+        # a preposition is no subject; the subject is before the relative clause or the prepositional phrase.
+        return _subject_before_phrase(tokens, found[0] - 1, floor) or found
+    return found
 
 
+def _subject_before_phrase(tokens: list[Token], preposition: int, floor: int) -> tuple[int, int] | None:
+    for position in range(preposition - 1, max(floor - 1, preposition - RELATIVE_REACH), -1):
+        token = tokens[position]
+        if not token.is_word:
+            return None
+        if token.lower in RELATIVE_PERSONS and position - 1 >= floor:
+            return np_ending_at(tokens, position - 1, floor)
+    before = tokens[preposition - 1] if preposition - 1 >= floor else None
+    if before is not None and before.is_word and before.text.islower() and before.lower not in STOP:
+        return np_ending_at(tokens, preposition - 1, floor)  # "The tribunal in Leeds"
+    return None
+
+
+RELATIVE_REACH = 12  # words back from a preposition searched for the "who"/"which" of a relative clause
 AFFILIATION_TOKENS = 10  # at most this many tokens in a bracketed affiliation after a name: (D-Ore.)
 
 
