@@ -280,3 +280,25 @@ def test_a_brand_elsewhere_is_not_flagged_by_that_rule(host: str) -> None:
 @pytest.mark.parametrize("host", ["5potify.com", "4irbnb.com", "9ithub.com"])
 def test_a_digit_drawn_like_the_first_letter_is_a_typo(host: str) -> None:
     assert "lookalike-domain" in codes(f"https://{host}/")
+
+
+# --------------------------------------------------------------------------- wrappers and shorteners, more forms
+
+def test_a_wrapper_carrying_a_bare_site_name_goes_there() -> None:
+    link = inspect_href("https://www.google.de/url?q=coupon-drop.click", "x", BASE)
+    assert link.real_target == "https://coupon-drop.click/" and caught(link.href)
+
+
+def test_googles_plain_amp_viewer_is_unwrapped() -> None:
+    link = inspect_href("https://www.google.com/amp/coupon-drop.click/offer", "x", BASE)
+    assert link.real_target is not None and "coupon-drop.click" in link.real_target
+
+
+def test_a_query_that_is_a_whole_address_is_a_redirect() -> None:
+    link = inspect_href("https://ads.example-network.com/clk;123;?https://coupon-drop.click/", "x", BASE)
+    assert "open-redirect" in {w.code for w in link.warnings}
+
+
+@pytest.mark.parametrize("host", ["j.mp", "clck.ru", "dub.sh", "snip.ly"])
+def test_more_public_shorteners_hide_their_destination(host: str) -> None:
+    assert "redirect-wrapper" in codes(f"https://{host}/aBc12")

@@ -19,7 +19,7 @@ from .domains import brand_label, same_site, sign_in_step
 from .hosts import BadURLError, host_of
 from .link_text import check_text
 from .policy import DANGER, INFO, NEVER, WARNING, decide_policy, sort_warnings
-from .redirects import open_redirect, unwrap
+from .redirects import open_redirect, site_name, unwrap
 from .urls import DEFAULT_PORTS, SCHEME_RE, Web, absolute_base, clean, join_url, parse_web, squeezed_scheme
 
 _TRACKING_NAMES = frozenset({
@@ -293,6 +293,8 @@ def _follow_redirect(web: Web, result: _Result, depth: int) -> None:
     if wrapped is not None:
         service, target = wrapped
         service = quote(service)
+        if target is not None and not SCHEME_RE.match(target) and site_name(target.strip()):
+            target = "https://" + target.strip()  # a bare site name ("?q=example.top") is where it goes
         if target is None:
             result.shortener = service
             result.warn("redirect-wrapper", f"The link goes through the {service} shortener, so its final "

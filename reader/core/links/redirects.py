@@ -24,6 +24,11 @@ _SHORTENERS = frozenset({
     "t.co", "bit.ly", "bitly.com", "tinyurl.com", "ow.ly", "buff.ly", "is.gd", "v.gd", "lnkd.in", "dlvr.it",
     "t.ly", "rebrand.ly", "trib.al", "cutt.ly", "tiny.cc", "shorturl.at", "goo.gl", "bl.ink", "fb.me", "s.id",
     "rb.gy", "amzn.to", "wp.me", "spoti.fi", "ift.tt", "soo.gd", "tr.im", "qr.ae", "po.st", "shar.es",
+    # Further public shorteners anyone can use (and the link-monetisers that work the same way).
+    "j.mp", "bit.do", "snip.ly", "adf.ly", "shorte.st", "ouo.io", "bc.vc", "clck.ru", "u.to", "vk.cc", "surl.li",
+    "tiny.one", "t2m.io", "qrco.de", "urlz.fr", "zpr.io", "shrtco.de", "x.gd", "gg.gg", "ln.run", "dub.sh",
+    "cutt.us", "q.gs", "goo.su", "t1p.de", "reurl.cc", "ppt.cc", "t.cn", "dwz.cn", "url.cn", "me2.do", "han.gl",
+    "2u.pw", "urlr.me", "l.ead.me", "ulvis.net",
 })
 # An address written as a parameter value: scheme (or none) then two slashes of either kind.
 _ADDRESS_VALUE = re.compile(r"\s*(?:https?:)?[/\\]{2}[^/\\\s]", re.IGNORECASE)
@@ -52,6 +57,7 @@ _SHARE_PATH = re.compile(r"/(?:share[a-z]*|sharing|intent|submit[a-z]*|bookmark[
 # A path step that is a whole web address percent-encoded ("/CL0/https:%2F%2Fexample.top%2F/1/"): mail and ad click
 # trackers encode it so that it survives as one step; an archive or a reader view writes it out plainly.
 _ENCODED_ADDRESS_STEP = re.compile(r"/((?:https?(?::|%3a)|https?%253a)(?:%2f|%252f){2}[^/?#]+)", re.IGNORECASE)
+_SCHEME_START = re.compile(r"\s*https?:", re.IGNORECASE)
 _PROOFPOINT_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
 _REDIRECT_STEP = re.compile(r"/(?:redirect|redir|out|go|goto|away|exit|external|link|click|url|r|jump|leave)"
                             r"/+((?:https?:|https?%3a)[^?#]*)", re.IGNORECASE)
@@ -66,15 +72,21 @@ def param(query: str | None, *names: str) -> str | None:
     return None
 
 
+def _google_target(path: str, query: str | None) -> str | None:
+    """Google's /url redirect and its AMP viewer ("/amp/s/" for https, "/amp/" for http)."""
+    if path == "/url":
+        return param(query, "q", "url")
+    if path.startswith("/amp/s/"):
+        return "https://" + path[len("/amp/s/"):]
+    return "http://" + path[len("/amp/"):] if len(path) > len("/amp/") else None
+
+
 def unwrap(web: Web) -> tuple[str, str | None] | None:
     """(service, target) for a known redirect wrapper; target None when only the service knows it."""
     host, domain, path, query = web.host.ascii.rstrip("."), web.host.domain, web.path, web.query
     label = domain.split(".", 1)[0]
-    if label == "google" and "." in domain:
-        if path == "/url":
-            return domain, param(query, "q", "url")
-        if path.startswith("/amp/s/"):
-            return domain, "https://" + path[len("/amp/s/"):]
+    if label == "google" and "." in domain and (path == "/url" or path.startswith("/amp/")):
+        return domain, _google_target(path, query)
     if host in ("l.facebook.com", "lm.facebook.com", "l.messenger.com") and path == "/l.php":
         return host, param(query, "u")
     if host in ("l.instagram.com", "l.threads.net", "l.threads.com"):
@@ -141,6 +153,8 @@ def open_redirect(web: Web) -> tuple[str, str] | None:
 
 def _address_parameter(query: str) -> tuple[str, str] | None:
     for key, value in parse_qsl(query, keep_blank_values=True):
+        if not value and _ADDRESS_VALUE.match(key) and _SCHEME_START.match(key):
+            value, key = key, "query"  # the whole query is an address ("?https://example.top/")
         if _NOT_DESTINATIONS.fullmatch(key):
             continue
         target = _decoded(value).replace("\\/", "/")  # JSON-escaped slashes ("https:\/\/...") are slashes
@@ -151,7 +165,7 @@ def _address_parameter(query: str) -> tuple[str, str] | None:
         hidden = _base64_address(target)
         if hidden is not None:
             return f"its {key}= parameter (base64-encoded)", hidden
-        if _GO_PARAMETER.fullmatch(key) and _site_name(target):
+        if _GO_PARAMETER.fullmatch(key) and site_name(target):
             return f"its {key}= parameter", "https://" + target
     return None
 
@@ -175,7 +189,7 @@ def _base64_address(value: str) -> str | None:
     return address.group() if address else None
 
 
-def _site_name(value: str) -> bool:
+def site_name(value: str) -> bool:
     """A bare site name with a public suffix ("example.top", "example.top/page"), not a file or a number."""
     match = _BARE_SITE.fullmatch(value)
     if match is None:
