@@ -302,3 +302,9 @@ def test_a_query_that_is_a_whole_address_is_a_redirect() -> None:
 @pytest.mark.parametrize("host", ["j.mp", "clck.ru", "dub.sh", "snip.ly"])
 def test_more_public_shorteners_hide_their_destination(host: str) -> None:
     assert "redirect-wrapper" in codes(f"https://{host}/aBc12")
+
+
+def test_greek_eta_reads_as_n() -> None:
+    problem = script_problem("\u03b7\u03bf\u03c4\u03b5", "com")  # "ηοτε" reads as "note"
+    assert problem is not None and problem[0] == "idn-homograph"
+    assert script_problem("\u03b7\u03bf\u03c4\u03b5", "gr") is None

@@ -53,7 +53,7 @@ _DOTLESS = re.compile(r"LATIN (?:SMALL LETTER DOTLESS|LETTER SMALL CAPITAL) [A-Z
 _LATIN_BASE = re.compile(r"LATIN (?:(?:SMALL|CAPITAL) LETTER (?:DOTLESS )?|LETTER SMALL CAPITAL )([A-Z])\b")
 # Letters that Chromium's IDN spoof checker (components/url_formatter/spoof_checks, BSD licence) maps to a
 # Latin one on top of UTS #39's table, because they look alike in common fonts though Unicode does not list them.
-_EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋпԥ", "n"), **dict.fromkeys("þϼҏ", "p"),
+_EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋпԥη", "n"), **dict.fromkeys("þϼҏ", "p"),
                 **dict.fromkeys("ħнћңҥӈӊԋԧԩ", "h"), **dict.fromkeys("ƅьҍв", "b"), **dict.fromkeys("ωшщ", "w"),
                 **dict.fromkeys("мӎ", "m"), **dict.fromkeys("єҽҿ", "e"), "ґ": "r", **dict.fromkeys("ғӻ", "f"),
                 "ҫ": "c", "ұ": "y", **dict.fromkeys("χҳӽӿ", "x"), "ԃ": "d", "ԍ": "g", **dict.fromkeys("ᴏᴑ", "o"),
@@ -66,9 +66,9 @@ _EXTRA_TWINS = {**dict.fromkeys("ĸκкқҝҟҡӄԟ", "k"), **dict.fromkeys("ŋ�
                 # Palochka: the table draws it like "i", but it has no dot and reads as "l" ("аррӏе"), as Chromium
                 # also maps it.
                 "ӏ": "l"}
-# (Greek tau and epsilon are this project's additions: in the sans-serif fonts of address bars "τ" is a small
+# (Greek tau, epsilon and eta are this project's additions: in the sans-serif fonts of address bars "τ" is a small
 # t and "ε" a rounded e, so an all-Greek "ικεα" reads as a Latin word; the confusables table pairs them only with
-# rare Latin letters, ᴛ and ꞓ.)
+# rare Latin letters, ᴛ and ꞓ; "η" is an n with a tail.)
 # CJK strokes and marks that read as a dash, a dot, a slash or a zero beside Latin letters (Chromium's "dangerous
 # patterns"): they belong in Japanese or Chinese words, not between the letters of a Latin one.
 _CJK_DASHES = frozenset("ーｰ一丨丿乀丶亅〇・･ノソン〡")
