@@ -308,3 +308,17 @@ def test_greek_eta_reads_as_n() -> None:
     problem = script_problem("\u03b7\u03bf\u03c4\u03b5", "com")  # "ηοτε" reads as "note"
     assert problem is not None and problem[0] == "idn-homograph"
     assert script_problem("\u03b7\u03bf\u03c4\u03b5", "gr") is None
+
+
+# ---------------------------------------------------------------- right-to-left controls in Latin text
+
+@pytest.mark.parametrize("text", ["\u202efdp.exe", "scan_\u202excod.scr", "report\u202efdp.exe"])
+def test_right_to_left_controls_that_reverse_latin_link_text_are_flagged(text: str) -> None:
+    link = inspect_href("https://files.example-cdn.net/download/42", text, BASE)
+    assert "bidi" in {w.code for w in link.warnings} and link.policy != OPEN
+
+
+@pytest.mark.parametrize("text", ["\u2066@Reuters\u2069", "\u05e9\u05dc\u05d5\u05dd \u202bReuters\u202c",
+                                  "plain text"])
+def test_isolates_around_names_and_controls_in_rtl_text_are_no_alarm(text: str) -> None:
+    assert "bidi" not in {w.code for w in inspect_href("https://www.reuters.com/", text, BASE).warnings}

@@ -216,6 +216,11 @@ def check_text(link_text: str, target_domain: str | None, target_url: str | None
         warnings.append(LinkWarning(
             "long-link-text", f"The link text is {len(link_text):,} characters long, far more than any label "
             "needs; such text can push a misleading part out of sight.", WARNING))
+    reversed_text = _reversed_latin(link_text)
+    if reversed_text is not None:
+        warnings.append(LinkWarning(
+            "bidi", f"The link text holds direction-changing characters that draw its letters backwards: it is "
+            f"stored as {quote(reversed_text)} but shown the other way round.", WARNING))
     if target_domain is None:
         return warnings
     for form in seen_forms(link_text.strip()):
@@ -233,6 +238,21 @@ def check_text(link_text: str, target_domain: str | None, target_url: str | None
                 f"{quote(target_domain)}.", severity))
         break
     return warnings
+
+
+_RTL_STARTERS = frozenset("\u202b\u202e\u2067")  # RLE, RLO, RLI
+
+
+def _reversed_latin(text: str) -> str | None:
+    """The text (controls dropped) when a right-to-left control reorders text that has no right-to-left letter:
+    nothing in it needs one, so it only serves to draw "gpj.exe" as "exe.jpg". Arabic or Hebrew text, where such
+    controls are ordinary, and the isolates that embeds put around names, are left alone."""
+    if not any(c in _RTL_STARTERS for c in text) or len(text) > _MAX_REORDERED:
+        return None
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return None
+    plain = "".join(c for c in text if c not in BIDI_CONTROLS)
+    return plain if visual(text) != plain else None
 
 
 def _claimed_domain(form: str, target_domain: str, target_url: str | None) -> tuple[str, str] | None:
