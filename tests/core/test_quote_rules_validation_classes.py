@@ -235,3 +235,8 @@ def test_a_name_after_a_time_phrase_in_a_that_clause_still_speaks():
     text = ("Analyst Rhea Conti said buyers would recall that in June Tobias Wren had told them: “This is the "
             "summer we turn a profit.”")
     assert speaker_ids(text, *people(text, "Rhea Conti", "Tobias Wren")) == ["wren"]
+
+
+def test_a_verb_before_a_preposition_is_no_subject():
+    text = "The head teacher has apologised after a memo telling staff to stop “dawdling” caused anger."
+    assert [q.speaker.text if q.speaker else None for q in quotes(text)] != ["apologised"]

@@ -182,7 +182,8 @@ def _subject_before_phrase(tokens: list[Token], preposition: int, floor: int) ->
             return np_ending_at(tokens, position - 1, floor)
     before = tokens[preposition - 1] if preposition - 1 >= floor else None
     if before is not None and before.is_word and before.text.islower() and before.lower not in STOP:
-        return np_ending_at(tokens, preposition - 1, floor)  # "The tribunal in Leeds"
+        found = np_ending_at(tokens, preposition - 1, floor)  # "The tribunal in Leeds", not "has apologised after"
+        return found if found is not None and tokens[found[0]].lower in DETERMINERS else None
     return None
 
 
