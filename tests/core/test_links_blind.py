@@ -322,3 +322,15 @@ def test_right_to_left_controls_that_reverse_latin_link_text_are_flagged(text: s
                                   "plain text"])
 def test_isolates_around_names_and_controls_in_rtl_text_are_no_alarm(text: str) -> None:
     assert "bidi" not in {w.code for w in inspect_href("https://www.reuters.com/", text, BASE).warnings}
+
+
+# --------------------------------------------------------------------------- speed on absurd hosts
+
+@pytest.mark.parametrize("host", ["a" * 100_000 + ".com", "a-" * 50_000 + "b.com", "a" * 100_000 + "-login.com"])
+def test_absurdly_long_host_names_are_inspected_quickly(host: str) -> None:
+    import time
+
+    inspect_href("https://warm-up.example.com/", "x", BASE)
+    start = time.perf_counter()
+    inspect_href(f"https://{host}/", "x", BASE)
+    assert time.perf_counter() - start < 2.0

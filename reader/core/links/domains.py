@@ -31,6 +31,8 @@ _TYPO_TARGETS = frozenset({"com", "net", "org"})
 # A name this long is far from any other well-known one, so one letter added, dropped, changed or swapped is a typo
 # of it rather than another word (Chromium uses a similar floor for its edit-distance check).
 _MIN_EDIT_NAME = 5
+# No well-known name is longer than a DNS label.
+_LONGEST_NAME = 64
 # Top-level domains most used for phishing in proportion to their size (the cheap new generic ones and the free
 # country ones; Spamhaus's and Interisle's yearly "most abused TLD" tables); brands rarely live there.
 _ABUSED_SUFFIXES = frozenset({
@@ -205,7 +207,9 @@ def typo_name_twin(domain: str) -> str | None:
     if domain in top_domains():
         return None
     _, name, suffix = split_domain(domain)
-    if len(name) < _MIN_EDIT_NAME or not suffix:
+    # One typo from a well-known name is at most one letter longer than the longest (and a DNS label is at most
+    # 63 characters): a longer name is no typo, and trying its deletions would take quadratic time.
+    if len(name) < _MIN_EDIT_NAME or len(name) > _LONGEST_NAME or not suffix:
         return None
     index = _by_deletion()
     for key in _deletions(name):
@@ -273,6 +277,8 @@ def brand_combo(domain: str) -> str | None:
             for drawn in _drawn_keys(word):
                 if drawn != word and len(drawn) >= _MIN_TYPO_NAME and drawn in names:
                     return names[drawn]
+        if len(word) > _LONGEST_NAME:
+            continue  # longer than any DNS label: no glued brand, and slicing it at every point is quadratic
         glued = _glued_brand(word, names)  # "exampleid", "secureexample": the brand and the word run together
         if glued is not None and (glued[1] or beside):
             return glued[0]
