@@ -334,3 +334,12 @@ def test_absurdly_long_host_names_are_inspected_quickly(host: str) -> None:
     start = time.perf_counter()
     inspect_href(f"https://{host}/", "x", BASE)
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_long_link_text_without_dots_is_read_in_linear_time() -> None:
+    import time
+
+    inspect_href("https://warm-up.example.com/", "x", BASE)
+    start = time.perf_counter()
+    link = inspect_href("https://files.example-cdn.net/", "\u202e" + "x" * 20_000, BASE)
+    assert time.perf_counter() - start < 1.0 and "long-link-text" in {w.code for w in link.warnings}

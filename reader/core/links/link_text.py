@@ -40,7 +40,7 @@ _EMAIL = re.compile(r"(?:mailto:)?[^\s@/:]+@([^\s@/:?#]+)", re.IGNORECASE)
 _BARE = re.compile(r"([^\s/?#@:\\]+\.[^\s/?#@:\\.]+)\.?(?::[0-9]+)?([/?#].*)?", re.DOTALL)
 # An address inside a sentence: only the unmistakable kinds (scheme or www.) count there.
 _EMBEDDED = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
-_DOTTED_WORD = re.compile(r"[^\s.]+(?:\.[^\s.]+)+")
+_DOTTED_WORD = re.compile(r"(?<![^\s.])[^\s.]+(?:\.[^\s.]+)+")  # from a word's start: linear, not quadratic
 # File extensions that are also top-level domains: "README.md" as link text is a file name.
 FILE_LIKE_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "rb", "so", "zip", "mov", "ps", "cs"})
 # UTS #46 section 2.3: the full stops that separate labels like "." does.
