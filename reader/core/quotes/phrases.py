@@ -60,13 +60,13 @@ class Token:
         self.lower = text.lower()
         self.is_word = text[0].isalnum()
         self.is_capitalised = text[0].isupper()
-        self.maybe_cue = self.lower in _CUE_WORDS
+        self.maybe_cue = self.lower in CUE_WORDS
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-_CUE_WORDS = frozenset(REPORTING_FORMS) | frozenset(PHRASAL_FORMS)
+CUE_WORDS = frozenset(REPORTING_FORMS) | frozenset(PHRASAL_FORMS)  # a token that may be a reporting verb
 
 
 def tokenize(text: str, start: int, end: int, covers: Callable[[int], bool]) -> list[Token]:

@@ -28,7 +28,7 @@ from ..lexicon.reporting import (
 )
 from ..model import Entity
 from .context import Context
-from .phrases import TOKEN, cue_at
+from .phrases import CUE_WORDS, TOKEN, cue_at
 
 PRONOUN_LOOKBACK = 6  # sentences searched back for a pronoun's antecedent
 # How sure a speaker -> entity mapping is, by the way it was made (a quote's confidence is multiplied by it):
@@ -45,6 +45,7 @@ MENTION_LOOKBACK = 3  # sentences searched back for a he/she's antecedent among 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD = re.compile(r"\w+")
 _PRONOUNS = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_SEX = {**dict.fromkeys(MALE_PRONOUNS, "m"), **dict.fromkeys(FEMALE_PRONOUNS, "f")}
 _ANY_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUN_SEX)) + r")\b", re.IGNORECASE)
@@ -104,7 +105,8 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, entity id) of resolved speakers so far
         self.certainty = 1.0  # how sure the last resolve() was of its entity
         self._genders: dict[str, str | None] = {}
-        self._voices: list[tuple[int, str]] | None = None
+        self._voices: dict[int, bool] = {}  # mention index -> a voice of reported speech (_is_voice)
+        self._roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> names given it (_role_index)
         self._titled: set[str] = set()
         self._kinds: dict[str, set[str]] = {}  # people whose sex a title told (Mrs, Sir), not only a first name
 
@@ -221,7 +223,7 @@ class Resolver:
             start, end, entity_id, _ = self.mentions[index]
             index += 1
             if self.label(entity_id) == _PERSON and not self.ctx.hidden.covers(start) \
-                    and self._holds_role(role, start, end):
+                    and role in self._roles_of(start, end):
                 return entity_id
         return None
 
@@ -259,31 +261,43 @@ class Resolver:
         is kept through an article, so the whole text before is searched, nearest first."""
         if role in ORGANISATION_REFERENCES:
             return None  # "the company", "the group": an organisation, never a person described as one
-        index = bisect.bisect_left(self.mention_starts, before) - 1
-        while index >= 0:
-            start, end, entity_id, _ = self.mentions[index]
-            index -= 1
-            # A name the recogniser took for an organisation is still the coroner of "coroner Ann Roe".
-            if self.ctx.hidden.covers(start) or self.label(entity_id) not in (_PERSON, "ORG"):
-                continue
-            if self._holds_role(role, start, end):
-                return entity_id
-        return None
+        holders = self._role_index().get(role, [])
+        index = bisect.bisect_left(holders, (before, "")) - 1
+        return holders[index][1] if index >= 0 else None
 
-    def _holds_role(self, role: str, start: int, end: int) -> bool:
-        """Is the name at text[start:end] given this role: "coroner Ann Roe", "Detective Chief Inspector Ann
-        Roe" (any word of the titles run before it), "Ann Roe, the coroner,"?"""
+    def _role_index(self) -> dict[str, list[tuple[int, str]]]:
+        """role word -> (start, entity id) of every name given that role, in text order; made once, on demand.
+
+        Asked of each name for each role (a scan of every name before each "the coroner said"), the search
+        grew with the article's length times its role references: seconds on a 100,000-word article.
+        """
+        if self._roles is None:
+            self._roles = {}
+            for start, end, entity_id, _ in self.mentions:
+                # A name the recogniser took for an organisation is still the coroner of "coroner Ann Roe".
+                if self.ctx.hidden.covers(start) or self.label(entity_id) not in (_PERSON, "ORG"):
+                    continue
+                for role in self._roles_of(start, end):
+                    self._roles.setdefault(role, []).append((start, entity_id))
+        return self._roles
+
+    def _roles_of(self, start: int, end: int) -> set[str]:
+        """The role words the name at text[start:end] is given: "coroner Ann Roe", "Detective Chief Inspector Ann
+        Roe" (any word of the titles run before it), "Their striker, Ann Roe,", "Ann Roe, the coroner,"."""
+        roles: set[str] = set()
         word = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
-        if word is not None and word.group(1).lower() == role:
-            return True
+        if word is not None:
+            roles.add(word.group(1).lower())
         appositive = _ROLE_BEFORE_COMMA.search(self.text, max(0, start - 30), start)
-        if appositive is not None and appositive.group(1).lower() == role:
-            return True  # "Their striker, Ann Roe,"
+        if appositive is not None:
+            roles.add(appositive.group(1).lower())
         titles = _TITLE_RUN.search(self.text, max(0, start - 50), start)
-        if titles is not None and role in titles.group(1).lower().replace(".", " ").split():
-            return True
+        if titles is not None:
+            roles.update(titles.group(1).lower().replace(".", " ").split())
         described = _DESCRIBED.match(self.text, end)
-        return described is not None and re.search(rf"\b{re.escape(role)}\b", described.group(1).lower()) is not None
+        if described is not None:
+            roles.update(_WORD.findall(described.group(1).lower()))
+        return roles
 
     def only_person_nearby(self, offset: int) -> str | None:
         """"the prime minister said" right after "Boris Johnson has said": the one person named in
@@ -529,10 +543,8 @@ class Resolver:
         may rule some out."""
         sentence = self.ctx.sentence_index(offset)
         floor = self.ctx.sentences[max(0, sentence - PRONOUN_LOOKBACK)].start
-        for position, entity_id in reversed(self._speakers_and_voices()):
-            if position < floor:
-                break
-            if position < offset and self.label(entity_id) in speaker_labels and (fits is None or fits(entity_id)):
+        for _, entity_id in reversed(self._speakers_and_voices(floor, offset)):
+            if self.label(entity_id) in speaker_labels and (fits is None or fits(entity_id)):
                 return entity_id
         floor = self.ctx.sentences[max(0, sentence - 3)].start
         best: tuple[int, str] | None = None
@@ -567,26 +579,37 @@ class Resolver:
         """Whoever spoke or wrote last, a few sentences back at most: a quote's speaker, or the subject of a
         reporting verb outside quotations ("Mrs Roe wrote to parents again. “…,” the letter said")."""
         floor = self.ctx.sentences[max(0, self.ctx.sentence_index(offset) - PRONOUN_LOOKBACK)].start
-        for position, entity_id in reversed(self._speakers_and_voices()):
-            if position < floor:
-                break
-            if position < offset and self.label(entity_id) in (_PERSON, *_GROUP_LABELS):
+        for _, entity_id in reversed(self._speakers_and_voices(floor, offset)):
+            if self.label(entity_id) in (_PERSON, *_GROUP_LABELS):
                 return entity_id
         return None
 
-    def _speakers_and_voices(self) -> list[tuple[int, str]]:
-        """The quotes' speakers so far and the voices of reported speech, in text order."""
-        return sorted([*self.speakers, *self.voices()])
+    def _speakers_and_voices(self, floor: int, offset: int) -> list[tuple[int, str]]:
+        """The quotes' speakers and the voices of reported speech at [floor, offset), in text order.
 
-    def voices(self) -> list[tuple[int, str]]:
-        """(offset, entity id) of every name outside quotations that is the subject of a reporting verb:
-        "Mara Tea said it had hired ...", "The owner, Mara Tea, said ...", "Mara Tea, the owner, has said ..."."""
-        if self._voices is None:
-            self._voices = [(start, entity_id) for start, end, entity_id, _ in self.mentions
-                            if self.label(entity_id) in _SPEAKER_LABELS and not self.ctx.hidden.covers(start)
-                            and not self._cut_place(start, entity_id) and not self._outsiders_of(start)
-                            and self._reports_after(end)]
-        return self._voices
+        Only the window asked for is looked at: each name's voice is found once, when first in a window
+        (tokenising every sentence of a long article for it cost ~1 s per 100,000 words).
+        """
+        speakers = [item for item in self.speakers if floor <= item[0] < offset]
+        index = bisect.bisect_left(self.mention_starts, floor)
+        voices = []
+        while index < len(self.mentions) and self.mentions[index][0] < offset:
+            if self._is_voice(index):
+                voices.append((self.mentions[index][0], self.mentions[index][2]))
+            index += 1
+        return sorted(speakers + voices)
+
+    def _is_voice(self, index: int) -> bool:
+        """Is the name ``self.mentions[index]`` outside quotations the subject of a reporting verb: "Mara Tea
+        said it had hired ...", "The owner, Mara Tea, said ...", "Mara Tea, the owner, has said ..."?"""
+        known = self._voices.get(index)
+        if known is None:
+            start, end, entity_id, _ = self.mentions[index]
+            known = (self.label(entity_id) in _SPEAKER_LABELS and not self.ctx.hidden.covers(start)
+                     and not self._cut_place(start, entity_id) and not self._outsiders_of(start)
+                     and self._reports_after(end))
+            self._voices[index] = known
+        return known
 
     def _passing(self, entity_id: str) -> bool:
         """An organisation named only as where commentators work ("analysts at Morrow Keane"): never the
@@ -611,7 +634,12 @@ class Resolver:
             and self.text[before.end(1):start] == " "
 
     def _reports_after(self, end: int) -> bool:
-        tokens = self.ctx.tokens(end, min(len(self.text), end + VOICE_REACH))
+        reach = min(len(self.text), end + VOICE_REACH)
+        # Most names have no reporting verb in reach: a word scan of the raw text rules them out before their
+        # sentences are tokenised (which, for every name of a 100,000-word article, cost more than a second).
+        if not any(word.lower() in CUE_WORDS for word in _WORD.findall(self.text, end, reach)):
+            return False
+        tokens = self.ctx.tokens(end, reach)
         index = 0
         if tokens and tokens[0].text in ("’s", "'s"):
             return False  # "Mara Tea's owner said": the owner speaks
