@@ -8,48 +8,32 @@ comment) in the same commit. Never change the gold to make a test pass.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import re
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from corpus_checks import (
+    ROOT,
+    check_keys_and_labels,
+    check_names_are_capitalised,
+    check_pairs,
+    check_quotes_between_marks,
+    run_scorer,
+    scorer,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "news"
-
-
-def _scorer():
-    name = "score_understanding"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "score_understanding.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-OPENING = "“‘\"'"
-CLOSING = "”’\"'"
 
 
 # ----------------------------------------------------------------------------- the gold's format (fast)
 
 def test_every_passage_has_gold_and_every_gold_a_passage():
-    texts = {p.stem for p in CORPUS.glob("*.txt")}
-    golds = {p.stem for p in CORPUS.glob("*.json")}
-    assert texts == golds
-    assert len(texts) >= 60
+    assert len(check_pairs(CORPUS)) >= 60
 
 
 def test_gold_loads_and_is_consistent():
     """Every quote text and entity surface occurs in its passage, labels and tags are known,
     speakers are gold entities (the loader raises GoldError otherwise)."""
-    passages = _scorer().load_corpus(CORPUS)
+    passages = scorer().load_corpus(CORPUS)
     assert len(passages) >= 60
     for passage in passages:
         words = len(passage.text.split())
@@ -58,50 +42,27 @@ def test_gold_loads_and_is_consistent():
 
 
 def test_gold_files_use_only_known_keys_and_labels():
-    scorer = _scorer()
-    for path in sorted(CORPUS.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        assert set(gold) <= {"id", "beat", "quotes", "entities", "ignore", "not_entities", "non_quotes"}, path.name
-        for quote in gold["quotes"]:
-            assert set(quote) <= {"text", "speaker", "speaker_also", "tags", "occurrence"}, (path.name, quote)
-            assert quote["tags"], (path.name, quote["text"])
-            assert set(quote["tags"]) <= scorer.QUOTE_TAGS, (path.name, quote["tags"])
-        for entry in gold["entities"]:
-            assert 2 <= len(entry) <= 3 and entry[1] in scorer.SCORED_LABELS, (path.name, entry)
-            if len(entry) == 3:
-                assert set(entry[2]) <= {"also", "occurrences"}, (path.name, entry)
-        for surface, labels in gold["not_entities"]:
-            assert labels and all(label == "*" or label in scorer.ALL_LABELS for label in labels), (path.name, surface)
-        for surface, kind in gold["non_quotes"]:
-            assert kind in scorer.NON_QUOTE_KINDS, (path.name, surface)
+    check_keys_and_labels(CORPUS)
 
 
 def test_gold_quotes_sit_between_quotation_marks():
     """A gold quote starts right after an opening mark and ends at a closing mark, or at the end
     of its paragraph (a quote that runs on into the next paragraph)."""
-    for passage in _scorer().load_corpus(CORPUS):
-        text = passage.text
-        for quote in passage.quotes:
-            assert quote.start > 0 and text[quote.start - 1] in OPENING, (passage.id, quote.text)
-            after = text[quote.end:quote.end + 1]
-            assert after in CLOSING or after in ("\n", ""), (passage.id, quote.text)
+    check_quotes_between_marks(scorer().load_corpus(CORPUS))
 
 
 def test_gold_entities_are_names_not_lower_case_words():
-    for passage in _scorer().load_corpus(CORPUS):
-        for mention in passage.mentions:
-            if mention.label != "MONEY":
-                assert re.match(r"[A-Z\d]", mention.text), (passage.id, mention.text)
+    check_names_are_capitalised(scorer().load_corpus(CORPUS))
 
 
 def test_corpus_covers_the_beats_and_phenomena():
-    passages = _scorer().load_corpus(CORPUS)
+    passages = scorer().load_corpus(CORPUS)
     beats = Counter(p.beat for p in passages)
     for beat in ("politics", "business", "sport", "science", "local", "courts", "health", "tech", "culture",
                  "international"):
         assert beats[beat] >= 3, (beat, beats)
     tags = Counter(tag for p in passages for q in p.quotes for tag in q.tags)
-    for tag in _scorer().QUOTE_TAGS - {"single-marks"}:
+    for tag in scorer().QUOTE_TAGS - {"single-marks"}:
         assert tags[tag] >= 5, (tag, tags[tag])
     assert sum(q.speaker is None for p in passages for q in p.quotes) >= 10
     assert sum(len(p.non_quotes) for p in passages) >= 15
@@ -109,7 +70,7 @@ def test_corpus_covers_the_beats_and_phenomena():
 
 
 def test_speaker_matching_rules():
-    match = _scorer().speaker_matches
+    match = scorer().speaker_matches
     names = {"Maria Okafor": "PERSON", "Okafor": "PERSON", "Harbury Bank": "ORG", "Tom Reyes": "PERSON"}
     assert match(["Maria Okafor"], "Maria Okafor", names)
     assert match(["Ms Okafor"], "Maria Okafor", names)
@@ -125,19 +86,9 @@ def test_speaker_matching_rules():
 
 # ----------------------------------------------------------------------------- regression floors (slow)
 
-def _run_scorer(tmp_path: Path, *args: str) -> dict:
-    """The scorer as a user runs it, in a fresh interpreter: pytest puts tests/ on sys.path, where
-    tests/packaging would shadow the ``packaging`` module that spaCy imports, and the default
-    model would silently fall back to rules."""
-    out = tmp_path / "figures.json"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "score_understanding.py"), "--json", str(out), *args],
-                   cwd=ROOT, check=True, capture_output=True, timeout=600)
-    return json.loads(out.read_text(encoding="utf-8"))
-
-
 @pytest.mark.slow
 def test_default_model_floors(tmp_path):
-    figures = _run_scorer(tmp_path)
+    figures = run_scorer(tmp_path, CORPUS)
     # The model is a declared dependency: running without it is a broken install, not a reason to skip.
     assert "rules" not in figures["recogniser"], figures["recogniser"]
     # Baseline 2026-12-06 before issue 9: quote F1 0.947; speaker accuracy 0.677; entities exact F1 0.784
@@ -163,7 +114,7 @@ def test_default_model_floors(tmp_path):
 
 @pytest.mark.slow
 def test_rules_floors(tmp_path):
-    figures = _run_scorer(tmp_path, "--model", "rules")
+    figures = run_scorer(tmp_path, CORPUS, "--model", "rules")
     # Baseline before issue 9 (rules): quote F1 0.947; speaker accuracy 0.585; entities exact F1 0.552.
     # After: quote F1 0.966; speaker accuracy 0.838; entities exact F1 0.715, lenient 0.762;
     # PERSON 0.763, ORG 0.670, GPE 0.856; 1 violation.
