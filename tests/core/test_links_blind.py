@@ -9,18 +9,12 @@ scoring it, on examples that are in none of the corpora.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from link_helpers import BASE, caught, codes, score_links
 
 from reader.core.links import OPEN, inspect_href
 from reader.core.links.idn import script_problem
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "score_links.py"
-BASE = "https://news.example.org/world/story.html"
 # Evil rows that get through, and why (both arguably no trick): LRI keeps "moc.elppa" drawn backwards, so the
 # text shows no site at all; a number as one label of another site's subdomain is not a numeric host.
 KNOWN_MISSES = {
@@ -29,33 +23,15 @@ KNOWN_MISSES = {
 }
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_links", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_links"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def codes(href: str, text: str = "here") -> set[str]:
-    return {w.code for w in inspect_href(href, text, BASE).warnings}
-
-
-def caught(href: str, text: str = "here") -> bool:
-    link = inspect_href(href, text, BASE)
-    return link.policy != OPEN and any(w.severity in ("warning", "danger") for w in link.warnings)
-
-
 def test_blind_corpus_is_big_and_grouped() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     evil, benign = scorer.load("blind_evil.tsv"), scorer.load("blind_benign.tsv")
     assert len(evil) >= 120 and len(benign) >= 80
     assert len({row.group for row in evil}) >= 15
 
 
 def test_blind_evil_links_are_caught() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     score = scorer.score_evil(scorer.load("blind_evil.tsv"))
     missed = {(row.group, row.href) for row, _ in score.misses}
     assert missed <= KNOWN_MISSES, missed - KNOWN_MISSES
@@ -63,7 +39,7 @@ def test_blind_evil_links_are_caught() -> None:
 
 
 def test_blind_ordinary_links_raise_no_alarm() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     score = scorer.score_benign(scorer.load("blind_benign.tsv"))
     assert not score.misses, [(r.text, r.href, [w.code for w in link.warnings]) for r, link in score.misses]
 

@@ -10,17 +10,13 @@ issue's; the unit tests pin each rule added after scoring it, on examples that a
 from __future__ import annotations
 
 import base64
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+
+from link_helpers import BASE, caught, codes, score_links
 
 from reader.core.links import CONFIRM, OPEN, inspect_href
 from reader.core.links.domains import top_domains
 from reader.core.model import Link
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "score_links.py"
-BASE = "https://news.example.org/world/story.html"
 # Evil rows the inspector lets through, each for a reason no general rule can answer (see the report in the
 # commit): a brand's name under another country's "com." suffix, which is also how brands name their own country
 # sites. A new miss anywhere fails the test. ("nvidïa.com" is caught since a mark on i or j counts as easy to miss.)
@@ -32,32 +28,14 @@ KNOWN_MISSES = {
 KNOWN_FALSE_ALARMS = {("brand-dots", "https://www.aboutamazon.com/news/company-news/annual-letter")}
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_links", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_links"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _link(href: str, text: str = "here") -> Link:
     return inspect_href(href, text, BASE)
-
-
-def codes(href: str, text: str = "here") -> set[str]:
-    return {w.code for w in _link(href, text).warnings}
-
-
-def caught(href: str, text: str = "here") -> bool:
-    link = _link(href, text)
-    return link.policy != OPEN and any(w.severity in ("warning", "danger") for w in link.warnings)
 
 
 # --------------------------------------------------------------------------- the held-out corpus
 
 def test_holdout_corpus_is_big_and_grouped() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     evil, benign = scorer.load("holdout_evil.tsv"), scorer.load("holdout_benign.tsv")
     assert len(evil) >= 120 and len(benign) >= 60
     groups = {row.group for row in evil}
@@ -65,7 +43,7 @@ def test_holdout_corpus_is_big_and_grouped() -> None:
 
 
 def test_holdout_evil_links_are_caught() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     score = scorer.score_evil(scorer.load("holdout_evil.tsv"))
     missed = {(row.group, row.href) for row, _ in score.misses}
     assert missed == KNOWN_MISSES
@@ -76,14 +54,14 @@ def test_holdout_evil_links_are_caught() -> None:
 
 
 def test_holdout_ordinary_links_raise_at_most_one_false_alarm() -> None:
-    scorer = _scorer()
+    scorer = score_links()
     score = scorer.score_benign(scorer.load("holdout_benign.tsv"))
     alarms = {(row.group, row.href) for row, _ in score.misses}
     assert len(alarms) <= 1 and alarms <= KNOWN_FALSE_ALARMS
 
 
 def test_scorer_reads_a_named_corpus(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert _scorer().main(["score_links.py", "--corpus", "holdout"]) == 0
+    assert score_links().main(["score_links.py", "--corpus", "holdout"]) == 0
     out = capsys.readouterr().out
     assert "idn-cherokee" in out and "open-redirect" in out and "all benign" in out
 

@@ -7,11 +7,10 @@ The unit tests below pin each general rule on examples that are not in the corpo
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from link_helpers import BASE, codes, score_links
 
 from reader.core.links import CONFIRM, NEVER, OPEN, decide_policy, inspect_href, link_severity, worst_severity
 from reader.core.links.bidi import visual
@@ -20,32 +19,10 @@ from reader.core.links.idn import skeleton, subtle_letters
 from reader.core.links.link_text import seen_forms
 from reader.core.model import LinkWarning
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "score_links.py"
-BASE = "https://news.example.org/world/story.html"
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_links", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_links"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def codes(href: str, text: str = "here") -> set[str]:
-    return {w.code for w in inspect_href(href, text, BASE).warnings}
-
-
-def alarmed(href: str, text: str = "here") -> bool:
-    link = inspect_href(href, text, BASE)
-    return link.policy != OPEN and any(w.severity in ("warning", "danger") for w in link.warnings)
-
-
 # --------------------------------------------------------------------------- the corpora
 
 def test_corpora_are_big_enough_and_grouped():
-    scorer = _scorer()
+    scorer = score_links()
     evil, benign = scorer.load("evil.tsv"), scorer.load("benign.tsv")
     assert len(evil) >= 150 and len(benign) >= 60
     groups = {row.group for row in evil}
@@ -53,19 +30,19 @@ def test_corpora_are_big_enough_and_grouped():
 
 
 def test_evil_links_are_caught_in_every_group():
-    score = _scorer().score_evil()
+    score = score_links().score_evil()
     for group, total in score.total.items():
         assert score.hits[group] / total >= 0.98, (group, [(r.text, r.href) for r, _ in score.misses])
 
 
 def test_ordinary_links_raise_at_most_one_false_alarm():
-    score = _scorer().score_benign()
+    score = score_links().score_benign()
     assert sum(score.hits.values()) <= 1, [(r.text, r.href, [w.code for w in link.warnings])
                                           for r, link in score.misses]
 
 
 def test_scorer_prints_per_group_counts(capsys):
-    assert _scorer().main(["score_links.py"]) == 0
+    assert score_links().main(["score_links.py"]) == 0
     out = capsys.readouterr().out
     assert "bidi-text" in out and "all evil" in out and "all benign" in out
 
